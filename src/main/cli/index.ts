@@ -1,0 +1,37 @@
+import { Command } from 'commander'
+import { registerInit } from './commands/init'
+import { registerStats } from './commands/stats'
+import { reportError } from './output'
+
+// The command line over the same engine as the app: `npm run --silent cli -- <command> [options]`.
+// Each feature registers its commands in ./commands.
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('lukkha')
+    .description('Lukkha, the shop CRM, from the command line')
+    .showHelpAfterError()
+    .exitOverride()
+  registerInit(program)
+  registerStats(program)
+  return program
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0
+    if (typeof code === 'string' && code.startsWith('commander.')) return 2 // commander already said why
+    return reportError(error)
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/main/cli/index.ts')) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,200 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// The Database interface: the typed view of the tables the migrations create. Column names are the
+// same words used in src/shared DTOs and in the UI's i18n keys (one name per concept).
+
+export type ImportStatus = 'running' | 'done' | 'failed' | 'undone'
+export type ReceiptKind = 'sale' | 'refund'
+export type AliasKind = 'pos_id' | 'phone' | 'email'
+export type InteractionChannel = 'visit' | 'phone' | 'line' | 'email' | 'sms' | 'letter'
+export type ConsentChannel = 'phone' | 'line' | 'email' | 'sms' | 'letter'
+export type TaskStatus = 'open' | 'done' | 'cancelled'
+export type SurveyStatus = 'draft' | 'active' | 'closed'
+export type SatisfactionLevel = 'delighted' | 'satisfied' | 'disappointed'
+
+export interface ImportsTable {
+  id: Generated<number>
+  file_name: string
+  file_hash: string
+  preset: string
+  encoding: string | null
+  rows_read: Generated<number>
+  receipts_added: Generated<number>
+  lines_added: Generated<number>
+  duplicates_skipped: Generated<number>
+  customers_created: Generated<number>
+  customers_matched: Generated<number>
+  rows_rejected: Generated<number>
+  status: ImportStatus
+  started_at: Generated<string>
+  finished_at: string | null
+}
+
+export interface StoresTable {
+  id: Generated<number>
+  name: string
+  import_id: number | null
+  created_at: Generated<string>
+}
+
+export interface CustomersTable {
+  id: Generated<number>
+  code: string | null
+  name: Generated<string>
+  phone: string | null
+  email: string | null
+  line_id: string | null
+  birthday: string | null
+  acquisition_source: string | null
+  referred_by: number | null
+  first_seen: string | null
+  last_seen: string | null
+  notes: Generated<string>
+  import_id: number | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
+export interface CustomerAliasesTable {
+  id: Generated<number>
+  customer_id: number
+  kind: AliasKind
+  source: Generated<string>
+  value: string
+  import_id: number | null
+}
+
+export interface CustomerTagsTable {
+  customer_id: number
+  tag: string
+}
+
+export interface ProductsTable {
+  id: Generated<number>
+  sku: string | null
+  name: string
+  category: Generated<string>
+  import_id: number | null
+  created_at: Generated<string>
+}
+
+export interface ReceiptsTable {
+  id: Generated<number>
+  source: string
+  receipt_number: string
+  store_id: number | null
+  customer_id: number | null
+  occurred_at: string
+  kind: ReceiptKind
+  gross_satang: Generated<number>
+  discount_satang: Generated<number>
+  net_satang: Generated<number>
+  staff: string | null
+  import_id: number | null
+}
+
+export interface ReceiptLinesTable {
+  id: Generated<number>
+  receipt_id: number
+  line_no: number
+  product_id: number | null
+  quantity: number
+  unit_price_satang: Generated<number>
+  discount_satang: Generated<number>
+  net_satang: number
+  import_id: number | null
+}
+
+export interface InteractionsTable {
+  id: Generated<number>
+  customer_id: number
+  channel: InteractionChannel
+  direction: Generated<'inbound' | 'outbound'>
+  occurred_at: string
+  summary: Generated<string>
+  created_at: Generated<string>
+}
+
+export interface TasksTable {
+  id: Generated<number>
+  customer_id: number | null
+  title: string
+  due_date: string | null
+  status: Generated<TaskStatus>
+  created_at: Generated<string>
+  done_at: string | null
+}
+
+export interface ConsentsTable {
+  id: Generated<number>
+  customer_id: number
+  channel: ConsentChannel
+  purpose: Generated<string>
+  granted: number
+  recorded_at: Generated<string>
+  source: Generated<string>
+}
+
+export interface SurveysTable {
+  id: Generated<number>
+  name: string
+  description: Generated<string>
+  status: Generated<SurveyStatus>
+  created_at: Generated<string>
+}
+
+export interface SurveyAspectsTable {
+  id: Generated<number>
+  survey_id: number
+  position: number
+  label_th: string
+  label_en: string
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<number>
+  survey_id: number
+  customer_id: number | null
+  receipt_id: number | null
+  store_id: number | null
+  staff: string | null
+  responded_at: string
+  comment: Generated<string>
+}
+
+export interface SurveyAnswersTable {
+  response_id: number
+  aspect_id: number
+  level: SatisfactionLevel
+}
+
+export interface SettingsTable {
+  key: string
+  value: string
+  updated_at: Generated<string>
+}
+
+export interface Database {
+  imports: ImportsTable
+  stores: StoresTable
+  customers: CustomersTable
+  customer_aliases: CustomerAliasesTable
+  customer_tags: CustomerTagsTable
+  products: ProductsTable
+  receipts: ReceiptsTable
+  receipt_lines: ReceiptLinesTable
+  interactions: InteractionsTable
+  tasks: TasksTable
+  consents: ConsentsTable
+  surveys: SurveysTable
+  survey_aspects: SurveyAspectsTable
+  survey_responses: SurveyResponsesTable
+  survey_answers: SurveyAnswersTable
+  settings: SettingsTable
+}
+
+export type Customer = Selectable<CustomersTable>
+export type NewCustomer = Insertable<CustomersTable>
+export type CustomerUpdate = Updateable<CustomersTable>
+export type Receipt = Selectable<ReceiptsTable>
+export type ImportRow = Selectable<ImportsTable>
