@@ -1,0 +1,4 @@
+import type { Suite } from '../types'
+
+// Every benchmark suite, in the order they run. Each issue that sets a speed or memory target adds one.
+export const suites: Suite[] = []
