@@ -1,4 +1,7 @@
 import { Command } from 'commander'
+import { registerExport } from './commands/export'
+import { registerImport } from './commands/import'
+import { registerImports } from './commands/imports'
 import { registerInit } from './commands/init'
 import { registerStats } from './commands/stats'
 import { reportError } from './output'
@@ -14,6 +17,9 @@ export function buildProgram(): Command {
     .exitOverride()
   registerInit(program)
   registerStats(program)
+  registerImport(program)
+  registerImports(program)
+  registerExport(program)
   return program
 }
 

@@ -1,0 +1,256 @@
+import type { Sqlite } from '../db'
+import type { Catalog } from './catalog'
+import type { CustomerBook } from './customers'
+import { presets } from './presets'
+import type { SaleRow } from './types'
+
+const PRESET_SOURCES = [...new Set(Object.values(presets).map((p) => p.source)), 'generic']
+
+// Writes receipts and their lines, once. The natural key of a receipt is (source, receipt number). The lines
+// of a receipt usually follow each other in an export, so they are gathered and the receipt is inserted with
+// its totals in one go. A receipt stored by an earlier import is never rewritten: each incoming line is
+// compared with the stored lines (product, quantity, net) and only a line it does not have is added. So
+// importing the same file again, an overlapping export, or the fixed rejected rows of a file adds nothing
+// twice. Receipts that gain lines later (or whose lines are not together in the file) get their totals
+// recomputed at the end.
+
+export interface SalesCounts {
+  receiptsAdded: number
+  linesAdded: number
+  duplicatesSkipped: number
+  netAdded: number
+}
+
+const contentKey = (productId: number | null, quantity: number, net: number): string =>
+  `${productId ?? ''}|${quantity}|${net}`
+
+export interface SalesWriterOptions {
+  /** The native layout: a receipt number '<source>:<number>' (as `export sales` writes it) keeps its source. */
+  sourcePrefixes: boolean
+}
+
+export class SalesWriter {
+  /** source NUL receipt number -> id: the stored ones (per source, loaded on first use) and those this import adds */
+  private readonly receiptIds = new Map<string, number>()
+  private readonly loadedSources = new Set<string>()
+  private readonly knownSources: Set<string>
+  /** ids up to this existed before the import (AUTOINCREMENT ids only grow) */
+  private readonly lastIdBefore: number
+  private readonly storedContent = new Map<number, Map<string, number>>()
+  private readonly dirty = new Set<number>()
+  private current: SaleRow[] = []
+  private currentKey: string | null = null
+  readonly counts: SalesCounts = { receiptsAdded: 0, linesAdded: 0, duplicatesSkipped: 0, netAdded: 0 }
+  private readonly statements
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly importId: number,
+    private readonly source: string,
+    private readonly customers: CustomerBook,
+    private readonly catalog: Catalog,
+    options: SalesWriterOptions = { sourcePrefixes: false },
+  ) {
+    this.knownSources = new Set(
+      options.sourcePrefixes
+        ? (sqlite.prepare('select distinct source from receipts').pluck().all() as string[]).concat(
+            PRESET_SOURCES,
+          )
+        : [],
+    )
+    this.knownSources.delete(source)
+    this.loadSource(source)
+    const last = sqlite.prepare("select seq from sqlite_sequence where name = 'receipts'").get() as
+      { seq: number } | undefined
+    this.lastIdBefore = last?.seq ?? 0
+    this.statements = {
+      receipt: sqlite.prepare(
+        'insert into receipts (source, receipt_number, store_id, customer_id, occurred_at, kind, gross_satang, discount_satang, net_satang, staff, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      line: sqlite.prepare(
+        'insert into receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_satang, discount_satang, net_satang, import_id) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      lastLine: sqlite
+        .prepare('select coalesce(max(line_no), 0) as n from receipt_lines where receipt_id = ?')
+        .pluck(),
+      content: sqlite
+        .prepare('select product_id, quantity, net_satang from receipt_lines where receipt_id = ?')
+        .raw(),
+      totals: sqlite.prepare(
+        `update receipts set
+           gross_satang = (select coalesce(sum(net_satang + discount_satang), 0) from receipt_lines where receipt_id = receipts.id),
+           discount_satang = (select coalesce(sum(discount_satang), 0) from receipt_lines where receipt_id = receipts.id),
+           net_satang = (select coalesce(sum(net_satang), 0) from receipt_lines where receipt_id = receipts.id)
+         where id = ?`,
+      ),
+    }
+  }
+
+  private loadSource(source: string): void {
+    if (this.loadedSources.has(source)) return
+    this.loadedSources.add(source)
+    for (const [number, id] of this.sqlite
+      .prepare('select receipt_number, id from receipts where source = ?')
+      .raw()
+      .iterate(source) as Iterable<[string, number]>) {
+      this.receiptIds.set(`${source}\u0000${number}`, id)
+    }
+  }
+
+  /** The natural key of a receipt number: its source (from a known prefix, in the native layout) and number. */
+  private keyOf(receiptNumber: string): [source: string, number: string] {
+    if (this.knownSources.size > 0) {
+      const colon = receiptNumber.indexOf(':')
+      if (colon > 0) {
+        const prefix = receiptNumber.slice(0, colon)
+        if (this.knownSources.has(prefix)) {
+          this.loadSource(prefix)
+          return [prefix, receiptNumber.slice(colon + 1)]
+        }
+      }
+    }
+    return [this.source, receiptNumber]
+  }
+
+  add(row: SaleRow): void {
+    if (row.receiptNumber !== this.currentKey) {
+      this.flush()
+      this.currentKey = row.receiptNumber
+    }
+    this.current.push(row)
+  }
+
+  private flush(): void {
+    const key = this.currentKey
+    const rows = this.current
+    if (key === null || rows.length === 0) return
+    this.current = []
+    this.currentKey = null
+    this.write(key, rows)
+    const refunded = rows[0]?.refundedAmount
+    const [refundSource, refundNumber] = this.keyOf(`${key}/refund`)
+    const refundId = this.receiptIds.get(`${refundSource}\u0000${refundNumber}`)
+    // (written once per import even when the order's rows come back later in the file)
+    if (refunded != null && rows[0] && !(refundId !== undefined && refundId > this.lastIdBefore)) {
+      // Shopify: money refunded on an order becomes a refund receipt of its own, netted in totals.
+      const first = rows[0]
+      this.write(`${key}/refund`, [
+        {
+          ...first,
+          receiptNumber: `${key}/refund`,
+          refund: true,
+          sku: null,
+          productName: null,
+          category: '',
+          quantity: 0,
+          unitPrice: 0,
+          discount: 0,
+          net: -refunded,
+          refundedAmount: null,
+        },
+      ])
+    }
+  }
+
+  private write(receiptNumber: string, rows: SaleRow[]): void {
+    const [source, number] = this.keyOf(receiptNumber)
+    const key = `${source}\u0000${number}`
+    const id = this.receiptIds.get(key)
+    if (id === undefined) this.insertReceipt(key, source, number, rows)
+    else if (id > this.lastIdBefore) this.appendLines(id, rows)
+    else this.mergeIntoStored(id, rows)
+  }
+
+  private insertReceipt(key: string, source: string, number: string, rows: SaleRow[]): void {
+    const first = rows[0]
+    if (!first) return
+    let net = 0
+    let discount = 0
+    for (const r of rows) {
+      net += r.net
+      discount += r.discount
+    }
+    const customerId = first.identity
+      ? this.customers.resolve(first.identity, first.occurredAt.slice(0, 10))
+      : null
+    const kind = first.refund || net < 0 ? 'refund' : 'sale'
+    const id = Number(
+      this.statements.receipt.run(
+        source,
+        number,
+        this.catalog.storeId(first.store),
+        customerId,
+        first.occurredAt,
+        kind,
+        net + discount,
+        discount,
+        net,
+        first.staff,
+        this.importId,
+      ).lastInsertRowid,
+    )
+    this.receiptIds.set(key, id)
+    this.counts.receiptsAdded++
+    this.insertLines(id, 1, rows)
+  }
+
+  private insertLines(receiptId: number, firstLineNo: number, rows: SaleRow[]): void {
+    const line = this.statements.line
+    let lineNo = firstLineNo
+    for (const r of rows) {
+      line.run(
+        receiptId,
+        lineNo++,
+        this.catalog.productId(r.sku, r.productName, r.category),
+        r.quantity,
+        r.unitPrice,
+        r.discount,
+        r.net,
+        this.importId,
+      )
+      this.counts.netAdded += r.net
+    }
+    this.counts.linesAdded += rows.length
+  }
+
+  /** A receipt this import created earlier in the file: its lines were not together. */
+  private appendLines(id: number, rows: SaleRow[]): void {
+    this.insertLines(id, (this.statements.lastLine.get(id) as number) + 1, rows)
+    this.dirty.add(id)
+  }
+
+  /** A receipt stored before this import: add only the lines it does not already have. */
+  private mergeIntoStored(id: number, rows: SaleRow[]): void {
+    let stored = this.storedContent.get(id)
+    if (stored === undefined) {
+      stored = new Map()
+      for (const [productId, quantity, net] of this.statements.content.iterate(id) as Iterable<
+        [number | null, number, number]
+      >) {
+        const k = contentKey(productId, quantity, net)
+        stored.set(k, (stored.get(k) ?? 0) + 1)
+      }
+      this.storedContent.set(id, stored)
+    }
+    const fresh: SaleRow[] = []
+    for (const r of rows) {
+      const productId = this.catalog.findProduct(r.sku, r.productName)
+      const k = productId === undefined ? null : contentKey(productId, r.quantity, r.net)
+      const left = k === null ? 0 : (stored.get(k) ?? 0)
+      if (k !== null && left > 0) {
+        stored.set(k, left - 1)
+        this.counts.duplicatesSkipped++
+      } else fresh.push(r)
+    }
+    if (fresh.length === 0) return
+    this.insertLines(id, (this.statements.lastLine.get(id) as number) + 1, fresh)
+    this.dirty.add(id)
+  }
+
+  /** Flushes the last receipt and recomputes the totals of receipts that gained lines out of order. */
+  finish(): SalesCounts {
+    this.flush()
+    for (const id of this.dirty) this.statements.totals.run(id)
+    return this.counts
+  }
+}
