@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
+import { LukkhaError } from '../../errors'
 import { textEncodings, type TextEncoding } from '../../import/encoding'
 import { parseMappingJson } from '../../import/mapping'
 import { presetNames, type PresetChoice } from '../../import/presets'
@@ -123,17 +124,19 @@ export function registerImport(program: Command): void {
       const path = resolve(file)
       const mapping = options.mapping ? readMapping(options.mapping) : undefined
       const summary = await withConnection(openForWriting(options.db), ({ sqlite }) =>
-        runImport(sqlite, path, {
-          preset: mapping && options.preset === 'auto' ? 'generic' : options.preset,
-          ...(mapping ? { mapping } : {}),
-          ...(options.validRowsOnly ? { validRowsOnly: true } : {}),
-          ...(options.rejectedOut ? { rejectedOut: resolve(options.rejectedOut) } : {}),
-          ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
-          ...(options.encoding ? { encoding: options.encoding } : {}),
-          ...(options.delimiter ? { delimiter: delimiterOption(options.delimiter) } : {}),
-          ...(options.sheet ? { sheet: options.sheet } : {}),
-          ...(options.decimalComma ? { decimalSeparator: ',' as const } : {}),
-        }),
+        withCliHints(
+          runImport(sqlite, path, {
+            preset: mapping && options.preset === 'auto' ? 'generic' : options.preset,
+            ...(mapping ? { mapping } : {}),
+            ...(options.validRowsOnly ? { validRowsOnly: true } : {}),
+            ...(options.rejectedOut ? { rejectedOut: resolve(options.rejectedOut) } : {}),
+            ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+            ...(options.encoding ? { encoding: options.encoding } : {}),
+            ...(options.delimiter ? { delimiter: delimiterOption(options.delimiter) } : {}),
+            ...(options.sheet ? { sheet: options.sheet } : {}),
+            ...(options.decimalComma ? { decimalSeparator: ',' as const } : {}),
+          }),
+        ),
       )
       if (options.json) printJson(summaryJson(summary))
       else printSummary(summary)
@@ -143,6 +146,22 @@ export function registerImport(program: Command): void {
         )
       }
     })
+}
+
+/** The engine asks for a decision in the UI's words; on the command line, name the option that gives it. */
+async function withCliHints<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof LukkhaError) {
+      const decision = (error.details as { decision?: string } | undefined)?.decision
+      if (decision === 'date_order')
+        throw new CliError(`${error.message} Run again with --date-order dmy or --date-order mdy.`, 2)
+      if (decision === 'mapping')
+        throw new CliError(`${error.message} Write a mapping file and pass --mapping FILE.json.`, 2)
+    }
+    throw error
+  }
 }
 
 function readMapping(file: string): ReturnType<typeof parseMappingJson> {
