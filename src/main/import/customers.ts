@@ -249,6 +249,18 @@ export class CustomerBook {
     this.posIdOf.set(id, value)
   }
 
+  private knows(id: number, row: CustomerState, identity: Identity): boolean {
+    const code =
+      identity.code === null ||
+      (this.codeKind === 'code' ? row.code === identity.code : this.posIdOf.get(id) === identity.code)
+    return (
+      code &&
+      (identity.phone === null || identity.phone === row.phone) &&
+      (identity.email === null || identity.email === row.email) &&
+      (identity.name === '' || row.name !== '')
+    )
+  }
+
   /** Adds what the row knows and the customer lacks; another phone or e-mail becomes an alias. */
   private enrich(
     id: number,
@@ -262,6 +274,15 @@ export class CustomerBook {
       this.matched.add(id)
     }
     let row = this.states.get(id)
+    if (
+      row !== undefined &&
+      !extra.birthday &&
+      !extra.firstVisit &&
+      !extra.lastVisit &&
+      this.knows(id, row, identity)
+    ) {
+      return // a regular with nothing new: the common case on a big file
+    }
     if (row === undefined) {
       row = this.statements.get.get(id) as CustomerState
       this.states.set(id, row)

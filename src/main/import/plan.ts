@@ -138,15 +138,23 @@ export async function planImport(sqlite: Sqlite, path: string, options: ImportOp
     decision = decideOrder(evidence)
     const sawWholeFile = head.rows.length < SAMPLE_ROWS
     if (decision.ambiguous && !sawWholeFile && !options.dateOrder) {
-      // the first rows fit both orders: look at every date of the file before asking
+      // The first rows fit both orders: read on until a date tells them apart (the 13th of a month comes soon)
+      // and ask only if none does. A later date that does not fit is reported as a bad date on its row.
       const all = emptyEvidence()
       const m = mapping
-      await readTable(path, format, readOptions, {
-        header: () => undefined,
-        batch: (b) => {
-          for (const row of b.rows) collect(all, m, row)
+      const stop = new AbortController()
+      await readTable(
+        path,
+        format,
+        { ...readOptions, signal: stop.signal },
+        {
+          header: () => undefined,
+          batch: (b) => {
+            for (const row of b.rows) collect(all, m, row)
+            if (all.dmyMisfits + all.mdyMisfits > 0) stop.abort()
+          },
         },
-      })
+      )
       decision = decideOrder(all)
     }
   }

@@ -1,3 +1,4 @@
+import { detach } from './detach'
 import type { Field } from './fields'
 import type { ResolvedMapping } from './mapping'
 import { parseQuantity, parseSatang } from './normalize/amounts'
@@ -28,9 +29,13 @@ export interface RowContext {
   shopOffsetMinutes: number
 }
 
+const CLEAN_CACHE_LIMIT = 50_000
+
 abstract class RowReader {
   protected lastDateRaw = ''
   protected lastDate: string | null = null
+  /** Products, categories, stores and staff repeat on most rows: clean each distinct text once. */
+  private readonly cleaned = new Map<string, string>()
 
   constructor(
     protected readonly mapping: ResolvedMapping,
@@ -49,6 +54,16 @@ abstract class RowReader {
       }
     }
     return ''
+  }
+
+  protected clean(raw: string): string {
+    let c = this.cleaned.get(raw)
+    if (c === undefined) {
+      if (this.cleaned.size >= CLEAN_CACHE_LIMIT) this.cleaned.clear()
+      c = detach(cleanName(raw))
+      this.cleaned.set(detach(raw), c)
+    }
+    return c
   }
 
   protected column(field: Field): string {
@@ -81,10 +96,10 @@ abstract class RowReader {
   }
 
   protected identity(row: string[], rowNo: number, warnings: RowIssue[]): Identity | null {
-    const code = stripApostrophe(this.get(row, 'customer_code'))
+    const code = detach(stripApostrophe(this.get(row, 'customer_code')))
     let name = this.get(row, 'customer_name')
     if (name === '') name = `${this.get(row, 'first_name')} ${this.get(row, 'last_name')}`
-    name = cleanName(name)
+    name = this.clean(name)
     let phone: string | null = null
     let email: string | null = null
     const phoneRaw = this.get(row, 'phone')
@@ -156,7 +171,7 @@ export class SaleRowReader extends RowReader {
   read(cells: string[], rowNo: number): Mapped<SaleRow> {
     const errors: RowIssue[] = []
     const warnings: RowIssue[] = []
-    let receiptNumber = stripApostrophe(this.get(cells, 'receipt_number'))
+    let receiptNumber = detach(stripApostrophe(this.get(cells, 'receipt_number')))
     const row = this.fillDown(cells, receiptNumber)
     const status = this.get(row, 'status').toLowerCase()
     if ((status !== '' && IGNORED_STATUS.has(status)) || this.get(row, 'cancelled_at') !== '')
@@ -232,7 +247,7 @@ export class SaleRowReader extends RowReader {
     const variant = this.get(row, 'variant')
     if (variant !== '' && variant !== this.mapping.defaultVariant)
       productName = `${productName} (${variant})`.trim()
-    const sku = stripApostrophe(this.get(row, 'sku'))
+    const sku = detach(stripApostrophe(this.get(row, 'sku')))
     const store = this.get(row, 'store')
     const staff = this.get(row, 'staff')
 
@@ -245,14 +260,14 @@ export class SaleRowReader extends RowReader {
         refund,
         identity: this.identity(row, rowNo, warnings),
         sku: sku === '' ? null : sku,
-        productName: productName === '' ? null : cleanName(productName),
-        category: cleanName(this.get(row, 'category')),
+        productName: productName === '' ? null : this.clean(productName),
+        category: this.clean(this.get(row, 'category')),
         quantity,
         unitPrice,
         discount,
         net,
-        store: store === '' ? null : cleanName(store),
-        staff: staff === '' ? null : cleanName(staff),
+        store: store === '' ? null : this.clean(store),
+        staff: staff === '' ? null : this.clean(staff),
         refundedAmount: refunded != null && refunded !== 0 ? Math.abs(refunded) : null,
       },
       warnings: warnings.length ? warnings : null,

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db'
+import { BatchInserter } from './batch-insert'
 import type { Catalog } from './catalog'
 import type { CustomerBook } from './customers'
 import { presets } from './presets'
@@ -30,9 +31,8 @@ export interface SalesWriterOptions {
 }
 
 export class SalesWriter {
-  /** source NUL receipt number -> id: the stored ones (per source, loaded on first use) and those this import adds */
-  private readonly receiptIds = new Map<string, number>()
-  private readonly loadedSources = new Set<string>()
+  /** source -> receipt number -> id: the stored ones (loaded on first use of a source) and those this import adds */
+  private readonly receiptIds = new Map<string, Map<string, number>>()
   private readonly knownSources: Set<string>
   /** ids up to this existed before the import (AUTOINCREMENT ids only grow) */
   private readonly lastIdBefore: number
@@ -42,6 +42,9 @@ export class SalesWriter {
   private currentKey: string | null = null
   readonly counts: SalesCounts = { receiptsAdded: 0, linesAdded: 0, duplicatesSkipped: 0, netAdded: 0 }
   private readonly statements
+  private nextId: number
+  private readonly receipts: BatchInserter
+  private readonly lines: BatchInserter
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -62,14 +65,36 @@ export class SalesWriter {
     this.loadSource(source)
     const last = sqlite.prepare("select seq from sqlite_sequence where name = 'receipts'").get() as
       { seq: number } | undefined
-    this.lastIdBefore = last?.seq ?? 0
+    const maxId = sqlite.prepare('select coalesce(max(id), 0) from receipts').pluck().get() as number
+    this.lastIdBefore = Math.max(last?.seq ?? 0, maxId)
+    // The import holds the write lock in one transaction, so it can number its receipts itself and queue them
+    // (and their lines) for multi-row inserts instead of asking SQLite for each new id.
+    this.nextId = this.lastIdBefore + 1
+    this.receipts = new BatchInserter(sqlite, 'receipts', [
+      'id',
+      'source',
+      'receipt_number',
+      'store_id',
+      'customer_id',
+      'occurred_at',
+      'kind',
+      'gross_satang',
+      'discount_satang',
+      'net_satang',
+      'staff',
+      'import_id',
+    ])
+    this.lines = new BatchInserter(sqlite, 'receipt_lines', [
+      'receipt_id',
+      'line_no',
+      'product_id',
+      'quantity',
+      'unit_price_satang',
+      'discount_satang',
+      'net_satang',
+      'import_id',
+    ])
     this.statements = {
-      receipt: sqlite.prepare(
-        'insert into receipts (source, receipt_number, store_id, customer_id, occurred_at, kind, gross_satang, discount_satang, net_satang, staff, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      line: sqlite.prepare(
-        'insert into receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_satang, discount_satang, net_satang, import_id) values (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
       lastLine: sqlite
         .prepare('select coalesce(max(line_no), 0) as n from receipt_lines where receipt_id = ?')
         .pluck(),
@@ -86,15 +111,19 @@ export class SalesWriter {
     }
   }
 
-  private loadSource(source: string): void {
-    if (this.loadedSources.has(source)) return
-    this.loadedSources.add(source)
-    for (const [number, id] of this.sqlite
-      .prepare('select receipt_number, id from receipts where source = ?')
-      .raw()
-      .iterate(source) as Iterable<[string, number]>) {
-      this.receiptIds.set(`${source}\u0000${number}`, id)
+  private loadSource(source: string): Map<string, number> {
+    let ids = this.receiptIds.get(source)
+    if (ids === undefined) {
+      ids = new Map()
+      this.receiptIds.set(source, ids)
+      for (const [number, id] of this.sqlite
+        .prepare('select receipt_number, id from receipts where source = ?')
+        .raw()
+        .iterate(source) as Iterable<[string, number]>) {
+        ids.set(number, id)
+      }
     }
+    return ids
   }
 
   /** The natural key of a receipt number: its source (from a known prefix, in the native layout) and number. */
@@ -129,7 +158,7 @@ export class SalesWriter {
     this.write(key, rows)
     const refunded = rows[0]?.refundedAmount
     const [refundSource, refundNumber] = this.keyOf(`${key}/refund`)
-    const refundId = this.receiptIds.get(`${refundSource}\u0000${refundNumber}`)
+    const refundId = this.loadSource(refundSource).get(refundNumber)
     // (written once per import even when the order's rows come back later in the file)
     if (refunded != null && rows[0] && !(refundId !== undefined && refundId > this.lastIdBefore)) {
       // Shopify: money refunded on an order becomes a refund receipt of its own, netted in totals.
@@ -154,14 +183,14 @@ export class SalesWriter {
 
   private write(receiptNumber: string, rows: SaleRow[]): void {
     const [source, number] = this.keyOf(receiptNumber)
-    const key = `${source}\u0000${number}`
-    const id = this.receiptIds.get(key)
-    if (id === undefined) this.insertReceipt(key, source, number, rows)
+    const ids = this.loadSource(source)
+    const id = ids.get(number)
+    if (id === undefined) this.insertReceipt(ids, source, number, rows)
     else if (id > this.lastIdBefore) this.appendLines(id, rows)
     else this.mergeIntoStored(id, rows)
   }
 
-  private insertReceipt(key: string, source: string, number: string, rows: SaleRow[]): void {
+  private insertReceipt(ids: Map<string, number>, source: string, number: string, rows: SaleRow[]): void {
     const first = rows[0]
     if (!first) return
     let net = 0
@@ -174,31 +203,31 @@ export class SalesWriter {
       ? this.customers.resolve(first.identity, first.occurredAt.slice(0, 10))
       : null
     const kind = first.refund || net < 0 ? 'refund' : 'sale'
-    const id = Number(
-      this.statements.receipt.run(
-        source,
-        number,
-        this.catalog.storeId(first.store),
-        customerId,
-        first.occurredAt,
-        kind,
-        net + discount,
-        discount,
-        net,
-        first.staff,
-        this.importId,
-      ).lastInsertRowid,
+    const id = this.nextId++
+    this.receipts.add(
+      id,
+      source,
+      number,
+      this.catalog.storeId(first.store),
+      customerId,
+      first.occurredAt,
+      kind,
+      net + discount,
+      discount,
+      net,
+      first.staff,
+      this.importId,
     )
-    this.receiptIds.set(key, id)
+    ids.set(number, id)
     this.counts.receiptsAdded++
     this.insertLines(id, 1, rows)
   }
 
   private insertLines(receiptId: number, firstLineNo: number, rows: SaleRow[]): void {
-    const line = this.statements.line
+    const lines = this.lines
     let lineNo = firstLineNo
     for (const r of rows) {
-      line.run(
+      lines.add(
         receiptId,
         lineNo++,
         this.catalog.productId(r.sku, r.productName, r.category),
@@ -215,6 +244,7 @@ export class SalesWriter {
 
   /** A receipt this import created earlier in the file: its lines were not together. */
   private appendLines(id: number, rows: SaleRow[]): void {
+    this.flushQueued()
     this.insertLines(id, (this.statements.lastLine.get(id) as number) + 1, rows)
     this.dirty.add(id)
   }
@@ -243,13 +273,20 @@ export class SalesWriter {
       } else fresh.push(r)
     }
     if (fresh.length === 0) return
+    this.flushQueued()
     this.insertLines(id, (this.statements.lastLine.get(id) as number) + 1, fresh)
     this.dirty.add(id)
+  }
+
+  private flushQueued(): void {
+    this.receipts.flush()
+    this.lines.flush()
   }
 
   /** Flushes the last receipt and recomputes the totals of receipts that gained lines out of order. */
   finish(): SalesCounts {
     this.flush()
+    this.flushQueued()
     for (const id of this.dirty) this.statements.totals.run(id)
     return this.counts
   }

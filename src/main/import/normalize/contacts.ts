@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { detach } from '../detach'
 
 // Names, phone numbers and e-mail addresses as they identify a customer.
 
@@ -41,7 +42,7 @@ export function normalizePhone(raw: string): string | null {
   )
   const result = parsed?.isValid() ? parsed.number : null
   if (phoneCache.size >= PHONE_CACHE_LIMIT) phoneCache.clear()
-  phoneCache.set(value, result)
+  phoneCache.set(detach(value), result)
   return result
 }
 
@@ -50,7 +51,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 /** Lower-cased and trimmed; null when it is not an e-mail address. */
 export function normalizeEmail(raw: string): string | null {
   const value = stripApostrophe(raw).toLowerCase()
-  return EMAIL.test(value) ? value : null
+  return EMAIL.test(value) ? detach(value) : null
 }
 
 /** Loyverse's 'Customer contacts' holds a phone number or an e-mail address. */

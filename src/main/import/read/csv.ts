@@ -8,7 +8,7 @@ import type { ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
 // Streaming CSV: the file is read in 1 MB chunks, decoded (BOM, UTF-16, Windows-874), and split by papaparse,
 // which handles quotes, embedded newlines and CRLF/LF; a million-line file is never held as objects.
 
-const CHUNK_BYTES = 1 << 20
+const CHUNK_BYTES = 1 << 18
 
 export const delimiterCandidates = [',', ';', '\t', '|'] as const
 

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
 
 // Streaming XLSX with exceljs's WorkbookReader: rows arrive one sheet at a time and are turned into cell texts
@@ -54,7 +54,9 @@ export async function readXlsx(
   const progress = { bytes: 0 }
   const input = createReadStream(path, { highWaterMark: 1 << 20 })
   input.on('data', (chunk) => (progress.bytes += chunk.length))
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // loaded on first use: a CSV import (and the CLI) does not pay for exceljs
+  const { default: excel } = await import('exceljs')
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell date cells from numbers
     hyperlinks: 'ignore',
