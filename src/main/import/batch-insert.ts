@@ -4,7 +4,7 @@ import type { Sqlite } from '../db'
 // Inserts rows many at a time: one prepared multi-row INSERT with positional parameters runs per BATCH_ROWS
 // rows, which costs a good deal less per row than one statement each on a million-line import.
 
-const BATCH_ROWS = 64
+const BATCH_ROWS = 256
 
 export class BatchInserter {
   private params: unknown[] = []
