@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
@@ -135,7 +135,6 @@ describe('idempotency', () => {
     const { connection, db } = await testContext()
     const dir = tempDir()
     const whole = readFileSync(fixture('lukkha-sales.csv'), 'utf8').split('\n')
-    const { writeFileSync } = await import('node:fs')
     // first a file with R-001's first line only, then the whole file
     writeFileSync(join(dir, 'part.csv'), `${whole[0]}\n${whole[1]}\n`)
     await importFixture(connection.sqlite, join(dir, 'part.csv'))
@@ -232,7 +231,6 @@ describe('rows with errors', () => {
       .replace('ten baht', '10.00')
       .replace('\r\n,2025-05-03', '\r\nB-7,2025-05-03')
       .replace(',two,', ',2,')
-    const { writeFileSync } = await import('node:fs')
     writeFileSync(join(dir, 'fixed.csv'), fixed)
     const s = await importFixture(connection.sqlite, join(dir, 'fixed.csv'))
     expect(s).toMatchObject({ status: 'done', receiptsAdded: 4, linesAdded: 4, duplicatesSkipped: 0 })

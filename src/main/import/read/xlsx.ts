@@ -51,11 +51,12 @@ export async function readXlsx(
   options: ReadOptions,
   handler: TableHandler,
 ): Promise<ReadResult> {
+  // loaded on first use: a CSV import (and the CLI) does not pay for exceljs. Before the stream opens, so
+  // no bytes flow while this waits.
+  const { default: excel } = await import('exceljs')
   const progress = { bytes: 0 }
   const input = createReadStream(path, { highWaterMark: 1 << 20 })
   input.on('data', (chunk) => (progress.bytes += chunk.length))
-  // loaded on first use: a CSV import (and the CLI) does not pay for exceljs
-  const { default: excel } = await import('exceljs')
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell date cells from numbers
