@@ -159,6 +159,22 @@ export class CustomerBook {
     extra: { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null } = {},
   ): number {
     const { code, phone, email } = identity
+    if (code === null) {
+      // the common case on a big file: one phone or e-mail that points at one customer (or both at the same)
+      const byPhone = phone === null ? undefined : this.byPhone.get(phone)
+      const byEmail = email === null ? undefined : this.byEmail.get(email)
+      if (
+        typeof byPhone !== 'object' &&
+        typeof byEmail !== 'object' &&
+        (byPhone ?? byEmail) !== undefined &&
+        (byPhone === undefined || byEmail === undefined || byPhone === byEmail)
+      ) {
+        const id = (byPhone ?? byEmail) as number
+        this.enrich(id, identity, extra)
+        if (date !== null) this.touch(id, date)
+        return id
+      }
+    }
     const candidates: [number, MergeReason, string][] = []
     const byCode = this.codeMatch(code)
     if (byCode !== undefined && code !== null) candidates.push([byCode, 'code', code])

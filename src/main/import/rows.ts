@@ -31,6 +31,11 @@ export interface RowContext {
 
 const CLEAN_CACHE_LIMIT = 50_000
 
+/** Whether a character could be one String.prototype.trim removes (all of those are <= 32, 160 or >= U+1680). */
+function maybeSpace(code: number): boolean {
+  return code <= 32 || code === 160 || code >= 0x1680
+}
+
 abstract class RowReader {
   protected lastDateRaw = ''
   protected lastDate: string | null = null
@@ -42,6 +47,10 @@ abstract class RowReader {
     protected readonly context: RowContext,
   ) {}
 
+  /** Reused for every row; copied out only for a row that has issues (few do). */
+  protected readonly errors: RowIssue[] = []
+  protected readonly warnings: RowIssue[] = []
+
   /** The first non-empty cell among the field's columns, trimmed; '' when none. */
   protected get(row: string[], field: Field): string {
     const columns = this.mapping.index[field]
@@ -49,6 +58,8 @@ abstract class RowReader {
     for (const c of columns) {
       const v = row[c]
       if (v !== undefined && v !== '') {
+        // most cells need no trimming: skip the copy when neither end can be whitespace
+        if (!maybeSpace(v.charCodeAt(0)) && !maybeSpace(v.charCodeAt(v.length - 1))) return v
         const t = v.trim()
         if (t !== '') return t
       }
@@ -168,9 +179,18 @@ export class SaleRowReader extends RowReader {
     return copy
   }
 
+  private amount(row: string[], rowNo: number, field: Field): number | null | undefined {
+    const raw = this.get(row, field)
+    const v = parseSatang(raw, this.mapping.decimalSeparator)
+    if (v === null) this.errors.push(this.issue(rowNo, field, raw, 'bad_amount', `"${raw}" is not an amount`))
+    return v
+  }
+
   read(cells: string[], rowNo: number): Mapped<SaleRow> {
-    const errors: RowIssue[] = []
-    const warnings: RowIssue[] = []
+    const errors = this.errors
+    const warnings = this.warnings
+    errors.length = 0
+    warnings.length = 0
     let receiptNumber = detach(stripApostrophe(this.get(cells, 'receipt_number')))
     const row = this.fillDown(cells, receiptNumber)
     const status = this.get(row, 'status').toLowerCase()
@@ -196,17 +216,11 @@ export class SaleRowReader extends RowReader {
     else if (quantity === null)
       errors.push(this.issue(rowNo, 'quantity', qtyRaw, 'bad_quantity', `"${qtyRaw}" is not a quantity`))
 
-    const amount = (field: Field): number | null | undefined => {
-      const raw = this.get(row, field)
-      const v = parseSatang(raw, decimal)
-      if (v === null) errors.push(this.issue(rowNo, field, raw, 'bad_amount', `"${raw}" is not an amount`))
-      return v
-    }
-    const unit = amount('unit_price')
-    const gross = amount('gross_amount')
-    const discountRaw = amount('discount')
-    let net = amount('net_amount')
-    const refunded = amount('refunded_amount')
+    const unit = this.amount(row, rowNo, 'unit_price')
+    const gross = this.amount(row, rowNo, 'gross_amount')
+    const discountRaw = this.amount(row, rowNo, 'discount')
+    let net = this.amount(row, rowNo, 'net_amount')
+    const refunded = this.amount(row, rowNo, 'refunded_amount')
     const q = typeof quantity === 'number' ? quantity : 0
     let discount = discountRaw == null ? 0 : Math.abs(discountRaw)
     if (net === undefined) {
@@ -225,7 +239,7 @@ export class SaleRowReader extends RowReader {
       }
     }
     if (errors.length > 0 || net == null || occurredAt === null || quantity == null) {
-      return { ok: false, errors, warnings: warnings.length ? warnings : null }
+      return { ok: false, errors: errors.slice(), warnings: warnings.length ? warnings.slice() : null }
     }
     // The discount is what separates the gross (or quantity x unit price) from the net when both are known.
     if (gross != null) discount = gross - net
@@ -270,7 +284,7 @@ export class SaleRowReader extends RowReader {
         staff: staff === '' ? null : this.clean(staff),
         refundedAmount: refunded != null && refunded !== 0 ? Math.abs(refunded) : null,
       },
-      warnings: warnings.length ? warnings : null,
+      warnings: warnings.length ? warnings.slice() : null,
     }
   }
 }

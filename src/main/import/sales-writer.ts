@@ -22,6 +22,8 @@ export interface SalesCounts {
   netAdded: number
 }
 
+const STORED_WINDOW = 512
+
 const contentKey = (productId: number | null, quantity: number, net: number): string =>
   `${productId ?? ''}|${quantity}|${net}`
 
@@ -36,7 +38,8 @@ export class SalesWriter {
   private readonly knownSources: Set<string>
   /** ids up to this existed before the import (AUTOINCREMENT ids only grow) */
   private readonly lastIdBefore: number
-  private readonly storedContent = new Map<number, Map<string, number>>()
+  /** receipt id -> its stored lines not yet matched by a line of this file */
+  private readonly storedContent = new Map<number, string[]>()
   private readonly dirty = new Set<number>()
   private current: SaleRow[] = []
   private currentKey: string | null = null
@@ -98,8 +101,10 @@ export class SalesWriter {
       lastLine: sqlite
         .prepare('select coalesce(max(line_no), 0) as n from receipt_lines where receipt_id = ?')
         .pluck(),
-      content: sqlite
-        .prepare('select product_id, quantity, net_satang from receipt_lines where receipt_id = ?')
+      contentWindow: sqlite
+        .prepare(
+          'select receipt_id, product_id, quantity, net_satang from receipt_lines where receipt_id >= ? and receipt_id < ? order by receipt_id, line_no',
+        )
         .raw(),
       totals: sqlite.prepare(
         `update receipts set
@@ -249,26 +254,41 @@ export class SalesWriter {
     this.dirty.add(id)
   }
 
+  /**
+   * The stored lines of a receipt, as content keys not yet matched by a line of this file. Loaded for a window of
+   * receipt ids at a time: an overlapping export meets its stored receipts in id order, so one query serves
+   * hundreds of them. A receipt whose lines have all been matched keeps an empty list.
+   */
+  private storedLines(id: number): string[] {
+    const had = this.storedContent.get(id)
+    if (had !== undefined) return had
+    const end = Math.min(id + STORED_WINDOW, this.lastIdBefore + 1)
+    const loading = new Set<number>()
+    for (let r = id; r < end; r++) {
+      if (!this.storedContent.has(r)) {
+        this.storedContent.set(r, [])
+        loading.add(r)
+      }
+    }
+    for (const [receiptId, productId, quantity, net] of this.statements.contentWindow.iterate(
+      id,
+      end,
+    ) as Iterable<[number, number | null, number, number]>) {
+      if (loading.has(receiptId))
+        this.storedContent.get(receiptId)?.push(contentKey(productId, quantity, net))
+    }
+    return this.storedContent.get(id) ?? []
+  }
+
   /** A receipt stored before this import: add only the lines it does not already have. */
   private mergeIntoStored(id: number, rows: SaleRow[]): void {
-    let stored = this.storedContent.get(id)
-    if (stored === undefined) {
-      stored = new Map()
-      for (const [productId, quantity, net] of this.statements.content.iterate(id) as Iterable<
-        [number | null, number, number]
-      >) {
-        const k = contentKey(productId, quantity, net)
-        stored.set(k, (stored.get(k) ?? 0) + 1)
-      }
-      this.storedContent.set(id, stored)
-    }
+    const stored = this.storedLines(id)
     const fresh: SaleRow[] = []
     for (const r of rows) {
       const productId = this.catalog.findProduct(r.sku, r.productName)
-      const k = productId === undefined ? null : contentKey(productId, r.quantity, r.net)
-      const left = k === null ? 0 : (stored.get(k) ?? 0)
-      if (k !== null && left > 0) {
-        stored.set(k, left - 1)
+      const at = productId === undefined ? -1 : stored.indexOf(contentKey(productId, r.quantity, r.net))
+      if (at >= 0) {
+        stored.splice(at, 1)
         this.counts.duplicatesSkipped++
       } else fresh.push(r)
     }
