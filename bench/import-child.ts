@@ -2,6 +2,7 @@
 // node --import tsx bench/import-child.ts DB_FILE CSV_FILE. Prints one JSON line with the timings.
 import { migrateToLatest, openDatabase } from '../src/main/db'
 import { insertTime } from '../src/main/import/batch-insert'
+import { spawnSourceParser } from '../src/main/cli/parser'
 import { runImport } from '../src/main/import/run'
 
 const [dbFile, file] = process.argv.slice(2)
@@ -10,7 +11,7 @@ const connection = openDatabase(dbFile)
 await migrateToLatest(connection.db)
 const cpu = process.cpuUsage()
 const started = performance.now()
-const summary = await runImport(connection.sqlite, file)
+const summary = await runImport(connection.sqlite, file, {}, { spawnParser: spawnSourceParser })
 const elapsedMs = performance.now() - started
 const used = process.cpuUsage(cpu)
 await connection.close()

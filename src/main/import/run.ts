@@ -6,9 +6,10 @@ import { CustomerBook } from './customers'
 import { headerSignature } from './headers'
 import { assertComplete } from './mapping'
 import { planImport, type FilePlan } from './plan'
-import { readTable, type RowBatch } from './read'
+import { readTable, type ReadResult } from './read'
 import { RejectedRowsFile } from './rejected'
-import { CustomerRowReader, SaleRowReader } from './rows'
+import { BatchMapper, type MappedBatch } from './batches'
+import { readInParser, type SpawnParser } from './parse-thread'
 import { SalesWriter } from './sales-writer'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
 
@@ -26,6 +27,11 @@ export interface ImportProgress {
 
 export interface RunHooks {
   signal?: AbortSignal
+  /**
+   * Starts a parser thread (worker.ts with role 'parse'): the file is then read and mapped there while this
+   * thread writes. Without it everything runs in this thread.
+   */
+  spawnParser?: SpawnParser
   onProgress?: (progress: ImportProgress) => void
   now?: () => Date
 }
@@ -125,83 +131,59 @@ export async function importPlanned(
             sourcePrefixes: mapping.preset === 'lukkha_sales',
           })
         : null
-    const saleReader = mapping.kind === 'sales' ? new SaleRowReader(mapping, context) : null
-    const customerReader = mapping.kind === 'customers' ? new CustomerRowReader(mapping, context) : null
-
     const reject = (row: number, cells: string[], issues: RowIssue[]): void => {
       rowsRejected++
       for (const issue of issues) if (errors.length < MAX_LISTED_ISSUES) errors.push(issue)
       rejected?.add(cells, issues)
     }
-    const warn = (issues: RowIssue[]): void => {
-      warningCount += issues.length
-      for (const issue of issues) if (warnings.length < MAX_LISTED_ISSUES) warnings.push(issue)
-    }
     let lastProgress = 0
-    const onBatch = (batch: RowBatch): void => {
-      const { rows, rowNumbers } = batch
-      for (let i = 0; i < rows.length; i++) {
-        const cells = rows[i] ?? []
-        const rowNo = rowNumbers[i] ?? 0
-        rowsRead++
-        // once a row is rejected and the user has not chosen to keep the valid ones, nothing will be stored:
-        // keep checking rows for the error list but stop writing
-        const writing = validRowsOnly || rowsRejected === 0
-        if (saleReader && sales) {
-          const m = saleReader.read(cells, rowNo)
-          if (m.ok === 'ignored') {
-            rowsIgnored++
-            continue
-          }
-          if (m.warnings) warn(m.warnings)
-          if (m.ok) {
-            if (writing) sales.add(m.value)
-          } else reject(rowNo, cells, m.errors)
-        } else if (customerReader) {
-          const m = customerReader.read(cells, rowNo)
-          if (m.ok === 'ignored') continue
-          if (m.warnings) warn(m.warnings)
-          if (m.ok) {
-            if (writing) {
-              const { identity, birthday, firstVisit, lastVisit } = m.value
-              customers.resolve(identity, null, { birthday, firstVisit, lastVisit })
-            }
-          } else reject(rowNo, cells, m.errors)
+    const apply = (m: MappedBatch): void => {
+      rowsRead += m.rowsRead
+      rowsIgnored += m.ignored
+      warningCount += m.warnings.length
+      for (const issue of m.warnings) if (warnings.length < MAX_LISTED_ISSUES) warnings.push(issue)
+      for (const r of m.rejected) reject(r.row, r.cells, r.issues)
+      // once a row is rejected and the user has not chosen to keep the valid ones, nothing will be stored:
+      // keep checking rows for the error list but stop writing
+      if (validRowsOnly || rowsRejected === 0) {
+        if (sales) for (const line of m.sales) sales.add(line)
+        for (const c of m.customers) {
+          customers.resolve(c.identity, null, {
+            birthday: c.birthday,
+            firstVisit: c.firstVisit,
+            lastVisit: c.lastVisit,
+          })
         }
-      }
-      for (const bad of batch.malformed) {
-        rowsRead++
-        reject(
-          bad.row,
-          [],
-          [
-            {
-              row: bad.row,
-              column: '',
-              value: '',
-              reason: 'malformed_row',
-              message: `the row cannot be split into columns (${bad.message})`,
-            },
-          ],
-        )
       }
       const t = Date.now()
       if (t - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = t
-        hooks.onProgress?.({ done: batch.bytesRead, total: plan.size, phase: 'import.phase.reading' })
+        hooks.onProgress?.({ done: m.bytesRead, total: plan.size, phase: 'import.phase.reading' })
       }
     }
-    const read = await readTable(
-      plan.path,
-      plan.format,
-      {
-        ...(plan.encoding ? { encoding: plan.encoding } : {}),
-        ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
-        ...(plan.sheet ? { sheet: plan.sheet } : {}),
-        ...(hooks.signal ? { signal: hooks.signal } : {}),
-      },
-      { header: () => undefined, batch: onBatch },
-    )
+    const readOptions = {
+      ...(plan.encoding ? { encoding: plan.encoding } : {}),
+      ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
+      ...(plan.sheet ? { sheet: plan.sheet } : {}),
+    }
+    let read: ReadResult
+    if (hooks.spawnParser) {
+      read = await readInParser(
+        hooks.spawnParser,
+        { path: plan.path, format: plan.format, readOptions, mapping, context },
+        apply,
+        hooks.signal,
+      )
+    } else {
+      const mapper = new BatchMapper(mapping, context)
+      read = await readTable(
+        plan.path,
+        plan.format,
+        { ...readOptions, ...(hooks.signal ? { signal: hooks.signal } : {}) },
+        { header: () => undefined, batch: (batch) => apply(mapper.map(batch)) },
+      )
+    }
+    errors.sort((a, b) => a.row - b.row)
     const rejectedFile = rejected?.close() ?? null
     const base = {
       fileName: plan.fileName,

@@ -8,6 +8,7 @@ import { presetNames, type PresetChoice } from '../../import/presets'
 import { runImport } from '../../import/run'
 import type { ImportSummary, RowIssue } from '../../import/types'
 import { openForWriting, withConnection } from '../database'
+import { spawnSourceParser } from '../parser'
 import { CliError, printJson, printLine, printTable } from '../output'
 import { dbOption, type GlobalOptions } from '../options'
 
@@ -125,17 +126,22 @@ export function registerImport(program: Command): void {
       const mapping = options.mapping ? readMapping(options.mapping) : undefined
       const summary = await withConnection(openForWriting(options.db), ({ sqlite }) =>
         withCliHints(
-          runImport(sqlite, path, {
-            preset: mapping && options.preset === 'auto' ? 'generic' : options.preset,
-            ...(mapping ? { mapping } : {}),
-            ...(options.validRowsOnly ? { validRowsOnly: true } : {}),
-            ...(options.rejectedOut ? { rejectedOut: resolve(options.rejectedOut) } : {}),
-            ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
-            ...(options.encoding ? { encoding: options.encoding } : {}),
-            ...(options.delimiter ? { delimiter: delimiterOption(options.delimiter) } : {}),
-            ...(options.sheet ? { sheet: options.sheet } : {}),
-            ...(options.decimalComma ? { decimalSeparator: ',' as const } : {}),
-          }),
+          runImport(
+            sqlite,
+            path,
+            {
+              preset: mapping && options.preset === 'auto' ? 'generic' : options.preset,
+              ...(mapping ? { mapping } : {}),
+              ...(options.validRowsOnly ? { validRowsOnly: true } : {}),
+              ...(options.rejectedOut ? { rejectedOut: resolve(options.rejectedOut) } : {}),
+              ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+              ...(options.encoding ? { encoding: options.encoding } : {}),
+              ...(options.delimiter ? { delimiter: delimiterOption(options.delimiter) } : {}),
+              ...(options.sheet ? { sheet: options.sheet } : {}),
+              ...(options.decimalComma ? { decimalSeparator: ',' as const } : {}),
+            },
+            { spawnParser: spawnSourceParser },
+          ),
         ),
       )
       if (options.json) printJson(summaryJson(summary))
