@@ -69,16 +69,38 @@ describe('import in a worker thread', () => {
 
   const chunks = join(projectRoot, 'out/main/chunks')
   const built = existsSync(chunks) ? readdirSync(chunks).find((f) => /^worker-.*\.js$/.test(f)) : undefined
-  it.skipIf(!built)('runs the worker the app bundles (out/main/chunks/worker-*.js)', async () => {
-    configureImportWorker({ path: join(chunks, built ?? '') })
-    const ctx = await testContext()
-    const fileId = await upload(ctx, fixture('thai-windows-874.csv'))
-    const job = await finished(ctx, (await call(ctx, 'importStart', { fileId })).jobId)
-    expect(job.summary).toMatchObject({
-      status: 'done',
-      encoding: 'windows-874',
-      receiptsAdded: 3,
-      linesAdded: 4,
-    })
-  })
+  it.skipIf(!built)(
+    'runs the worker the app bundles (out/main/chunks/worker-*.js), with its parser thread on a big file',
+    async () => {
+      configureImportWorker({ path: join(chunks, built ?? '') })
+      const ctx = await testContext()
+      const small = await finished(
+        ctx,
+        (await call(ctx, 'importStart', { fileId: await upload(ctx, fixture('thai-windows-874.csv')) }))
+          .jobId,
+      )
+      expect(small.summary).toMatchObject({
+        status: 'done',
+        encoding: 'windows-874',
+        receiptsAdded: 3,
+        linesAdded: 4,
+      })
+      // past the size where the importing thread starts a parser thread (the bundled chunk starting itself)
+      const file = join(tempDir(), 'big.csv')
+      writeFileSync(
+        file,
+        `receipt_number,date,quantity,net_amount\n${Array.from({ length: 250_000 }, (_, i) => `Z-${i},2025-01-01,1,10`).join('\n')}\n`,
+      )
+      const big = await finished(
+        ctx,
+        (await call(ctx, 'importStart', { fileId: await upload(ctx, file, 4 * 1024 * 1024) })).jobId,
+      )
+      expect(big.summary).toMatchObject({
+        status: 'done',
+        receiptsAdded: 250_000,
+        linesAdded: 250_000,
+        netAdded: 250_000_000,
+      })
+    },
+  )
 })

@@ -29,7 +29,12 @@ describe('import with a parser thread', () => {
     const one = await testContext()
     const two = await testContext()
     const a = await runImport(one.connection.sqlite, fixture(name), {}, { now: fixedNow })
-    const b = await runImport(two.connection.sqlite, fixture(name), {}, { now: fixedNow, spawnParser })
+    const b = await runImport(
+      two.connection.sqlite,
+      fixture(name),
+      {},
+      { now: fixedNow, spawnParser, parserMinBytes: 0 },
+    )
     expect({ ...b, elapsedMs: 0 }).toEqual({ ...a, elapsedMs: 0 })
     expect(snapshot(two.connection.sqlite)).toEqual(snapshot(one.connection.sqlite))
   })
@@ -41,7 +46,7 @@ describe('import with a parser thread', () => {
       ctx.connection.sqlite,
       fixture('bad-rows.csv'),
       { validRowsOnly: true, rejectedOut: out },
-      { spawnParser },
+      { spawnParser, parserMinBytes: 0 },
     )
     expect(s).toMatchObject({ status: 'done', linesAdded: 4, rowsRejected: 4, rejectedFile: out })
     expect(s.errors.map((e) => e.row)).toEqual([3, 4, 5, 7])
@@ -63,6 +68,7 @@ describe('import with a parser thread', () => {
       {},
       {
         spawnParser,
+        parserMinBytes: 0,
         signal: controller.signal,
         onProgress: (p) => {
           if (p.phase === 'import.phase.reading') controller.abort()

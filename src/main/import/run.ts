@@ -32,11 +32,14 @@ export interface RunHooks {
    * thread writes. Without it everything runs in this thread.
    */
   spawnParser?: SpawnParser
+  /** Files smaller than this are read in this thread even with spawnParser (starting a thread costs more). */
+  parserMinBytes?: number
   onProgress?: (progress: ImportProgress) => void
   now?: () => Date
 }
 
 const PROGRESS_EVERY_MS = 100
+const PARSER_MIN_BYTES = 4 * 1024 * 1024
 const IMPORT_CACHE_KIB = 32 * 1024
 
 function checkReady(
@@ -167,7 +170,7 @@ export async function importPlanned(
       ...(plan.sheet ? { sheet: plan.sheet } : {}),
     }
     let read: ReadResult
-    if (hooks.spawnParser) {
+    if (hooks.spawnParser && plan.size >= (hooks.parserMinBytes ?? PARSER_MIN_BYTES)) {
       read = await readInParser(
         hooks.spawnParser,
         { path: plan.path, format: plan.format, readOptions, mapping, context },
