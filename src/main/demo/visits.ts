@@ -131,15 +131,16 @@ function respond(
     : levels.filter((l) => l === 'delighted').length >= 3
       ? 'delighted'
       : 'satisfied'
+  // Answered through the receipt's QR code 10 minutes to 4 hours later, the same day.
   const [date, time] = sale.occurredAt.split('T') as [string, string]
-  // Answered through the receipt's QR code within a few hours, the same day.
-  const hour = Math.min(23, Number(time.slice(0, 2)) + random.int(0, 4))
+  const [h = 0, m = 0, sec = 0] = time.split(':').map(Number)
+  const at = Math.min(h * 3600 + m * 60 + sec + random.int(600, 4 * 3600), 24 * 3600 - 1)
   return {
     customer,
     receiptSeq: sale.seq,
     store: sale.store,
     staff: sale.staff,
-    respondedAt: timestamp(date, hour, random.int(0, 59), random.int(0, 59)),
+    respondedAt: timestamp(date, Math.floor(at / 3600), Math.floor(at / 60) % 60, at % 60),
     levels,
     comment: random.chance(0.3) ? random.pick(COMMENTS[worst]) : '',
   }
