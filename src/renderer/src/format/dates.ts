@@ -1,0 +1,37 @@
+import type { DateStyle, Language } from '../../../shared/api/settings'
+
+// Dates in the Buddhist era (20 พ.ย. 2569) or Gregorian (20 Nov 2026), in the UI language. Stored dates are
+// shop-local calendar dates, so they are formatted as UTC midnights to keep the day whatever the zone.
+
+const CALENDAR: Record<DateStyle, string> = { buddhist: 'buddhist', gregorian: 'gregory' }
+const REGION: Record<Language, string> = { th: 'th-TH', en: 'en-GB' }
+
+function formatter(
+  language: Language,
+  style: DateStyle,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(`${REGION[language]}-u-ca-${CALENDAR[style]}`, {
+    ...options,
+    timeZone: 'UTC',
+  })
+}
+
+function utc(isoDate: string): Date {
+  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)
+}
+
+/** '2026-11-20' -> '20 พ.ย. 2569' / '20 Nov 2026'. */
+export function formatDate(isoDate: string, language: Language, style: DateStyle): string {
+  return formatter(language, style, { day: 'numeric', month: 'short', year: 'numeric' }).format(utc(isoDate))
+}
+
+/** '2026-11' -> 'พ.ย. 69' / 'Nov 26': short enough for a chart axis. */
+export function formatMonthShort(month: string, language: Language, style: DateStyle): string {
+  return formatter(language, style, { month: 'short', year: '2-digit' }).format(utc(`${month}-01`))
+}
+
+/** '2026-11' -> 'พฤศจิกายน 2569' / 'November 2026'. */
+export function formatMonthLong(month: string, language: Language, style: DateStyle): string {
+  return formatter(language, style, { month: 'long', year: 'numeric' }).format(utc(`${month}-01`))
+}
