@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core'
 // Checks on what a person sees: the UI text (labels, buttons, headings, aria labels) apart from the
 // shop's own data, which components mark with data-untranslated; and that Thai is drawn in Sarabun.
 
-export const THAI = /[\u0E00-\u0E7F]/
+/** Thai letters, vowels and marks; not the baht sign ฿ (U+0E3F), which English uses too. */
+export const THAI = /[\u0E01-\u0E3A\u0E40-\u0E5B]/
 
 // The in-page parts are plain JavaScript strings: this file is type-checked for Node, without the DOM types.
 

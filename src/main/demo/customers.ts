@@ -58,14 +58,16 @@ function rhythm(
   // More customers arrive later in the period: the shop is growing.
   const growing = (from: number, to: number): number =>
     Math.round(from + (to - from) * Math.sqrt(random.next()))
+  // Many loyal customers were already coming when the sales history starts.
+  const established = (to: number): number => (random.chance(0.4) ? random.int(0, 30) : growing(0, to))
   const end = days - 1
   switch (persona) {
     case 'regular':
-      return { firstDay: growing(0, end - 120), lastDay: end, meanGap: random.int(3, 8) }
+      return { firstDay: established(end - 120), lastDay: end, meanGap: random.int(3, 8) }
     case 'occasional':
-      return { firstDay: growing(0, end - 60), lastDay: end, meanGap: random.int(20, 60) }
+      return { firstDay: established(end - 60), lastDay: end, meanGap: random.int(20, 60) }
     case 'big_spender':
-      return { firstDay: growing(0, end - 150), lastDay: end, meanGap: random.int(12, 30) }
+      return { firstDay: established(end - 150), lastDay: end, meanGap: random.int(12, 30) }
     case 'new':
       return { firstDay: random.int(end - 59, end), lastDay: end, meanGap: random.int(5, 20) }
     case 'one_timer': {

@@ -3,7 +3,7 @@ import { addDays, dayNumber, monthStart, weekday } from '../../shared/calendar'
 // The demo's calendar: every day of the 18 months up to the end date, with how busy the café is that day.
 
 /** A Thai café's year: busy in the cool season and at New Year, quieter in the hot and rainy months. */
-const MONTH_FACTOR = [1.1, 1.15, 1.0, 0.85, 0.9, 0.9, 0.85, 0.95, 0.85, 0.95, 1.1, 1.3] as const
+const MONTH_FACTOR = [1.15, 1.15, 1.0, 0.85, 0.9, 0.85, 0.8, 0.85, 0.8, 0.95, 1.1, 1.45] as const
 /** Sunday first: weekends are the busiest days. */
 const WEEKDAY_FACTOR = [1.25, 0.9, 0.85, 0.9, 0.95, 1.05, 1.3] as const
 

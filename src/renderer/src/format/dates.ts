@@ -26,12 +26,16 @@ export function formatDate(isoDate: string, language: Language, style: DateStyle
   return formatter(language, style, { day: 'numeric', month: 'short', year: 'numeric' }).format(utc(isoDate))
 }
 
-/** '2026-11' -> 'พ.ย. 69' / 'Nov 26': short enough for a chart axis. */
-export function formatMonthShort(month: string, language: Language, style: DateStyle): string {
-  return formatter(language, style, { month: 'short', year: '2-digit' }).format(utc(`${month}-01`))
-}
-
 /** '2026-11' -> 'พฤศจิกายน 2569' / 'November 2026'. */
 export function formatMonthLong(month: string, language: Language, style: DateStyle): string {
   return formatter(language, style, { month: 'long', year: 'numeric' }).format(utc(`${month}-01`))
+}
+
+/** '2026-11' -> ['พ.ย.', '69'] / ['Nov', '26']: two lines under a chart bar, so no label needs tilting. */
+export function formatMonthAxis(month: string, language: Language, style: DateStyle): [string, string] {
+  const parts = formatter(language, style, { month: 'short', year: '2-digit' }).formatToParts(
+    utc(`${month}-01`),
+  )
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
+  return [part('month'), [part('year'), part('era')].filter(Boolean).join(' ')]
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { DateStyle, Language } from '../../../shared/api/settings'
 import { useSettings } from '../features/settings/queries'
-import { formatDate, formatMonthLong, formatMonthShort } from './dates'
+import { formatDate, formatMonthAxis, formatMonthLong } from './dates'
 import { formatBaht, formatBahtCompact, formatChange, formatNumber, formatPercent } from './money'
 
 export interface Format {
@@ -13,8 +13,8 @@ export interface Format {
   percent(ratio: number): string
   change(ratio: number): string
   date(isoDate: string): string
-  monthShort(month: string): string
   monthLong(month: string): string
+  monthAxis(month: string): [string, string]
 }
 
 /** Formatting for the current language and date style (from the settings). */
@@ -32,8 +32,8 @@ export function useFormat(): Format {
       percent: (ratio) => formatPercent(ratio, language),
       change: (ratio) => formatChange(ratio, language),
       date: (isoDate) => formatDate(isoDate, language, dateStyle),
-      monthShort: (month) => formatMonthShort(month, language, dateStyle),
       monthLong: (month) => formatMonthLong(month, language, dateStyle),
+      monthAxis: (month) => formatMonthAxis(month, language, dateStyle),
     }),
     [language, dateStyle],
   )

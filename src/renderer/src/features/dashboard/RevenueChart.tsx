@@ -15,7 +15,7 @@ export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }
   const fontsReady = useChartFonts()
   const data = useMemo<ChartData<'bar'>>(
     () => ({
-      labels: months.map((m) => fmt.monthShort(m.month)),
+      labels: months.map((m) => fmt.monthAxis(m.month)),
       datasets: [
         {
           label: t('chart.dataset'),
@@ -37,6 +37,7 @@ export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }
         tooltip: { callbacks: { label: (item) => fmt.baht(Math.round((item.parsed.y ?? 0) * 100)) } },
       },
       scales: {
+        x: { ticks: { maxRotation: 0, autoSkip: false } },
         y: { beginAtZero: true, ticks: { callback: (value) => fmt.bahtCompact(Number(value) * 100) } },
       },
     }),
