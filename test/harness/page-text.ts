@@ -10,7 +10,12 @@ export const THAI = /[\u0E01-\u0E3A\u0E40-\u0E5B]/
 
 const VISIBLE_UI_TEXT = `(() => {
   const texts = []
-  const skip = (el) => !el || el.closest('[data-untranslated]') !== null || !el.checkVisibility()
+  // Hidden helpers (e.g. the textarea autosize measures with) are not seen by anyone, and what a textarea
+  // holds is the user's own text.
+  const skip = (el) =>
+    !el ||
+    el.closest('[data-untranslated], [aria-hidden="true"], textarea') !== null ||
+    !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.textContent || '').trim()

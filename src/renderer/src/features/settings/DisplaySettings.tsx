@@ -1,4 +1,4 @@
-import { Card, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Card, Input, Radio, Stack, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { dateStyles, type DateStyle, type Settings } from '../../../../shared/api/settings'
 import { localToday } from '../../../../shared/calendar'
@@ -16,26 +16,28 @@ export function DisplaySettings(props: { settings: Settings }): React.JSX.Elemen
     <Card withBorder padding="lg">
       <Stack>
         <Title order={3}>{t('display.title')}</Title>
-        <Stack gap={4}>
-          <Text fw={500}>{t('display.language')}</Text>
-          <LanguageSwitch />
-        </Stack>
-        <Stack gap={4}>
-          <Text fw={500} id="date-style-label">
-            {t('display.dateStyle')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="date-style-label"
-            value={props.settings.dateStyle}
-            onChange={(value) => {
-              if (isDateStyle(value)) update.mutate({ dateStyle: value })
-            }}
-            data={dateStyles.map((style) => ({
-              value: style,
-              label: t(`display.${style}`, { example: formatDate(today, props.settings.language, style) }),
-            }))}
-          />
-        </Stack>
+        <Input.Wrapper label={t('display.language')}>
+          <Stack mt={6}>
+            <LanguageSwitch />
+          </Stack>
+        </Input.Wrapper>
+        <Radio.Group
+          label={t('display.dateStyle')}
+          value={props.settings.dateStyle}
+          onChange={(value) => {
+            if (isDateStyle(value)) update.mutate({ dateStyle: value })
+          }}
+        >
+          <Stack gap="xs" mt={6}>
+            {dateStyles.map((style) => (
+              <Radio
+                key={style}
+                value={style}
+                label={t(`display.${style}`, { example: formatDate(today, props.settings.language, style) })}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
       </Stack>
     </Card>
   )
