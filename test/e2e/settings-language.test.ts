@@ -63,7 +63,7 @@ describe('settings', () => {
     await page.getByRole('link', { name: 'Settings' }).click()
     await page.getByText(/^Buddhist era: /).click()
     await page.getByRole('link', { name: 'Dashboard' }).click()
-    expect(await subtitle.innerText()).toMatch(/\b25\d\d BE$/)
+    await expect.poll(() => subtitle.innerText()).toMatch(/\b25\d\d BE$/)
 
     await page.getByRole('link', { name: 'Settings' }).click()
     await page
