@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, onTestFinished } from 'vitest'
 import { createDemoShop } from '../../src/main/demo'
+import { localToday } from '../../src/shared/calendar'
 import { startHarness, type Harness } from './server'
 
 // Helpers for end-to-end tests: Debian's Chromium driven by playwright-core against the harness, so a
@@ -89,7 +90,7 @@ export async function openApp(browser: () => BrowserContext, options: AppOptions
     const demo = options.demo === true ? { seed: 2567 } : options.demo
     await createDemoShop(harness.ctx.connection.sqlite, {
       seed: demo.seed,
-      endDate: demo.endDate ?? localDate(),
+      endDate: demo.endDate ?? localToday(),
     })
   }
   const page = await browser().newPage()
@@ -120,9 +121,4 @@ export async function openApp(browser: () => BrowserContext, options: AppOptions
       return path
     },
   }
-}
-
-function localDate(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
