@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { registerDemo } from './commands/demo'
 import { registerInit } from './commands/init'
 import { registerStats } from './commands/stats'
 import { reportError } from './output'
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride()
   registerInit(program)
   registerStats(program)
+  registerDemo(program)
   return program
 }
 

@@ -1,5 +1,8 @@
 import type { z } from 'zod'
 import type { ApiResult } from '../result'
+import { dashboardContract } from './dashboard'
+import { demoContract } from './demo'
+import { settingsContract } from './settings'
 import { systemContract } from './system'
 
 /**
@@ -9,6 +12,9 @@ import { systemContract } from './system'
  */
 export const contract = {
   ...systemContract,
+  ...settingsContract,
+  ...dashboardContract,
+  ...demoContract,
 } as const
 
 export type Contract = typeof contract
