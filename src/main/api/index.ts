@@ -1,8 +1,10 @@
 import type { Method } from '../../shared/api'
 import type { Handler } from './handler'
+import { analysisHandlers } from './analysis'
 import { systemHandlers } from './system'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
   ...systemHandlers,
+  ...analysisHandlers,
 }

@@ -1,5 +1,10 @@
 import { Command } from 'commander'
+import { registerAnalyze } from './commands/analyze'
+import { registerChurn } from './commands/churn'
+import { registerClv } from './commands/clv'
+import { registerCohorts } from './commands/cohorts'
 import { registerInit } from './commands/init'
+import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
 import { reportError } from './output'
 
@@ -14,6 +19,11 @@ export function buildProgram(): Command {
     .exitOverride()
   registerInit(program)
   registerStats(program)
+  registerRfm(program)
+  registerClv(program)
+  registerCohorts(program)
+  registerAnalyze(program)
+  registerChurn(program)
   return program
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ApiResult } from '../result'
+import { analysisContract } from './analysis'
 import { systemContract } from './system'
 
 /**
@@ -9,6 +10,7 @@ import { systemContract } from './system'
  */
 export const contract = {
   ...systemContract,
+  ...analysisContract,
 } as const
 
 export type Contract = typeof contract
