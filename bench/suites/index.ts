@@ -1,4 +1,6 @@
 import type { Suite } from '../types'
+import { clvSuite } from './clv'
+import { rfmSuite } from './rfm'
 
 // Every benchmark suite, in the order they run. Each issue that sets a speed or memory target adds one.
-export const suites: Suite[] = []
+export const suites: Suite[] = [rfmSuite, clvSuite]

@@ -45,6 +45,10 @@ interface Groups {
   weight: Float64Array
   maxX: number
   total: number
+  /** The distinct values of t_x and T (whole days, or days / 7), and each group's index into them. */
+  times: Float64Array
+  txIndex: Int32Array
+  TIndex: Int32Array
 }
 
 /**
@@ -83,6 +87,19 @@ export function compress(data: RepeatData): Groups {
       weights[at] = (weights[at] ?? 0) + 1
     }
   }
+  // ln(α + t) is needed for every group's t_x and T, but purchase times are whole days, so there are only a
+  // few hundred distinct values: the likelihood computes those logarithms once per evaluation.
+  const timeIndex = new Map<number, number>()
+  const indexOf = (t: number): number => {
+    let at = timeIndex.get(t)
+    if (at === undefined) {
+      at = timeIndex.size
+      timeIndex.set(t, at)
+    }
+    return at
+  }
+  const txIndex = Int32Array.from(txs, indexOf)
+  const TIndex = Int32Array.from(Ts, indexOf)
   return {
     x: Int32Array.from(xs),
     tx: Float64Array.from(txs),
@@ -90,6 +107,9 @@ export function compress(data: RepeatData): Groups {
     weight: Float64Array.from(weights),
     maxX,
     total: n,
+    times: Float64Array.from(timeIndex.keys()),
+    txIndex,
+    TIndex,
   }
 }
 
@@ -119,6 +139,15 @@ export function bgnbdLogLikelihood(
   const AB = risingLogs(a + b, groups.maxX)
   const logAlpha = Math.log(alpha)
   const logA = Math.log(a)
+  const logAt = groups.times.map((t) => Math.log(alpha + t))
+  const invAt = groups.times.map((t) => 1 / (alpha + t))
+  // ln(b + x - 1) and 1 / (b + x - 1) for x >= 1
+  const logB1 = new Float64Array(groups.maxX + 1)
+  const invB1 = new Float64Array(groups.maxX + 1)
+  for (let x = 1; x <= groups.maxX; x++) {
+    logB1[x] = Math.log(b + x - 1)
+    invB1[x] = 1 / (b + x - 1)
+  }
   let ll = 0
   let gr = 0
   let gAlpha = 0
@@ -128,9 +157,9 @@ export function bgnbdLogLikelihood(
   for (let i = 0; i < n; i++) {
     const x = groups.x[i] ?? 0
     const w = groups.weight[i] ?? 0
-    const T = groups.T[i] ?? 0
+    const ti = groups.TIndex[i] ?? 0
     const rx = r + x
-    const logAT = Math.log(alpha + T)
+    const logAT = logAt[ti] ?? 0
     const a1 = (R.log[x] ?? 0) + r * logAlpha
     const a2 = (B.log[x] ?? 0) - (AB.log[x] ?? 0)
     const a3 = -rx * logAT
@@ -140,24 +169,22 @@ export function bgnbdLogLikelihood(
     let db = (B.inv[x] ?? 0) - (AB.inv[x] ?? 0)
     let mix: number
     if (x > 0) {
-      const tx = groups.tx[i] ?? 0
-      const logATx = Math.log(alpha + tx)
-      const bx1 = b + x - 1
-      const a4 = logA - Math.log(bx1) - rx * logATx
-      const top = Math.max(a3, a4)
-      const e3 = Math.exp(a3 - top)
-      const e4 = Math.exp(a4 - top)
-      mix = top + Math.log(e3 + e4)
-      const w3 = e3 / (e3 + e4)
-      const w4 = 1 - w3
+      const xi = groups.txIndex[i] ?? 0
+      const logATx = logAt[xi] ?? 0
+      const a4 = logA - (logB1[x] ?? 0) - rx * logATx
+      // log-sum-exp of a3 and a4, with d = exp(-|a3 - a4|) the smaller term relative to the larger
+      const d = Math.exp(-Math.abs(a3 - a4))
+      const w4 = a4 > a3 ? 1 / (1 + d) : d / (1 + d)
+      const w3 = 1 - w4
+      mix = Math.max(a3, a4) + Math.log1p(d)
       dr += -w3 * logAT - w4 * logATx
-      dAlpha += -w3 * (rx / (alpha + T)) - w4 * (rx / (alpha + tx))
+      dAlpha += -rx * (w3 * (invAt[ti] ?? 0) + w4 * (invAt[xi] ?? 0))
       da += w4 / a
-      db += -w4 / bx1
+      db += -w4 * (invB1[x] ?? 0)
     } else {
       mix = a3
       dr += -logAT
-      dAlpha += -rx / (alpha + T)
+      dAlpha += -rx * (invAt[ti] ?? 0)
     }
     ll += w * (a1 + a2 + mix)
     gr += w * dr

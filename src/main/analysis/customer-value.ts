@@ -30,6 +30,12 @@ export const MIN_REPEAT_BUYERS_FOR_MODELS = 3
 export interface FittedModels {
   bgnbd: BgNbdFit | null
   gammaGamma: GammaGammaFit | null
+  /**
+   * When Gamma-Gamma cannot be fitted: the shop's mean repeat-purchase value (baht) used as everyone's
+   * expected spend. It is the model's own limit when customers do not differ in spend (q -> infinity),
+   * the usual reason for the fit to fail.
+   */
+  spendFallback: number | null
   /** Why a model is missing; null when both fitted. */
   note: string | null
 }
@@ -43,22 +49,25 @@ export interface CustomerValue {
   clvSatang: number | null
 }
 
-/** Each customer's purchase days up to asOf (inclusive), from one grouped pass over the sale receipts. */
+/**
+ * Each customer's purchase days up to asOf (inclusive), from one pass over the sale receipts in customer and
+ * time order (the covering index receipts_customer_activity; same-day receipts are summed by the builder).
+ */
 export function readCustomerDays(sqlite: Sqlite, asOf: string): Map<number, CustomerDays> {
   const endDay = dayNumber(asOf)
   const builder = new CustomerDaysBuilder<number>(endDay)
   const dayCache = new Map<string, number>()
   const rows = sqlite
     .prepare(
-      `select customer_id, substr(occurred_at, 1, 10) as day, sum(net_satang) as spend
+      `select customer_id, occurred_at, net_satang
          from receipts
-        where kind = 'sale' and customer_id is not null and occurred_at < ?
-        group by customer_id, day
-        order by customer_id, day`,
+        where kind = 'sale' and customer_id is not null and +occurred_at < ?
+        order by customer_id, occurred_at`,
     )
     .raw()
     .iterate(addDays(asOf, 1)) as IterableIterator<[number, string, number]>
-  for (const [customer, date, spend] of rows) {
+  for (const [customer, at, spend] of rows) {
+    const date = at.slice(0, 10)
     let day = dayCache.get(date)
     if (day === undefined) {
       day = dayNumber(date)
@@ -82,6 +91,7 @@ export function fitModels(inputs: ModelInput[]): FittedModels {
     return {
       bgnbd: null,
       gammaGamma: null,
+      spendFallback: null,
       note: `Too little purchase history for the CLV models: ${inputs.length} customers, ${repeat.length} of them repeat buyers (need at least ${MIN_CUSTOMERS_FOR_MODELS} and ${MIN_REPEAT_BUYERS_FOR_MODELS}).`,
     }
   }
@@ -101,7 +111,18 @@ export function fitModels(inputs: ModelInput[]): FittedModels {
   } catch (error) {
     notes.push(`Gamma-Gamma: ${describe(error)}`)
   }
-  return { bgnbd, gammaGamma, note: notes.length ? notes.join(' ') : null }
+  let spendFallback: number | null = null
+  if (gammaGamma === null) {
+    const transactions = spenders.reduce((s, c) => s + c.x, 0)
+    spendFallback =
+      transactions > 0 ? spenders.reduce((s, c) => s + c.x * c.repeatMean, 0) / transactions : null
+    if (spendFallback !== null) {
+      notes.push(
+        `Expected spend per purchase is the shop's mean repeat-purchase value (${spendFallback.toFixed(2)} baht).`,
+      )
+    }
+  }
+  return { bgnbd, gammaGamma, spendFallback, note: notes.length ? notes.join(' ') : null }
 }
 
 /** One customer's predictions; nulls where a model is missing. */
@@ -110,7 +131,7 @@ export function predictCustomer(models: FittedModels, input: ModelInput, clv: Cl
   const gg = models.gammaGamma?.params ?? null
   const { x, tx, T } = input
   const u = clv.unitDays
-  const spendBaht = gg ? expectedSpend(gg, x, Math.max(0, input.repeatMean)) : null
+  const spendBaht = gg ? expectedSpend(gg, x, Math.max(0, input.repeatMean)) : models.spendFallback
   return {
     pAlive: bg ? pAlive(bg, x, tx, T) : null,
     expected30: bg ? conditionalExpectedPurchases(bg, 30 / u, x, tx, T) : null,

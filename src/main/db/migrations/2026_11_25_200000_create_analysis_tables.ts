@@ -6,6 +6,17 @@ import { sql, type Kysely } from 'kysely'
 export async function up(db: Kysely<any>): Promise<void> {
   const now = sql`(strftime('%Y-%m-%dT%H:%M:%S', 'now'))`
 
+  // Per-customer aggregates (RFM, purchase days, cohorts) read receipts in customer order. A covering index
+  // lets SQLite answer them from the index alone, in order, instead of visiting 450k scattered table rows
+  // (measured on the 100k-customer bench: 170 ms instead of 500-900 ms). It replaces receipts_customer_time,
+  // whose columns are its prefix, so lookups by customer and time are served as before.
+  await db.schema
+    .createIndex('receipts_customer_activity')
+    .on('receipts')
+    .columns(['customer_id', 'occurred_at', 'kind', 'net_satang'])
+    .execute()
+  await db.schema.dropIndex('receipts_customer_time').execute()
+
   // The user's segment map. No rows means "the built-in default map" (src/main/analysis/segment-rules.ts),
   // so a later version's improved default texts reach everyone who never edited the map.
   await db.schema
@@ -106,4 +117,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['analysis_scores', 'analysis_runs', 'segment_cells', 'segments']) {
     await db.schema.dropTable(table).execute()
   }
+  await db.schema
+    .createIndex('receipts_customer_time')
+    .on('receipts')
+    .columns(['customer_id', 'occurred_at'])
+    .execute()
+  await db.schema.dropIndex('receipts_customer_activity').execute()
 }
