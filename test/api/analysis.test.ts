@@ -79,6 +79,23 @@ describe('analysis API', () => {
     expect(await call('listAnalysisRuns', undefined, ctx)).toHaveLength(1)
   })
 
+  it('reports a run that fails in the worker as a failed job, and stores nothing', async () => {
+    const { ctx, events } = await shopWithSales()
+    // a trigger makes the score insert fail, as a full disk would
+    ctx.connection.sqlite.exec(
+      "create trigger fail_scores before insert on analysis_scores begin select raise(abort, 'disk is full (test)'); end",
+    )
+    const { jobId } = await call('runAnalysis', { asOf: '2026-03-31' }, ctx)
+    const job = await waitForAnalysisJob(ctx.connection, jobId)
+    expect(job).toMatchObject({ status: 'failed', runId: null, phase: 'analysis.phase.failed' })
+    expect(job.error?.message).toMatch(/disk is full \(test\)/)
+    expect(events.at(-1)).toMatchObject({ jobId, phase: 'analysis.phase.failed' })
+    expect(await call('listAnalysisRuns', undefined, ctx)).toEqual([])
+    // the next run is not blocked by the failed one
+    ctx.connection.sqlite.exec('drop trigger fail_scores')
+    expect(await analysed(ctx)).toMatchObject({ status: 'done' })
+  })
+
   it('refuses to run without sales, and reports unknown jobs and runs', async () => {
     const ctx = await testContext()
     expect(await dispatch('runAnalysis', undefined, ctx)).toMatchObject({
@@ -253,7 +270,7 @@ describe('analysis API', () => {
   })
 
   it('counts segment migration between two dates and between two runs', async () => {
-    const { ctx } = await shopWithSales()
+    const { ctx, ids } = await shopWithSales()
     // As of 02-15 only G, B and A have bought: A (R4, FM2) potential_loyalist, B (2, 1) about_to_sleep,
     // G (1, 3) at_risk. By 03-31 they are champions, need_attention and hibernating; C and F are new.
     const expected = {

@@ -84,14 +84,8 @@ export async function startAnalysisJob(
   const fail = (code: string, message: string): void => {
     job.status = 'failed'
     job.error = { code, message }
-    emit({
-      type: 'progress',
-      task: 'analysis',
-      jobId,
-      done: job.done,
-      total: job.total,
-      phase: 'analysis.phase.failed',
-    })
+    job.phase = 'analysis.phase.failed'
+    emit({ type: 'progress', task: 'analysis', jobId, done: job.done, total: job.total, phase: job.phase })
   }
 
   let finished: Promise<AnalysisJob>

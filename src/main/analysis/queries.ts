@@ -6,6 +6,7 @@ import {
   valueTiers,
   type AnalysisRunSummary,
   type CustomerPage,
+  type CustomerScoreHistory,
   type CustomerScore,
   type SegmentCustomersQuery,
   type SegmentRules,
@@ -332,4 +333,41 @@ export async function customerScore(
   if (!run) return null
   const row = await scoresOf(db, run.id).where('s.customer_id', '=', customerId).executeTakeFirst()
   return row ? { run, row } : null
+}
+
+export async function customerScoreHistory(
+  db: Kysely<Database>,
+  customerId: number,
+): Promise<CustomerScoreHistory> {
+  const rows = await db
+    .selectFrom('analysis_scores as s')
+    .innerJoin('analysis_runs as r', 'r.id', 's.run_id')
+    .select([
+      's.run_id',
+      'r.as_of',
+      's.segment',
+      's.r',
+      's.f',
+      's.m',
+      's.monetary_satang',
+      's.p_alive',
+      's.clv_satang',
+      's.churn_level',
+    ])
+    .where('s.customer_id', '=', customerId)
+    .orderBy('r.as_of')
+    .orderBy('s.run_id')
+    .execute()
+  return rows.map((row) => ({
+    runId: row.run_id,
+    asOf: row.as_of,
+    segment: row.segment,
+    r: row.r,
+    f: row.f,
+    m: row.m,
+    monetarySatang: row.monetary_satang,
+    pAlive: row.p_alive,
+    clvSatang: row.clv_satang,
+    churnLevel: row.churn_level,
+  }))
 }

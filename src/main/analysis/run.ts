@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db'
 import { LukkhaError } from '../errors'
-import type { AnalysisOptions, ChurnLevel, SegmentRules } from '../../shared/api/analysis'
+import type { AnalysisOptions, AnalysisPhase, ChurnLevel, SegmentRules } from '../../shared/api/analysis'
 import { churnLevel, shopInterval, usualInterval } from './churn'
 import { DEFAULT_CLV_OPTIONS, type ClvOptions } from './clv'
 import {
@@ -30,8 +30,7 @@ export interface AnalysisParameters {
 export interface Progress {
   done: number
   total: number
-  /** i18n key, e.g. 'analysis.phase.fitting'. */
-  phase: string
+  phase: AnalysisPhase
 }
 export type OnProgress = (progress: Progress) => void
 
@@ -80,7 +79,8 @@ export function computeAnalysis(
 ): AnalysisResult {
   const started = performance.now()
   const lookup = validateSegmentRules(rules)
-  const report = (done: number, phase: string): void => onProgress({ done, total: PROGRESS_TOTAL, phase })
+  const report = (done: number, phase: AnalysisPhase): void =>
+    onProgress({ done, total: PROGRESS_TOTAL, phase })
 
   report(0, 'analysis.phase.reading')
   const { rfmRows, days } = sqlite.transaction(() => ({

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../db'
 import { LukkhaError } from '../errors'
 import type { SegmentRules } from '../../shared/api/analysis'
-import { computeAnalysis, saveAnalysis, type AnalysisParameters } from './run'
+import { computeAnalysis, saveAnalysis, type AnalysisParameters, type Progress } from './run'
 
 export interface WorkerInput {
   file: string
@@ -13,7 +13,7 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number; phase: string }
+  | ({ type: 'progress' } & Progress)
   | { type: 'done'; runId: number }
   | { type: 'error'; code: string; message: string }
 
@@ -21,8 +21,7 @@ const post = (message: WorkerMessage): void => parentPort?.postMessage(message)
 const { file, parameters, rules } = workerData as WorkerInput
 const connection = openDatabase(file)
 try {
-  const progress = (p: { done: number; total: number; phase: string }): void =>
-    post({ type: 'progress', ...p })
+  const progress = (p: Progress): void => post({ type: 'progress', ...p })
   const result = computeAnalysis(connection.sqlite, parameters, rules, progress)
   post({ type: 'done', runId: saveAnalysis(connection.sqlite, result, progress) })
 } catch (error) {

@@ -4,6 +4,7 @@ import { computeCohorts } from '../analysis/cohorts'
 import { getAnalysisJob, startAnalysisJob } from '../analysis/jobs'
 import {
   customerScore,
+  customerScoreHistory,
   findRun,
   listRuns,
   segmentCustomers,
@@ -51,6 +52,7 @@ export const analysisHandlers: Handlers<typeof analysisContract> = {
       }),
     }
   },
+  getCustomerScoreHistory: ({ customerId }, ctx) => customerScoreHistory(ctx.db, customerId),
   getCohorts: (input, ctx) => computeCohorts(ctx.connection.sqlite, input ?? {}),
   getSegmentMigration: (input, ctx) => segmentMigration(ctx.connection, input),
   getSegmentRules: (_input, ctx) => rulesResult(ctx),

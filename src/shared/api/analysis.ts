@@ -59,13 +59,25 @@ export const analysisOptionsSchema = z.object({
 })
 export type AnalysisOptions = z.infer<typeof analysisOptionsSchema>
 
+/** The phases an analysis job reports (progress events and getAnalysisJob), in order; i18n keys. */
+export const analysisPhases = [
+  'analysis.phase.starting',
+  'analysis.phase.reading',
+  'analysis.phase.scoring',
+  'analysis.phase.fitting',
+  'analysis.phase.predicting',
+  'analysis.phase.saving',
+  'analysis.phase.done',
+  'analysis.phase.failed',
+] as const
+export type AnalysisPhase = (typeof analysisPhases)[number]
+
 export const analysisJobSchema = z.object({
   jobId: z.string(),
   status: z.enum(['running', 'done', 'failed']),
   done: z.number(),
   total: z.number(),
-  /** i18n key of the current phase, e.g. 'analysis.phase.fitting'. */
-  phase: z.string(),
+  phase: z.enum(analysisPhases),
   runId: z.number().int().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 })
@@ -290,6 +302,23 @@ export const customerAnalysisSchema = z.object({
 })
 export type CustomerAnalysis = z.infer<typeof customerAnalysisSchema>
 
+/** One customer's scores in every stored run, oldest first: how they changed over time. */
+export const customerScoreHistorySchema = z.array(
+  z.object({
+    runId: z.number().int(),
+    asOf: z.string(),
+    segment: z.string(),
+    r: z.number().int(),
+    f: z.number().int(),
+    m: z.number().int(),
+    monetarySatang: money,
+    pAlive: z.number().nullable(),
+    clvSatang: money.nullable(),
+    churnLevel: z.enum(churnLevels),
+  }),
+)
+export type CustomerScoreHistory = z.infer<typeof customerScoreHistorySchema>
+
 // ---- cohorts -----------------------------------------------------------------------------------------------
 
 export const cohortsInput = z
@@ -381,6 +410,10 @@ export const analysisContract = {
       runId: z.number().int().positive().optional(),
     }),
     output: customerAnalysisSchema.nullable(),
+  },
+  getCustomerScoreHistory: {
+    input: z.object({ customerId: z.number().int().positive() }),
+    output: customerScoreHistorySchema,
   },
   getCohorts: { input: cohortsInput, output: cohortsSchema },
   getSegmentMigration: { input: migrationInput, output: segmentMigrationSchema },
