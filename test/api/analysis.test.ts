@@ -300,6 +300,11 @@ describe('analysis API', () => {
       ctx,
     )
     expect(byRun).toMatchObject({ from: { runId: first.runId, asOf: '2026-02-15' }, ...expected })
+    const history = await call('getCustomerScoreHistory', { customerId: ids.get('A') ?? 0 }, ctx)
+    expect(history.map((h) => [h.asOf, h.segment])).toEqual([
+      ['2026-02-15', 'potential_loyalist'],
+      ['2026-03-31', 'champions'],
+    ])
     expect(await dispatch('getSegmentMigration', { fromRunId: 1, toRunId: 999 }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
