@@ -43,8 +43,13 @@ async function shopWithSales(): Promise<{
 describe('analysis API', () => {
   it('runs the analysis in a worker thread, reporting progress, and stores a snapshot', async () => {
     const { ctx, events } = await shopWithSales()
-    const started = await call('runAnalysis', { asOf: '2026-03-31' }, ctx)
+    // two calls arriving together start one job
+    const [started, twin] = await Promise.all([
+      call('runAnalysis', { asOf: '2026-03-31' }, ctx),
+      call('runAnalysis', { asOf: '2026-03-31' }, ctx),
+    ])
     expect(started.alreadyRunning).toBe(false)
+    expect(twin).toEqual({ jobId: started.jobId, alreadyRunning: true })
     // asking again while it runs gives the same job
     const again = await call('runAnalysis', undefined, ctx)
     expect(again).toEqual({ jobId: started.jobId, alreadyRunning: true })

@@ -58,13 +58,13 @@ export async function startAnalysisJob(
   options: AnalysisOptions,
   emit: (event: LukkhaEvent) => void,
 ): Promise<{ jobId: string; alreadyRunning: boolean }> {
-  const jobs = registry(connection)
-  const running = [...jobs.values()].find((e) => e.job.status === 'running')
-  if (running) return { jobId: running.job.jobId, alreadyRunning: true }
-
   // Checked here so a bad request (no sales, bad date) fails the call itself rather than a job
   const parameters = resolveParameters(connection.sqlite, options)
   const { rules } = await loadSegmentRules(connection.db)
+  // No await from here until the job is registered, so two calls at once cannot both start one
+  const jobs = registry(connection)
+  const running = [...jobs.values()].find((e) => e.job.status === 'running')
+  if (running) return { jobId: running.job.jobId, alreadyRunning: true }
   const jobId = `analysis-${randomUUID()}`
   const job: AnalysisJob = {
     jobId,
