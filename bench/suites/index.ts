@@ -1,5 +1,7 @@
 import type { Suite } from '../types'
+import { clvSuite } from './clv'
 import { demoSuite } from './demo'
+import { rfmSuite } from './rfm'
 
 // Every benchmark suite, in the order they run. Each issue that sets a speed or memory target adds one.
-export const suites: Suite[] = [demoSuite]
+export const suites: Suite[] = [demoSuite, rfmSuite, clvSuite]

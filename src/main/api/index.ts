@@ -3,6 +3,7 @@ import type { Handler } from './handler'
 import { dashboardHandlers } from './dashboard'
 import { demoHandlers } from './demo'
 import { settingsHandlers } from './settings'
+import { analysisHandlers } from './analysis'
 import { systemHandlers } from './system'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
@@ -11,4 +12,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...settingsHandlers,
   ...dashboardHandlers,
   ...demoHandlers,
+  ...analysisHandlers,
 }

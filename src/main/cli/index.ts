@@ -1,6 +1,11 @@
 import { Command } from 'commander'
 import { registerDemo } from './commands/demo'
+import { registerAnalyze } from './commands/analyze'
+import { registerChurn } from './commands/churn'
+import { registerClv } from './commands/clv'
+import { registerCohorts } from './commands/cohorts'
 import { registerInit } from './commands/init'
+import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
 import { reportError } from './output'
 
@@ -16,6 +21,11 @@ export function buildProgram(): Command {
   registerInit(program)
   registerStats(program)
   registerDemo(program)
+  registerRfm(program)
+  registerClv(program)
+  registerCohorts(program)
+  registerAnalyze(program)
+  registerChurn(program)
   return program
 }
 

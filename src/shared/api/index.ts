@@ -3,6 +3,7 @@ import type { ApiResult } from '../result'
 import { dashboardContract } from './dashboard'
 import { demoContract } from './demo'
 import { settingsContract } from './settings'
+import { analysisContract } from './analysis'
 import { systemContract } from './system'
 
 /**
@@ -15,6 +16,7 @@ export const contract = {
   ...settingsContract,
   ...dashboardContract,
   ...demoContract,
+  ...analysisContract,
 } as const
 
 export type Contract = typeof contract
