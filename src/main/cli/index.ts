@@ -43,6 +43,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/main/cli/index.ts')) {
+  // `lukkha rfm | head` closes the pipe early: that is the reader being done, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })
