@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts') },
+        // analysis-worker: the analysis worker thread's own entry (src/main/analysis/jobs.ts loads it by name)
+        input: {
+          index: resolve('src/main/index.ts'),
+          'analysis-worker': resolve('src/main/analysis/worker.ts'),
+        },
       },
     },
   },

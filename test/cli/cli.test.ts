@@ -36,3 +36,38 @@ describe('cli', () => {
     expect(JSON.parse(init.stdout)).toMatchObject({ db: join(dir, 'lukkha.db') })
   })
 })
+
+describe('cli demo', () => {
+  it('fills an empty database with the demo shop, prints snake_case JSON, and refuses a second time', async () => {
+    const file = join(tempDir(), 'demo.db')
+    const demo = await runCli(['demo', '--db', file, '--seed', '7', '--end', '2026-06-30', '--json'])
+    expect(demo.stderr).toBe('')
+    expect(demo.code).toBe(0)
+    const summary = JSON.parse(demo.stdout) as Record<string, number | string>
+    expect(summary).toMatchObject({ seed: 7, start_date: '2025-01-01', end_date: '2026-06-30' })
+    const stats = JSON.parse((await runCli(['stats', '--db', file, '--json'])).stdout) as Record<
+      string,
+      number
+    >
+    expect(stats).toEqual({
+      customers: summary.customers,
+      receipts: summary.receipts,
+      lines: summary.lines,
+      products: summary.products,
+    })
+    const again = await runCli(['demo', '--db', file, '--json'])
+    expect(again.code).not.toBe(0)
+    expect(again.stdout).toBe('')
+    expect(again.stderr).toMatch(/only be loaded into an empty database/)
+  })
+
+  it('rejects a bad seed or end date', async () => {
+    const file = join(tempDir(), 'demo.db')
+    expect((await runCli(['demo', '--db', file, '--seed', 'abc'])).stderr).toMatch(
+      /--seed must be a whole number/,
+    )
+    expect((await runCli(['demo', '--db', file, '--end', '2026-02-30'])).stderr).toMatch(
+      /--end must be a date/,
+    )
+  })
+})

@@ -18,7 +18,7 @@ describe('lint rule: electron only in the thin shell', () => {
   })
 
   it('fires for the renderer', async () => {
-    const messages = await lint(importElectron, 'src/renderer/src/App.tsx')
+    const messages = await lint(importElectron, 'src/renderer/src/app/App.tsx')
     expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true)
   })
 

@@ -2,7 +2,13 @@ import { Command } from 'commander'
 import { registerExport } from './commands/export'
 import { registerImport } from './commands/import'
 import { registerImports } from './commands/imports'
+import { registerDemo } from './commands/demo'
+import { registerAnalyze } from './commands/analyze'
+import { registerChurn } from './commands/churn'
+import { registerClv } from './commands/clv'
+import { registerCohorts } from './commands/cohorts'
 import { registerInit } from './commands/init'
+import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
 import { reportError } from './output'
 
@@ -20,6 +26,12 @@ export function buildProgram(): Command {
   registerImport(program)
   registerImports(program)
   registerExport(program)
+  registerDemo(program)
+  registerRfm(program)
+  registerClv(program)
+  registerCohorts(program)
+  registerAnalyze(program)
+  registerChurn(program)
   return program
 }
 
@@ -37,6 +49,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/main/cli/index.ts')) {
+  // `lukkha rfm | head` closes the pipe early: that is the reader being done, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })

@@ -1,6 +1,12 @@
+import './app/fonts'
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import './styles.css'
+import './i18n'
+import './charts/setup'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { App } from './app/App'
 
 const root = document.getElementById('root')
 if (root) {

@@ -1,6 +1,10 @@
 import type { z } from 'zod'
 import type { ApiResult } from '../result'
 import { importContract } from './import'
+import { dashboardContract } from './dashboard'
+import { demoContract } from './demo'
+import { settingsContract } from './settings'
+import { analysisContract } from './analysis'
 import { systemContract } from './system'
 
 /**
@@ -11,6 +15,10 @@ import { systemContract } from './system'
 export const contract = {
   ...systemContract,
   ...importContract,
+  ...settingsContract,
+  ...dashboardContract,
+  ...demoContract,
+  ...analysisContract,
 } as const
 
 export type Contract = typeof contract

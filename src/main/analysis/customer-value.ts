@@ -1,0 +1,144 @@
+import type { Sqlite } from '../db'
+import {
+  compress,
+  conditionalExpectedPurchases,
+  fitBgNbd,
+  ModelFitError,
+  pAlive,
+  type BgNbdFit,
+} from './bgnbd'
+import { customerLifetimeValue, type ClvOptions } from './clv'
+import { addDays, dayNumber } from './dates'
+import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma'
+import { CustomerDaysBuilder, type CustomerDays, type ModelInput } from './model-input'
+import { NotConvergedError } from './special'
+
+// The shop's own data through BG/NBD and Gamma-Gamma. Choices (all documented in README.md):
+// - time unit: days (unitDays = 1). Shops see customers every few days, and weeks would merge visits.
+// - calibration period: all history up to the as-of date (inclusive); a purchase day is a calendar day with
+//   at least one sale receipt; x, t_x and T as in Fader, Hardie & Lee (see model-input.ts).
+// - Gamma-Gamma input: the mean net sale total of the repeat purchase days, in baht. Refund receipts are left
+//   out: the model describes the value of purchases, which must be positive, and it is fitted only on repeat
+//   buyers whose mean is above zero. The RFM monetary figure is where refunds are subtracted.
+// - predictions: P(alive), expected purchases in the next 30, 90 and 365 days, expected spend per purchase
+//   (satang), and CLV over the horizon with the yearly discount rate (clv.ts).
+
+export const MODEL_UNIT_DAYS = 1
+export const MIN_CUSTOMERS_FOR_MODELS = 10
+export const MIN_REPEAT_BUYERS_FOR_MODELS = 3
+
+export interface FittedModels {
+  bgnbd: BgNbdFit | null
+  gammaGamma: GammaGammaFit | null
+  /**
+   * When Gamma-Gamma cannot be fitted: the shop's mean repeat-purchase value (baht) used as everyone's
+   * expected spend. It is the model's own limit when customers do not differ in spend (q -> infinity),
+   * the usual reason for the fit to fail.
+   */
+  spendFallback: number | null
+  /** Why a model is missing; null when both fitted. */
+  note: string | null
+}
+
+export interface CustomerValue {
+  pAlive: number | null
+  expected30: number | null
+  expected90: number | null
+  expected365: number | null
+  expectedSpendSatang: number | null
+  clvSatang: number | null
+}
+
+/**
+ * Each customer's purchase days up to asOf (inclusive), from one pass over the sale receipts in customer and
+ * time order (the covering index receipts_customer_activity; same-day receipts are summed by the builder).
+ */
+export function readCustomerDays(sqlite: Sqlite, asOf: string): Map<number, CustomerDays> {
+  const endDay = dayNumber(asOf)
+  const builder = new CustomerDaysBuilder<number>(endDay)
+  const dayCache = new Map<string, number>()
+  const rows = sqlite
+    .prepare(
+      `select customer_id, occurred_at, net_satang
+         from receipts
+        where kind = 'sale' and customer_id is not null and +occurred_at < ?
+        order by customer_id, occurred_at`,
+    )
+    .raw()
+    .iterate(addDays(asOf, 1)) as IterableIterator<[number, string, number]>
+  for (const [customer, at, spend] of rows) {
+    const date = at.slice(0, 10)
+    let day = dayCache.get(date)
+    if (day === undefined) {
+      day = dayNumber(date)
+      dayCache.set(date, day)
+    }
+    builder.add(customer, day, spend / 100) // baht
+  }
+  return builder.finish()
+}
+
+function describe(error: unknown): string {
+  return error instanceof ModelFitError || error instanceof NotConvergedError || error instanceof RangeError
+    ? error.message
+    : String(error)
+}
+
+/** Fits both models, or explains why one cannot be fitted; never throws for lack of data. */
+export function fitModels(inputs: ModelInput[]): FittedModels {
+  const repeat = inputs.filter((c) => c.x > 0)
+  if (inputs.length < MIN_CUSTOMERS_FOR_MODELS || repeat.length < MIN_REPEAT_BUYERS_FOR_MODELS) {
+    return {
+      bgnbd: null,
+      gammaGamma: null,
+      spendFallback: null,
+      note: `Too little purchase history for the CLV models: ${inputs.length} customers, ${repeat.length} of them repeat buyers (need at least ${MIN_CUSTOMERS_FOR_MODELS} and ${MIN_REPEAT_BUYERS_FOR_MODELS}).`,
+    }
+  }
+  const notes: string[] = []
+  let bgnbd: BgNbdFit | null = null
+  try {
+    bgnbd = fitBgNbd(
+      compress({ x: inputs.map((c) => c.x), tx: inputs.map((c) => c.tx), T: inputs.map((c) => c.T) }),
+    )
+  } catch (error) {
+    notes.push(`BG/NBD: ${describe(error)}`)
+  }
+  let gammaGamma: GammaGammaFit | null = null
+  const spenders = repeat.filter((c) => c.repeatMean > 0)
+  try {
+    gammaGamma = fitGammaGamma({ x: spenders.map((c) => c.x), m: spenders.map((c) => c.repeatMean) })
+  } catch (error) {
+    notes.push(`Gamma-Gamma: ${describe(error)}`)
+  }
+  let spendFallback: number | null = null
+  if (gammaGamma === null) {
+    const transactions = spenders.reduce((s, c) => s + c.x, 0)
+    spendFallback =
+      transactions > 0 ? spenders.reduce((s, c) => s + c.x * c.repeatMean, 0) / transactions : null
+    if (spendFallback !== null) {
+      notes.push(
+        `Expected spend per purchase is the shop's mean repeat-purchase value (${spendFallback.toFixed(2)} baht).`,
+      )
+    }
+  }
+  return { bgnbd, gammaGamma, spendFallback, note: notes.length ? notes.join(' ') : null }
+}
+
+/** One customer's predictions; nulls where a model is missing. */
+export function predictCustomer(models: FittedModels, input: ModelInput, clv: ClvOptions): CustomerValue {
+  const bg = models.bgnbd?.params ?? null
+  const gg = models.gammaGamma?.params ?? null
+  const { x, tx, T } = input
+  const u = clv.unitDays
+  const spendBaht = gg ? expectedSpend(gg, x, Math.max(0, input.repeatMean)) : models.spendFallback
+  return {
+    pAlive: bg ? pAlive(bg, x, tx, T) : null,
+    expected30: bg ? conditionalExpectedPurchases(bg, 30 / u, x, tx, T) : null,
+    expected90: bg ? conditionalExpectedPurchases(bg, 90 / u, x, tx, T) : null,
+    expected365: bg ? conditionalExpectedPurchases(bg, 365 / u, x, tx, T) : null,
+    expectedSpendSatang: spendBaht === null ? null : Math.round(spendBaht * 100),
+    clvSatang:
+      bg && spendBaht !== null ? Math.round(customerLifetimeValue(bg, x, tx, T, spendBaht, clv) * 100) : null,
+  }
+}

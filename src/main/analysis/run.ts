@@ -1,0 +1,252 @@
+import type { Sqlite } from '../db'
+import { LukkhaError } from '../errors'
+import type { AnalysisOptions, AnalysisPhase, ChurnLevel, SegmentRules } from '../../shared/api/analysis'
+import { churnLevel, shopInterval, usualInterval } from './churn'
+import { DEFAULT_CLV_OPTIONS, type ClvOptions } from './clv'
+import {
+  fitModels,
+  MODEL_UNIT_DAYS,
+  predictCustomer,
+  readCustomerDays,
+  type CustomerValue,
+  type FittedModels,
+} from './customer-value'
+import { dateOfDay, dayNumber } from './dates'
+import { modelInput } from './model-input'
+import { latestSaleDate, readRfmRows, scoreRfm, type RfmScore } from './rfm'
+import { validateSegmentRules } from './segment-rules'
+
+// One analysis run: read (in one read transaction, so an import committing meanwhile cannot split the
+// picture), score RFM, fit the models, predict, and store everything in one write transaction. The compute
+// half is synchronous and pure over the handle, so it runs the same in a worker thread, the CLI and tests.
+
+export interface AnalysisParameters {
+  asOf: string
+  windowDays: number | null
+  horizonDays: number
+  annualDiscountRate: number
+}
+
+export interface Progress {
+  done: number
+  total: number
+  phase: AnalysisPhase
+}
+export type OnProgress = (progress: Progress) => void
+
+export interface ScoredCustomer extends RfmScore, CustomerValue {
+  segment: string
+  purchaseDays: number
+  firstPurchase: string
+  lastPurchase: string
+  usualIntervalDays: number | null
+  churnRisk: number | null
+  churnLevel: ChurnLevel
+}
+
+export interface AnalysisResult {
+  parameters: AnalysisParameters
+  rules: SegmentRules
+  customers: ScoredCustomer[]
+  revenueSatang: number
+  models: FittedModels
+  shopIntervalDays: number | null
+  durationMs: number
+}
+
+export const PROGRESS_TOTAL = 100
+
+/** Fills in the defaults; the as-of date defaults to the latest sale, so a stale import is not "all lost". */
+export function resolveParameters(sqlite: Sqlite, options: AnalysisOptions = {}): AnalysisParameters {
+  const asOf = options.asOf ?? latestSaleDate(sqlite)
+  if (asOf === null) {
+    throw new LukkhaError('not_found', 'There are no sales to analyse yet. Import sales first.')
+  }
+  dayNumber(asOf) // throws on a malformed date
+  return {
+    asOf,
+    windowDays: options.windowDays ?? null,
+    horizonDays: options.horizonDays ?? DEFAULT_CLV_OPTIONS.horizonDays,
+    annualDiscountRate: options.annualDiscountRate ?? DEFAULT_CLV_OPTIONS.annualDiscountRate,
+  }
+}
+
+export function computeAnalysis(
+  sqlite: Sqlite,
+  parameters: AnalysisParameters,
+  rules: SegmentRules,
+  onProgress: OnProgress = () => undefined,
+): AnalysisResult {
+  const started = performance.now()
+  const lookup = validateSegmentRules(rules)
+  const report = (done: number, phase: AnalysisPhase): void =>
+    onProgress({ done, total: PROGRESS_TOTAL, phase })
+
+  report(0, 'analysis.phase.reading')
+  const { rfmRows, days } = sqlite.transaction(() => ({
+    rfmRows: readRfmRows(sqlite, parameters),
+    days: readCustomerDays(sqlite, parameters.asOf),
+  }))()
+
+  report(20, 'analysis.phase.scoring')
+  const scores = scoreRfm(rfmRows, lookup)
+
+  report(30, 'analysis.phase.fitting')
+  const asOfDay = dayNumber(parameters.asOf)
+  const inputs = new Map([...days].map(([id, d]) => [id, modelInput(d, asOfDay, MODEL_UNIT_DAYS)]))
+  const models = fitModels([...inputs.values()])
+  const intervals = new Map(
+    [...days].map(([id, d]) => [id, usualInterval(d.purchaseDays, d.firstDay, d.lastDay)] as const),
+  )
+  const shopIntervalDays = shopInterval([...intervals.values()])
+
+  report(45, 'analysis.phase.predicting')
+  const clv: ClvOptions = {
+    horizonDays: parameters.horizonDays,
+    annualDiscountRate: parameters.annualDiscountRate,
+    unitDays: MODEL_UNIT_DAYS,
+  }
+  const customers: ScoredCustomer[] = []
+  let revenueSatang = 0
+  const step = Math.max(1, Math.floor(scores.length / 20))
+  scores.forEach((score, i) => {
+    const d = days.get(score.customerId)
+    const input = inputs.get(score.customerId)
+    // every scored customer has a sale on or before asOf, so both exist; guard anyway for type safety
+    if (!d || !input) throw new Error(`customer ${score.customerId} has RFM scores but no purchase days`)
+    const value = predictCustomer(models, input, clv)
+    const usualIntervalDays = intervals.get(score.customerId) ?? null
+    const daysSinceLast = asOfDay - d.lastDay
+    customers.push({
+      ...score,
+      ...value,
+      segment: rules.segments[score.segmentIndex]?.id ?? '',
+      purchaseDays: d.purchaseDays,
+      firstPurchase: dateOfDay(d.firstDay),
+      lastPurchase: dateOfDay(d.lastDay),
+      usualIntervalDays,
+      churnRisk: value.pAlive === null ? null : 1 - value.pAlive,
+      churnLevel: churnLevel({
+        pAlive: value.pAlive,
+        purchaseDays: d.purchaseDays,
+        usualIntervalDays,
+        daysSinceLast,
+        lastPurchase: dateOfDay(d.lastDay),
+        shopIntervalDays,
+      }),
+    })
+    revenueSatang += score.monetarySatang
+    if (i % step === 0) report(45 + Math.floor((40 * i) / scores.length), 'analysis.phase.predicting')
+  })
+
+  return {
+    parameters,
+    rules,
+    customers,
+    revenueSatang,
+    models,
+    shopIntervalDays,
+    durationMs: Math.round(performance.now() - started),
+  }
+}
+
+/** Runs kept: the newest KEEP_RECENT_RUNS, plus the newest of every as-of month for the long view. */
+export const KEEP_RECENT_RUNS = 20
+
+/** Stores a computed run and its scores in one transaction, prunes old runs, and returns the run id. */
+export function saveAnalysis(
+  sqlite: Sqlite,
+  result: AnalysisResult,
+  onProgress: OnProgress = () => undefined,
+): number {
+  onProgress({ done: 85, total: PROGRESS_TOTAL, phase: 'analysis.phase.saving' })
+  const { parameters: p, models } = result
+  const bg = models.bgnbd
+  const gg = models.gammaGamma
+  const insertRun = sqlite.prepare(
+    `insert into analysis_runs (as_of, window_days, horizon_days, annual_discount_rate, customers, revenue_satang,
+       bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b, bgnbd_ll, gg_p, gg_q, gg_gamma, gg_ll, model_note,
+       shop_interval_days, segment_rules, duration_ms)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const insertScore = sqlite.prepare(
+    `insert into analysis_scores (run_id, customer_id, recency_days, frequency, monetary_satang, r, f, m, segment,
+       value_tier, purchase_days, first_purchase, last_purchase, usual_interval_days, p_alive,
+       expected_purchases_30, expected_purchases_90, expected_purchases_365, expected_spend_satang, clv_satang,
+       churn_risk, churn_level)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const prune = sqlite.prepare(
+    `delete from analysis_runs
+      where id not in (select id from analysis_runs order by id desc limit ?)
+        and id not in (select max(id) from analysis_runs group by substr(as_of, 1, 7))`,
+  )
+  const save = sqlite.transaction((): number => {
+    const runId = Number(
+      insertRun.run(
+        p.asOf,
+        p.windowDays,
+        p.horizonDays,
+        p.annualDiscountRate,
+        result.customers.length,
+        result.revenueSatang,
+        bg?.params.r ?? null,
+        bg?.params.alpha ?? null,
+        bg?.params.a ?? null,
+        bg?.params.b ?? null,
+        bg?.logLikelihood ?? null,
+        gg?.params.p ?? null,
+        gg?.params.q ?? null,
+        gg?.params.gamma ?? null,
+        gg?.logLikelihood ?? null,
+        models.note,
+        result.shopIntervalDays,
+        JSON.stringify(result.rules),
+        result.durationMs,
+      ).lastInsertRowid,
+    )
+    for (const c of result.customers) {
+      insertScore.run(
+        runId,
+        c.customerId,
+        c.recencyDays,
+        c.frequency,
+        c.monetarySatang,
+        c.r,
+        c.f,
+        c.m,
+        c.segment,
+        c.valueTier,
+        c.purchaseDays,
+        c.firstPurchase,
+        c.lastPurchase,
+        c.usualIntervalDays,
+        c.pAlive,
+        c.expected30,
+        c.expected90,
+        c.expected365,
+        c.expectedSpendSatang,
+        c.clvSatang,
+        c.churnRisk,
+        c.churnLevel,
+      )
+    }
+    prune.run(KEEP_RECENT_RUNS)
+    return runId
+  })
+  // IMMEDIATE: take the write lock up front, so a concurrent writer waits (busy timeout) instead of failing late
+  const runId = save.immediate()
+  onProgress({ done: PROGRESS_TOTAL, total: PROGRESS_TOTAL, phase: 'analysis.phase.done' })
+  return runId
+}
+
+/** Computes and stores a run; returns its id. */
+export function runAnalysis(
+  sqlite: Sqlite,
+  options: AnalysisOptions,
+  rules: SegmentRules,
+  onProgress?: OnProgress,
+): number {
+  const parameters = resolveParameters(sqlite, options)
+  return saveAnalysis(sqlite, computeAnalysis(sqlite, parameters, rules, onProgress), onProgress)
+}

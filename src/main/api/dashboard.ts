@@ -1,0 +1,7 @@
+import type { dashboardContract } from '../../shared/api/dashboard'
+import { getDashboard } from '../dashboard'
+import type { Handlers } from './handler'
+
+export const dashboardHandlers: Handlers<typeof dashboardContract> = {
+  getDashboard: (input, ctx) => getDashboard(ctx.db, input?.asOf),
+}

@@ -1,0 +1,23 @@
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState } from 'react'
+import { RouterProvider } from 'react-router/dom'
+import { createQueryClient } from '../api/queryClient'
+import { LanguageSync } from './LanguageSync'
+import { router } from './router'
+import { theme } from './theme'
+
+export function App(): React.JSX.Element {
+  const [queryClient] = useState(createQueryClient)
+  return (
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme}>
+        <Notifications position="top-right" />
+        <LanguageSync>
+          <RouterProvider router={router} />
+        </LanguageSync>
+      </MantineProvider>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,30 @@
+export const en = {
+  title: 'Dashboard',
+  subtitle: 'Figures up to {{date}}',
+  kpi: {
+    customers: 'Customers',
+    customersHint: 'in your customer book',
+    active: 'Active in the last 90 days',
+    activeHint: '{{share}} of all customers',
+    new: 'New this month',
+    newHint: 'first purchase in {{month}}',
+    revenue: 'Revenue this month',
+    vsLastMonth: '{{change}} against the same days last month',
+    noComparison: 'No sales in the same days last month',
+    lastMonthTotal: 'Last month in all: {{amount}}',
+  },
+  chart: {
+    title: 'Net revenue by month',
+    dataset: 'Net revenue (baht)',
+    aria: 'Bar chart of net revenue for the 12 months up to {{month}}',
+  },
+  top: {
+    title: 'Best sellers, last 90 days',
+    product: 'Product',
+    category: 'Category',
+    quantity: 'Units',
+    revenue: 'Net revenue',
+    empty: 'No sales in the last 90 days.',
+  },
+  empty: 'No sales yet. Once you import your POS exports, your figures appear here.',
+}

@@ -1,0 +1,5 @@
+import { defineNamespace } from '../types'
+import { en } from './en'
+import { th } from './th'
+
+export default defineNamespace(en, th)

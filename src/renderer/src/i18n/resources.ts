@@ -1,0 +1,23 @@
+import type { ResourceLanguage } from 'i18next'
+import type { Language } from '../../../shared/api/settings'
+import dashboard from '../features/dashboard/i18n'
+import settings from '../features/settings/i18n'
+import welcome from '../features/welcome/i18n'
+import common from './common'
+
+/**
+ * Every namespace of UI text, one per feature plus 'common'. A new feature adds its i18n folder (en.ts,
+ * th.ts, index.ts) and one line here; its components then call useTranslation('<namespace>').
+ */
+export const namespaces = {
+  common,
+  welcome,
+  dashboard,
+  settings,
+}
+
+export type Namespace = keyof typeof namespaces
+
+export function resourcesFor(language: Language): ResourceLanguage {
+  return Object.fromEntries(Object.entries(namespaces).map(([ns, text]) => [ns, text[language]]))
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+
+export const monthRevenueSchema = z.object({
+  /** 'YYYY-MM'. */
+  month: z.string(),
+  netSatang: z.number().int(),
+  receipts: z.number().int(),
+})
+
+export const topProductSchema = z.object({
+  productId: z.number().int(),
+  name: z.string(),
+  category: z.string(),
+  quantity: z.number(),
+  netSatang: z.number().int(),
+})
+
+export const dashboardSchema = z.object({
+  /** The day the figures are for; "this month" is its month up to and including it. */
+  asOf: isoDate,
+  customers: z.number().int(),
+  /** Customers with a sale in the 90 days ending on asOf. */
+  activeCustomers90d: z.number().int(),
+  /** Customers whose first sale falls in asOf's month. */
+  newCustomersThisMonth: z.number().int(),
+  /** Net revenue (sales less refunds) from the 1st of the month to asOf. */
+  revenueThisMonthSatang: z.number().int(),
+  /** The same days of last month (1st to asOf's day), for a fair comparison. */
+  revenueLastMonthToDateSatang: z.number().int(),
+  revenueLastMonthSatang: z.number().int(),
+  /** The 12 months up to asOf's month, oldest first, months without sales included. */
+  monthlyRevenue: z.array(monthRevenueSchema),
+  /** Best sellers of the 90 days ending on asOf, by net revenue. */
+  topProducts: z.array(topProductSchema),
+})
+export type Dashboard = z.infer<typeof dashboardSchema>
+
+export const dashboardContract = {
+  getDashboard: {
+    input: z.object({ asOf: isoDate.optional() }).strict().optional(),
+    output: dashboardSchema,
+  },
+} as const

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { dispatch } from '../../src/main/api/dispatch'
+import { demoSummarySchema } from '../../src/shared/api/demo'
+import { statsSchema } from '../../src/shared/api/system'
+import type { LukkhaEvent } from '../../src/shared/events'
+import { localToday } from '../../src/shared/calendar'
+import { testContext } from '../helpers/db'
+
+describe('loadDemo', () => {
+  it('fills an empty database up to today, reports progress, and refuses to run twice', async () => {
+    const ctx = await testContext()
+    const events: LukkhaEvent[] = []
+    ctx.emit = (event) => events.push(event)
+    const result = await dispatch('loadDemo', { seed: 3 }, ctx)
+    expect(result).toMatchObject({ ok: true, data: { seed: 3, endDate: localToday() } })
+    const stats = await dispatch('getStats', undefined, ctx)
+    expect(stats).toMatchObject({ ok: true, data: { customers: expect.any(Number) } })
+    if (!result.ok || !stats.ok) throw new Error('unreachable')
+    const summary = demoSummarySchema.parse(result.data)
+    expect(statsSchema.parse(stats.data)).toMatchObject({
+      customers: summary.customers,
+      receipts: summary.receipts,
+    })
+
+    expect(events.length).toBeGreaterThan(3)
+    expect(new Set(events.map((e) => e.jobId)).size).toBe(1)
+    expect(events.every((e) => e.task === 'demo')).toBe(true)
+    expect(events.map((e) => e.phase)).toContain('demo.phase.saving')
+    expect(await dispatch('getSettings', undefined, ctx)).toMatchObject({
+      ok: true,
+      data: { demo: { seed: 3, endDate: localToday() } },
+    })
+
+    expect(await dispatch('loadDemo', undefined, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
+  })
+})
