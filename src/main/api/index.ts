@@ -1,5 +1,6 @@
 import type { Method } from '../../shared/api'
 import type { Handler } from './handler'
+import { importHandlers } from './import'
 import { dashboardHandlers } from './dashboard'
 import { demoHandlers } from './demo'
 import { settingsHandlers } from './settings'
@@ -9,6 +10,7 @@ import { systemHandlers } from './system'
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
   ...systemHandlers,
+  ...importHandlers,
   ...settingsHandlers,
   ...dashboardHandlers,
   ...demoHandlers,

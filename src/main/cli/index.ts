@@ -1,4 +1,7 @@
 import { Command } from 'commander'
+import { registerExport } from './commands/export'
+import { registerImport } from './commands/import'
+import { registerImports } from './commands/imports'
 import { registerDemo } from './commands/demo'
 import { registerAnalyze } from './commands/analyze'
 import { registerChurn } from './commands/churn'
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
     .exitOverride()
   registerInit(program)
   registerStats(program)
+  registerImport(program)
+  registerImports(program)
+  registerExport(program)
   registerDemo(program)
   registerRfm(program)
   registerClv(program)

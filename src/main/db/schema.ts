@@ -28,6 +28,13 @@ export interface ImportsTable {
   status: ImportStatus
   started_at: Generated<string>
   finished_at: string | null
+  /** The natural-key source its receipts were written under, e.g. 'loyverse' (2026_11_25_100000). */
+  source: string | null
+  /** Rows left out on purpose, e.g. cancelled or voided receipts. */
+  rows_ignored: Generated<number>
+  /** JSON of the options the import ran with (encoding, delimiter, mapping, date order). */
+  options: string | null
+  undone_at: string | null
 }
 
 export interface StoresTable {
@@ -174,6 +181,43 @@ export interface SettingsTable {
   updated_at: Generated<string>
 }
 
+export type MergeReason = 'code' | 'phone' | 'email' | 'name'
+export type MergeSuggestionStatus = 'open' | 'merged' | 'dismissed'
+
+/** A column mapping the user made in the import wizard, keyed by the file's normalised header. */
+export interface ImportMappingsTable {
+  header_signature: string
+  headers: string // JSON string[]
+  mapping: string // JSON
+  created_at: Generated<string>
+  used_at: Generated<string>
+}
+
+/** Two customers an import could not tell apart; customer_id < other_customer_id. */
+export interface MergeSuggestionsTable {
+  id: Generated<number>
+  customer_id: number
+  other_customer_id: number
+  reason: MergeReason
+  value: Generated<string>
+  status: Generated<MergeSuggestionStatus>
+  import_id: number | null
+  created_at: Generated<string>
+}
+
+/** A customer's values before an import changed them, so undoing the import restores them. */
+export interface ImportCustomerChangesTable {
+  import_id: number
+  customer_id: number
+  code: string | null
+  name: string
+  phone: string | null
+  email: string | null
+  birthday: string | null
+  first_seen: string | null
+  last_seen: string | null
+}
+
 export type ChurnLevel = 'low' | 'medium' | 'high'
 
 export interface SegmentsTable {
@@ -258,6 +302,9 @@ export interface Database {
   survey_responses: SurveyResponsesTable
   survey_answers: SurveyAnswersTable
   settings: SettingsTable
+  import_mappings: ImportMappingsTable
+  merge_suggestions: MergeSuggestionsTable
+  import_customer_changes: ImportCustomerChangesTable
   segments: SegmentsTable
   segment_cells: SegmentCellsTable
   analysis_runs: AnalysisRunsTable

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ApiResult } from '../result'
+import { importContract } from './import'
 import { dashboardContract } from './dashboard'
 import { demoContract } from './demo'
 import { settingsContract } from './settings'
@@ -13,6 +14,7 @@ import { systemContract } from './system'
  */
 export const contract = {
   ...systemContract,
+  ...importContract,
   ...settingsContract,
   ...dashboardContract,
   ...demoContract,
