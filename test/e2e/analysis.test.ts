@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openApp, useBrowser, type App } from '../harness/browser'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { SCREENSHOT_DIR, openApp, useBrowser, type App } from '../harness/browser'
 import { THAI, foreignText, thaiGlyphReport, visibleUiText } from '../harness/page-text'
 
 const browser = useBrowser()
@@ -90,6 +92,16 @@ const texts = async (page: Page, language: 'th' | 'en'): Promise<string[]> => {
   return all
 }
 
+/** The drawer is fixed to the window: a full-page shot would stretch the page behind it, so take the window. */
+async function drawerShot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // Wait for the slide-in to finish (a CSS transition), or the shot catches the drawer half-way.
+  await expect
+    .poll(() => page.evaluate('document.getAnimations().every((a) => a.playState !== "running")'))
+    .toBe(true)
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
 async function codesOnPage(page: Page): Promise<string[]> {
   return page.getByTestId('segment-customers').getByTestId('customer-code').allInnerTexts()
 }
@@ -173,16 +185,17 @@ describe('analysis pages', () => {
     expect(await drawer.getByTestId('score-m').innerText()).toBe(String(score.m))
     const days = (n: number): string =>
       `${new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 }).format(n)} วัน`
-    const recency = Number(score.recency_days)
-    const ago = recency === 0 ? 'วันนี้' : `เมื่อ ${days(recency)}ก่อน`
+    const ago = (n: number): string => (n === 0 ? 'วันนี้' : `เมื่อ ${days(n)}ก่อน`)
     const explanation = await drawer.getByTestId('churn-explanation').innerText()
     if (Number(score.purchase_days) >= 2) {
-      expect(explanation).toContain(`ปกติซื้อทุก ${days(Number(score.usual_interval_days))} มาครั้งล่าสุด${ago}`)
+      expect(explanation).toContain(
+        `ปกติซื้อทุก ${days(Number(score.usual_interval_days))} มาครั้งล่าสุด${ago(Number(score.recency_days))}`,
+      )
     } else {
-      expect(explanation).toContain(`ซื้อเพียงครั้งเดียว ${ago}`)
+      expect(explanation).toContain(`ซื้อเพียงครั้งเดียว ${ago(Number(score.recency_days))}`)
     }
     thai.drawer = await texts(page, 'th')
-    await app.screenshot('analysis-customer-th')
+    await drawerShot(page, 'analysis-customer-th')
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'detached' })
 
@@ -196,6 +209,20 @@ describe('analysis pages', () => {
     )
     thai.value = await texts(page, 'th')
     await app.screenshot('analysis-value-th')
+    // The most valuable customer buys again and again: their explanation is about their own rhythm.
+    const regular = db.score(db.topByValue())
+    expect(Number(regular.purchase_days)).toBeGreaterThan(1)
+    await top.locator('tbody tr').first().getByRole('button').click()
+    await expect
+      .poll(() => page.getByTestId('churn-explanation').innerText())
+      .toContain(
+        `ปกติซื้อทุก ${days(Number(regular.usual_interval_days))} มาครั้งล่าสุด${ago(Number(regular.recency_days))}`,
+      )
+    expect(await page.getByTestId('churn-explanation').innerText()).toContain(
+      `โอกาสที่ยังเป็นลูกค้าอยู่ ${new Intl.NumberFormat('th-TH', { style: 'percent' }).format(Number(regular.p_alive))}`,
+    )
+    await page.keyboard.press('Escape')
+    await page.getByTestId('customer-drawer').waitFor({ state: 'detached' })
 
     // ---- Cohorts: one row per month of first purchase, with its customers
     await page.getByRole('tab', { name: 'ตามเดือนที่เริ่มซื้อ' }).click()
@@ -234,7 +261,7 @@ describe('analysis pages', () => {
       Number(score.purchase_days) >= 2 ? /Usually buys every [\d.,]+ days?; last seen/ : /Bought once/,
     )
     expect(leftovers(await texts(page, 'en'), thai.drawer)).toEqual([])
-    await app.screenshot('analysis-customer-en')
+    await drawerShot(page, 'analysis-customer-en')
     await page.keyboard.press('Escape')
 
     await page.getByRole('tab', { name: 'Customer value' }).click()

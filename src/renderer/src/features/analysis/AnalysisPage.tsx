@@ -30,6 +30,12 @@ export function AnalysisPage(): React.JSX.Element {
   const view: View = isView(viewParam) ? viewParam : 'segments'
   const segment = params.get('segment')
 
+  // A new view starts at its top, not where the last one was scrolled to (e.g. the last segment card)
+  const show = (next: Record<string, string>): void => {
+    setParams(next)
+    window.scrollTo({ top: 0 })
+  }
+
   const subtitle = run.data
     ? t('subtitle', { asOf: fmt.date(run.data.asOf), customers: fmt.number(run.data.customers) })
     : t('subtitleNoRun')
@@ -41,7 +47,7 @@ export function AnalysisPage(): React.JSX.Element {
         actions={
           run.data ? (
             <Button
-              variant="light"
+              variant="default"
               loading={analysis.running}
               onClick={() => void analysis.start()}
               data-testid="analysis-recalculate"
@@ -64,9 +70,9 @@ export function AnalysisPage(): React.JSX.Element {
         </Tabs.List>
         <Tabs.Panel value="segments">
           {segment ? (
-            <SegmentCustomersView key={segment} segmentId={segment} onBack={() => setParams({})} />
+            <SegmentCustomersView key={segment} segmentId={segment} onBack={() => show({})} />
           ) : (
-            <SegmentsView onOpenSegment={(id) => setParams({ segment: id })} />
+            <SegmentsView onOpenSegment={(id) => show({ segment: id })} />
           )}
         </Tabs.Panel>
         <Tabs.Panel value="value">

@@ -1,5 +1,5 @@
 import { Box, Card, Skeleton, Text, Title } from '@mantine/core'
-import type { ChartData, ChartOptions } from 'chart.js'
+import { Chart, LogarithmicScale, type ChartData, type ChartOptions } from 'chart.js'
 import type { TFunction } from 'i18next'
 import { useMemo } from 'react'
 import { Bar } from 'react-chartjs-2'
@@ -8,7 +8,12 @@ import type { ValueOverview } from '../../../../shared/api/analysis'
 import { useChartFonts } from '../../charts/setup'
 import { useFormat, type Format } from '../../format/useFormat'
 
+// Customer value is very skewed (most customers are worth little, a few a lot): on a linear axis every bar
+// but the first is invisible, so the counts are drawn on a logarithmic axis, which the axis title says.
+Chart.register(LogarithmicScale)
+
 const HEIGHT = 280
+const isPowerOfTen = (v: number): boolean => v >= 1 && Number.isInteger(Math.log10(v))
 
 type Bin = ValueOverview['clvHistogram'][number]
 
@@ -71,9 +76,11 @@ export function ClvChart(props: {
           ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 },
         },
         y: {
-          beginAtZero: true,
+          type: 'logarithmic',
+          // Below 1, so a bin of one customer still shows as a bar
+          min: 0.5,
           title: { display: true, text: t('value.chart.yAxis') },
-          ticks: { callback: (value) => fmt.number(Number(value)) },
+          ticks: { callback: (value) => (isPowerOfTen(Number(value)) ? fmt.number(Number(value)) : '') },
         },
       },
     }),

@@ -9,7 +9,7 @@ import { agoText, churnSentences } from './churnText'
 import { useCustomerAnalysis, useSegmentsOverview } from './queries'
 import { segmentNamer } from './segmentText'
 
-function Fact(props: { label: string; value: string; testId?: string }): React.JSX.Element {
+function Fact(props: { label: string; value: string; note?: string; testId?: string }): React.JSX.Element {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed" fw={500}>
@@ -18,6 +18,11 @@ function Fact(props: { label: string; value: string; testId?: string }): React.J
       <Text fw={600} data-testid={props.testId}>
         {props.value}
       </Text>
+      {props.note && (
+        <Text size="xs" c="gray.7">
+          {props.note}
+        </Text>
+      )}
     </Stack>
   )
 }
@@ -33,11 +38,8 @@ function CustomerFacts({ analysis }: { analysis: CustomerAnalysis }): React.JSX.
   return (
     <Stack gap="md">
       <Group gap="xs">
-        <Badge variant="filled" color="teal" radius="sm" tt="none" size="lg" data-testid="customer-segment">
+        <Badge variant="filled" color="teal.9" radius="sm" tt="none" size="lg" data-testid="customer-segment">
           {name(score.segment)}
-        </Badge>
-        <Badge variant="outline" color="gray.7" radius="sm" tt="none" size="lg">
-          {t(`tiers.${score.valueTier}`)}
         </Badge>
       </Group>
 
@@ -63,17 +65,22 @@ function CustomerFacts({ analysis }: { analysis: CustomerAnalysis }): React.JSX.
       <SimpleGrid cols={2} spacing="sm">
         <Fact
           label={t('customer.lastPurchase')}
-          value={`${fmt.date(score.lastPurchase)} (${agoText(t, fmt, score.recencyDays)})`}
+          value={fmt.date(score.lastPurchase)}
+          note={agoText(t, fmt, score.recencyDays)}
         />
         <Fact label={t('customer.firstPurchase')} value={fmt.date(score.firstPurchase)} />
         <Fact label={t('customer.frequency')} value={fmt.number(score.frequency)} />
         <Fact label={t('customer.monetary')} value={fmt.baht(score.monetarySatang)} />
+        <Fact label={t('customer.tier')} value={t(`tiers.${score.valueTier}`)} />
       </SimpleGrid>
 
       <Divider />
       <Text fw={600}>{t('customer.future')}</Text>
       <SimpleGrid cols={2} spacing="sm">
-        <Fact label={t('customer.pAlive')} value={orNone(score.pAlive, (v) => fmt.percent(v))} />
+        {/* BG/NBD gives every one-time buyer P(alive) = 1, which would read as "surely still a customer" */}
+        {churn.kind === 'rhythm' && (
+          <Fact label={t('customer.pAlive')} value={orNone(score.pAlive, (v) => fmt.percent(v))} />
+        )}
         <Fact label={t('customer.clv')} value={orNone(score.clvSatang, (v) => fmt.baht(v))} />
         <Fact
           label={t('customer.expected90')}

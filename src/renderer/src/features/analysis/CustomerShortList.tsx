@@ -4,6 +4,8 @@ import type { CustomerScore } from '../../../../shared/api/analysis'
 import { useFormat } from '../../format/useFormat'
 import { ChurnBadge } from './ChurnBadge'
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const
+
 /** A short list of customers (top value, at risk) with their spend, predicted value and churn level. */
 export function CustomerShortList(props: {
   title: string
@@ -28,9 +30,13 @@ export function CustomerShortList(props: {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('columns.name')}</Table.Th>
-              <Table.Th ta="right">{t('columns.monetary')}</Table.Th>
-              <Table.Th ta="right">{t('columns.clv')}</Table.Th>
-              <Table.Th>{t('columns.churn')}</Table.Th>
+              <Table.Th ta="right" style={NOWRAP}>
+                {t('columns.monetary')}
+              </Table.Th>
+              <Table.Th ta="right" style={NOWRAP}>
+                {t('columns.clv')}
+              </Table.Th>
+              <Table.Th style={NOWRAP}>{t('columns.churn')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -45,6 +51,7 @@ export function CustomerShortList(props: {
                   <Anchor
                     component="button"
                     size="sm"
+                    c="teal.9"
                     ta="left"
                     data-untranslated
                     onClick={(event) => {
@@ -60,8 +67,10 @@ export function CustomerShortList(props: {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ta="right">{fmt.baht(c.monetarySatang, true)}</Table.Td>
-                <Table.Td ta="right">
+                <Table.Td ta="right" style={NOWRAP}>
+                  {fmt.baht(c.monetarySatang, true)}
+                </Table.Td>
+                <Table.Td ta="right" style={NOWRAP}>
                   {c.clvSatang === null ? t('list.none') : fmt.baht(c.clvSatang, true)}
                 </Table.Td>
                 <Table.Td>

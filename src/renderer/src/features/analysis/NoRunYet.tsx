@@ -12,7 +12,7 @@ export function NoRunYet(): React.JSX.Element {
         <Title order={3}>{t('run.noRun')}</Title>
         <Text>{t('run.noRunText')}</Text>
         {!analysis.running && (
-          <Button onClick={() => void analysis.start()} mt="xs">
+          <Button color="teal.9" onClick={() => void analysis.start()} mt="xs">
             {t('run.start')}
           </Button>
         )}

@@ -12,9 +12,9 @@ function Figure(props: { label: string; value: string; share: string }): React.J
       </Text>
       <Text fw={700} lh={1.3}>
         {props.value}
-        <Text span size="sm" c="dimmed" fw={500} ml={6}>
-          {props.share}
-        </Text>
+      </Text>
+      <Text size="xs" c="gray.7">
+        {props.share}
       </Text>
     </Stack>
   )
@@ -38,12 +38,12 @@ export function SegmentCards(props: {
                 <Figure
                   label={t('cards.customers')}
                   value={fmt.number(s.customers)}
-                  share={fmt.percent(s.customerShare)}
+                  share={t('cards.customerShare', { share: fmt.percent(s.customerShare) })}
                 />
                 <Figure
                   label={t('cards.revenue')}
                   value={fmt.baht(s.revenueSatang, true)}
-                  share={fmt.percent(s.revenueShare)}
+                  share={t('cards.revenueShare', { share: fmt.percent(s.revenueShare) })}
                 />
               </Group>
               <Text size="sm" c="gray.7">
@@ -51,7 +51,7 @@ export function SegmentCards(props: {
               </Text>
             </Stack>
             <Button
-              variant="light"
+              variant="default"
               size="xs"
               disabled={s.customers === 0}
               onClick={() => props.onOpenSegment(s.id)}

@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { customerSortKeys } from '../../../../shared/api/analysis'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -37,6 +37,12 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
     direction: 'desc',
   })
   const [openCustomer, setOpenCustomer] = useState<number | null>(null)
+  const table = useRef<HTMLDivElement>(null)
+  const goTo = (next: number): void => {
+    setPage(next)
+    // The pager is below the table: show the new page from its first row
+    table.current?.scrollIntoView({ block: 'start' })
+  }
   const customers = useSegmentCustomers({
     segment: props.segmentId,
     page,
@@ -99,7 +105,7 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
       ) : !data ? (
         <PageLoader />
       ) : (
-        <Card withBorder padding="md">
+        <Card withBorder padding="md" ref={table}>
           <Group justify="space-between" mb="sm">
             <Text fw={600} data-testid="segment-total">
               {t('list.count', { n: fmt.number(data.total) })}
@@ -123,7 +129,6 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
                 {header('frequency', t('columns.frequency'))}
                 {header('monetary', t('columns.monetary'))}
                 {header('clv', t('columns.clv'))}
-                {header('p_alive', t('columns.pAlive'))}
                 <Table.Th>{t('columns.churn')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -142,6 +147,7 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
                     <Anchor
                       component="button"
                       size="sm"
+                      c="teal.9"
                       data-untranslated
                       onClick={(event) => {
                         event.stopPropagation()
@@ -155,7 +161,6 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
                   <Table.Td ta="right">{fmt.number(row.frequency)}</Table.Td>
                   <Table.Td ta="right">{fmt.baht(row.monetarySatang)}</Table.Td>
                   <Table.Td ta="right">{missing(row.clvSatang, (v) => fmt.baht(v))}</Table.Td>
-                  <Table.Td ta="right">{missing(row.pAlive, (v) => fmt.percent(v))}</Table.Td>
                   <Table.Td>
                     <ChurnBadge level={row.churnLevel} />
                   </Table.Td>
@@ -166,9 +171,10 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
           {pages > 1 && (
             <Group justify="center" mt="md">
               <Pagination
+                color="teal.9"
                 total={pages}
                 value={data.page}
-                onChange={setPage}
+                onChange={goTo}
                 getControlProps={(control) => ({
                   'aria-label': t(`list.page.${control}`),
                 })}

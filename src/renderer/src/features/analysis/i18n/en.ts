@@ -38,6 +38,8 @@ export const en = {
   cards: {
     customers: 'Customers',
     revenue: 'Net spend',
+    customerShare: '{{share}} of customers',
+    revenueShare: '{{share}} of net spend',
     view: 'View customers',
     viewAria: 'View the customers of {{segment}}',
   },
@@ -63,7 +65,6 @@ export const en = {
     frequency: 'Receipts',
     monetary: 'Net spend',
     clv: 'Predicted value',
-    pAlive: 'Chance still active',
     churn: 'Churn risk',
   },
   churn: {
@@ -103,6 +104,7 @@ export const en = {
     firstPurchase: 'First purchase',
     frequency: 'Receipts',
     monetary: 'Net spend',
+    tier: 'Rank by net spend',
     future: 'What to expect',
     pAlive: 'Chance still active',
     clv: 'Predicted value',
@@ -129,7 +131,7 @@ export const en = {
       dataset: 'Customers',
       tooltip: '{{n}} customers',
       xAxis: 'Predicted value (baht)',
-      yAxis: 'Customers',
+      yAxis: 'Customers (log scale)',
       aria: 'Bar chart of customers by predicted value over the next {{days}} days',
       bin: '{{from}} to {{to}}',
       binOpen: '{{from}} and more',

@@ -38,6 +38,8 @@ export const th: Messages<typeof en> = {
   cards: {
     customers: 'ลูกค้า',
     revenue: 'ยอดซื้อสุทธิ',
+    customerShare: '{{share}} ของลูกค้าทั้งหมด',
+    revenueShare: '{{share}} ของยอดซื้อทั้งหมด',
     view: 'ดูรายชื่อลูกค้า',
     viewAria: 'ดูรายชื่อลูกค้ากลุ่ม{{segment}}',
   },
@@ -63,7 +65,6 @@ export const th: Messages<typeof en> = {
     frequency: 'จำนวนบิล',
     monetary: 'ยอดซื้อสุทธิ',
     clv: 'มูลค่าคาดการณ์',
-    pAlive: 'โอกาสยังเป็นลูกค้า',
     churn: 'ความเสี่ยงเลิกซื้อ',
   },
   churn: {
@@ -103,6 +104,7 @@ export const th: Messages<typeof en> = {
     firstPurchase: 'ซื้อครั้งแรก',
     frequency: 'จำนวนบิล',
     monetary: 'ยอดซื้อสุทธิ',
+    tier: 'อันดับตามยอดซื้อสุทธิ',
     future: 'คาดการณ์',
     pAlive: 'โอกาสที่ยังเป็นลูกค้า',
     clv: 'มูลค่าคาดการณ์',
@@ -128,7 +130,7 @@ export const th: Messages<typeof en> = {
       dataset: 'ลูกค้า',
       tooltip: 'ลูกค้า {{n}} คน',
       xAxis: 'มูลค่าคาดการณ์ (บาท)',
-      yAxis: 'จำนวนลูกค้า',
+      yAxis: 'จำนวนลูกค้า (สเกลลอการิทึม)',
       aria: 'กราฟแท่งจำนวนลูกค้าตามมูลค่าคาดการณ์ {{days}} วันข้างหน้า',
       bin: '{{from}} ถึง {{to}}',
       binOpen: '{{from}} ขึ้นไป',
