@@ -86,6 +86,27 @@ function sql(app: App) {
   }
 }
 
+// The lowest contrast between a heatmap cell's text and its background (WCAG's formula), over every cell.
+const LOWEST_CELL_CONTRAST = `(() => {
+  const luminance = (css) => {
+    const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map((c) => {
+      const s = Number(c) / 255
+      return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4)
+    })
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const ratios = [...document.querySelectorAll('[data-heat]')].map((cell) => {
+    const style = getComputedStyle(cell)
+    const [a, b] = [luminance(style.backgroundColor), luminance(style.color)]
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)
+  })
+  return { cells: ratios.length, lowest: Math.min(...ratios) }
+})()`
+
+async function lowestContrast(page: Page): Promise<{ cells: number; lowest: number }> {
+  return page.evaluate(LOWEST_CELL_CONTRAST)
+}
+
 const texts = async (page: Page, language: 'th' | 'en'): Promise<string[]> => {
   const all = await visibleUiText(page)
   expect(foreignText(all, language), `${language} page shows text in the other language`).toEqual([])
@@ -141,6 +162,9 @@ describe('analysis pages', () => {
     for (const [segment, n] of sizes) {
       expect(await page.getByTestId(`segment-card-${segment}`).innerText()).toContain(thaiNumber.format(n))
     }
+    const gridContrast = await lowestContrast(page)
+    expect(gridContrast.cells).toBe(25)
+    expect(gridContrast.lowest).toBeGreaterThanOrEqual(4.5)
     const thai: Record<string, string[]> = { segments: await texts(page, 'th') }
     expect(await thaiGlyphReport(page)).toEqual({
       sarabunThaiReady: true,
@@ -235,6 +259,14 @@ describe('analysis pages', () => {
       const row = page.getByTestId('cohort-matrix').locator(`tr[data-month="${month}"] td`).first()
       expect(await row.innerText(), month).toBe(thaiNumber.format(n))
     }
+    const matrixContrast = await lowestContrast(page)
+    // A cohort has a cell for each month from its first to the latest one (the demo sells up to today)
+    const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7))
+    const lastMonth = Math.max(...[...cohorts.keys()].map(monthIndex))
+    expect(matrixContrast.cells).toBe(
+      [...cohorts.keys()].reduce((sum, month) => sum + lastMonth - monthIndex(month) + 1, 0),
+    )
+    expect(matrixContrast.lowest).toBeGreaterThanOrEqual(4.5)
     thai.cohorts = await texts(page, 'th')
     await app.screenshot('analysis-cohorts-th')
 

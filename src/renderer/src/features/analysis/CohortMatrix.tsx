@@ -57,6 +57,7 @@ export function CohortMatrix(props: { cohorts: Cohorts['cohorts'] }): React.JSX.
                       key={k}
                       className={classes.cohortCell}
                       style={heatColour(share)}
+                      data-heat
                       title={t('cohorts.matrix.cellTitle', {
                         active: fmt.number(cohort.active[k] ?? 0),
                         customers: fmt.number(cohort.customers),

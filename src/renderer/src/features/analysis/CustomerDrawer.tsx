@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { ChurnBadge } from './ChurnBadge'
-import { agoText, churnSentences } from './churnText'
+import { agoText, churnSentences } from './i18n/churn'
 import { useCustomerAnalysis, useSegmentsOverview } from './queries'
 import { segmentNamer } from './segmentText'
 

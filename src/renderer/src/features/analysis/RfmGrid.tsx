@@ -59,6 +59,7 @@ export function RfmGrid(props: {
                       key={cell.fm}
                       className={classes.rfmCell}
                       style={colour}
+                      data-heat
                       data-testid={`rfm-cell-${cell.r}-${cell.fm}`}
                       data-segment={cell.segment}
                       data-customers={cell.customers}

@@ -1,11 +1,17 @@
 import type { TFunction } from 'i18next'
-import type { ChurnExplanation } from '../../../../shared/api/analysis'
-import type { Format } from '../../format/useFormat'
+import type { ChurnExplanation } from '../../../../../shared/api/analysis'
 
 // The churn explanation in the UI language, built from the engine's structured facts (not its sentences),
-// so numbers and dates follow the app's formatting.
+// so numbers follow the app's formatting. Kept beside the text it phrases, free of React and the DOM, so a
+// unit test can run it in Node.
 
 type T = TFunction<'analysis'>
+
+/** The part of useFormat() this needs. */
+interface Format {
+  number(value: number, maximumFractionDigits?: number): string
+  percent(ratio: number): string
+}
 
 /** "1 day", "12 days", "12.5 days" / "12 วัน". */
 export function daysText(t: T, fmt: Format, days: number): string {
