@@ -6,7 +6,7 @@ import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { ChurnBadge } from './ChurnBadge'
 import { agoText, churnSentences } from './i18n/churn'
-import { useCustomerAnalysis, useSegmentsOverview } from './queries'
+import { useAnalysisRun, useCustomerAnalysis, useSegmentsOverview } from './queries'
 import { segmentNamer } from './segmentText'
 
 function Fact(props: { label: string; value: string; note?: string; testId?: string }): React.JSX.Element {
@@ -31,6 +31,7 @@ function CustomerFacts({ analysis }: { analysis: CustomerAnalysis }): React.JSX.
   const { t } = useTranslation('analysis')
   const fmt = useFormat()
   const overview = useSegmentsOverview()
+  const run = useAnalysisRun()
   const { score, churn } = analysis
   const name = segmentNamer(overview.data?.segments ?? [], fmt.language)
   const orNone = (value: number | null, show: (v: number) => string): string =>
@@ -81,7 +82,12 @@ function CustomerFacts({ analysis }: { analysis: CustomerAnalysis }): React.JSX.
         {churn.kind === 'rhythm' && (
           <Fact label={t('customer.pAlive')} value={orNone(score.pAlive, (v) => fmt.percent(v))} />
         )}
-        <Fact label={t('customer.clv')} value={orNone(score.clvSatang, (v) => fmt.baht(v))} />
+        <Fact
+          label={
+            run.data ? t('customer.clvDays', { days: fmt.number(run.data.horizonDays) }) : t('customer.clv')
+          }
+          value={orNone(score.clvSatang, (v) => fmt.baht(v))}
+        />
         <Fact
           label={t('customer.expected90')}
           value={orNone(score.expectedPurchases90, (v) => fmt.number(v, 1))}

@@ -108,6 +108,7 @@ export const en = {
     future: 'What to expect',
     pAlive: 'Chance still active',
     clv: 'Predicted value',
+    clvDays: 'Predicted value, next {{days}} days',
     expected90: 'Expected purchases, next 90 days',
     expected365: 'Expected purchases, next 365 days',
     expectedSpend: 'Expected spend per purchase',
