@@ -4,19 +4,46 @@ import type { CustomerScore } from '../../../../shared/api/analysis'
 import { useFormat } from '../../format/useFormat'
 import { ChurnBadge } from './ChurnBadge'
 
+// Nothing wraps: Thai has no spaces between words, and a narrow column breaks a name or a heading in the
+// middle of a word. Each list shows only the columns it is about; the drawer has the rest.
 const NOWRAP = { whiteSpace: 'nowrap' } as const
 
-/** A short list of customers (top value, at risk) with their spend, predicted value and churn level. */
+export type ShortListColumn = 'monetary' | 'clv' | 'churn'
+
+/** A short list of customers (top value, at risk); a row opens the customer's analysis. */
 export function CustomerShortList(props: {
   title: string
   hint: string
   empty: string
   customers: CustomerScore[]
+  columns: ShortListColumn[]
   onOpen: (customerId: number) => void
   testId: string
 }): React.JSX.Element {
   const { t } = useTranslation('analysis')
   const fmt = useFormat()
+  const cell = (c: CustomerScore, column: ShortListColumn): React.JSX.Element => {
+    switch (column) {
+      case 'monetary':
+        return (
+          <Table.Td key={column} ta="right" style={NOWRAP}>
+            {fmt.baht(c.monetarySatang, true)}
+          </Table.Td>
+        )
+      case 'clv':
+        return (
+          <Table.Td key={column} ta="right" style={NOWRAP}>
+            {c.clvSatang === null ? t('list.none') : fmt.baht(c.clvSatang, true)}
+          </Table.Td>
+        )
+      case 'churn':
+        return (
+          <Table.Td key={column}>
+            <ChurnBadge level={c.churnLevel} />
+          </Table.Td>
+        )
+    }
+  }
   return (
     <Card withBorder padding="lg" h="100%">
       <Title order={4}>{props.title}</Title>
@@ -30,13 +57,11 @@ export function CustomerShortList(props: {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('columns.name')}</Table.Th>
-              <Table.Th ta="right" style={NOWRAP}>
-                {t('columns.monetary')}
-              </Table.Th>
-              <Table.Th ta="right" style={NOWRAP}>
-                {t('columns.clv')}
-              </Table.Th>
-              <Table.Th style={NOWRAP}>{t('columns.churn')}</Table.Th>
+              {props.columns.map((column) => (
+                <Table.Th key={column} ta={column === 'churn' ? 'left' : 'right'} style={NOWRAP}>
+                  {t(`columns.${column}`)}
+                </Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -47,7 +72,7 @@ export function CustomerShortList(props: {
                 style={{ cursor: 'pointer' }}
                 data-customer-id={c.customerId}
               >
-                <Table.Td>
+                <Table.Td style={NOWRAP}>
                   <Anchor
                     component="button"
                     size="sm"
@@ -67,15 +92,7 @@ export function CustomerShortList(props: {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ta="right" style={NOWRAP}>
-                  {fmt.baht(c.monetarySatang, true)}
-                </Table.Td>
-                <Table.Td ta="right" style={NOWRAP}>
-                  {c.clvSatang === null ? t('list.none') : fmt.baht(c.clvSatang, true)}
-                </Table.Td>
-                <Table.Td>
-                  <ChurnBadge level={c.churnLevel} />
-                </Table.Td>
+                {props.columns.map((column) => cell(c, column))}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -84,6 +84,7 @@ export function ValueView(): React.JSX.Element {
             hint={t('value.top.hint', { days })}
             empty={t('value.top.empty')}
             customers={v.topCustomers}
+            columns={['clv', 'monetary']}
             onOpen={setOpenCustomer}
           />
         </Grid.Col>
@@ -94,6 +95,7 @@ export function ValueView(): React.JSX.Element {
             hint={t('value.atRisk.hint')}
             empty={t('value.atRisk.empty')}
             customers={v.atRisk}
+            columns={['monetary', 'churn']}
             onOpen={setOpenCustomer}
           />
         </Grid.Col>
