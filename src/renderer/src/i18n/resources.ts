@@ -1,5 +1,6 @@
 import type { ResourceLanguage } from 'i18next'
 import type { Language } from '../../../shared/api/settings'
+import analysis from '../features/analysis/i18n'
 import dashboard from '../features/dashboard/i18n'
 import settings from '../features/settings/i18n'
 import welcome from '../features/welcome/i18n'
@@ -14,6 +15,7 @@ export const namespaces = {
   welcome,
   dashboard,
   settings,
+  analysis,
 }
 
 export type Namespace = keyof typeof namespaces
