@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url'
 import { app, dialog, type BrowserWindow } from 'electron'
 import type { ApiContext } from './api/context'
 import { createApiContext } from './app-context'
+import { configureImportWorker } from './import/jobs'
+import importWorkerPath from './import/worker?modulePath'
 import { LukkhaError } from './errors'
 import { registerIpc, sendEvent } from './ipc'
 import { defaultDbFile } from './paths'
@@ -21,6 +23,7 @@ function appUrl(): string {
 
 async function start(): Promise<void> {
   hardenSession()
+  configureImportWorker({ path: importWorkerPath }) // imports run off the UI thread
   const url = appUrl()
   try {
     context = await createApiContext({

@@ -4,6 +4,7 @@ import { dashboardHandlers } from './dashboard'
 import { demoHandlers } from './demo'
 import { settingsHandlers } from './settings'
 import { analysisHandlers } from './analysis'
+import { importHandlers } from './import'
 import { systemHandlers } from './system'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
@@ -13,4 +14,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...dashboardHandlers,
   ...demoHandlers,
   ...analysisHandlers,
+  ...importHandlers,
 }

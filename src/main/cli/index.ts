@@ -4,6 +4,9 @@ import { registerAnalyze } from './commands/analyze'
 import { registerChurn } from './commands/churn'
 import { registerClv } from './commands/clv'
 import { registerCohorts } from './commands/cohorts'
+import { registerExport } from './commands/export'
+import { registerImport } from './commands/import'
+import { registerImports } from './commands/imports'
 import { registerInit } from './commands/init'
 import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
@@ -26,6 +29,9 @@ export function buildProgram(): Command {
   registerCohorts(program)
   registerAnalyze(program)
   registerChurn(program)
+  registerImport(program)
+  registerImports(program)
+  registerExport(program)
   return program
 }
 

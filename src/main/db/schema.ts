@@ -28,6 +28,13 @@ export interface ImportsTable {
   status: ImportStatus
   started_at: Generated<string>
   finished_at: string | null
+  /** The natural-key source its receipts were written under, e.g. 'loyverse' (2026_11_25_100000). */
+  source: string | null
+  /** Rows left out on purpose, e.g. cancelled or voided receipts. */
+  rows_ignored: Generated<number>
+  /** JSON of the options the import ran with (encoding, delimiter, mapping, date order). */
+  options: string | null
+  undone_at: string | null
 }
 
 export interface StoresTable {
@@ -239,6 +246,41 @@ export interface AnalysisScoresTable {
   clv_satang: number | null
   churn_risk: number | null
   churn_level: ChurnLevel
+export type MergeReason = 'code' | 'phone' | 'email' | 'name'
+export type MergeSuggestionStatus = 'open' | 'merged' | 'dismissed'
+
+/** A column mapping the user made in the import wizard, keyed by the file's normalised header. */
+export interface ImportMappingsTable {
+  header_signature: string
+  headers: string // JSON string[]
+  mapping: string // JSON
+  created_at: Generated<string>
+  used_at: Generated<string>
+}
+
+/** Two customers an import could not tell apart; customer_id < other_customer_id. */
+export interface MergeSuggestionsTable {
+  id: Generated<number>
+  customer_id: number
+  other_customer_id: number
+  reason: MergeReason
+  value: Generated<string>
+  status: Generated<MergeSuggestionStatus>
+  import_id: number | null
+  created_at: Generated<string>
+}
+
+/** A customer's values before an import changed them, so undoing the import restores them. */
+export interface ImportCustomerChangesTable {
+  import_id: number
+  customer_id: number
+  code: string | null
+  name: string
+  phone: string | null
+  email: string | null
+  birthday: string | null
+  first_seen: string | null
+  last_seen: string | null
 }
 
 export interface Database {
@@ -262,6 +304,9 @@ export interface Database {
   segment_cells: SegmentCellsTable
   analysis_runs: AnalysisRunsTable
   analysis_scores: AnalysisScoresTable
+  import_mappings: ImportMappingsTable
+  merge_suggestions: MergeSuggestionsTable
+  import_customer_changes: ImportCustomerChangesTable
 }
 
 export type Customer = Selectable<CustomersTable>

@@ -4,6 +4,7 @@ import { dashboardContract } from './dashboard'
 import { demoContract } from './demo'
 import { settingsContract } from './settings'
 import { analysisContract } from './analysis'
+import { importContract } from './import'
 import { systemContract } from './system'
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...dashboardContract,
   ...demoContract,
   ...analysisContract,
+  ...importContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,0 +1,92 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { generateExport } from '../generate-export'
+import { atLeast, atMost, type Figure, type Suite } from '../types'
+
+// Issue 4: import 1,000,000 lines of a Loyverse "receipts by item" export (seeded, the most common Thai POS)
+// into a fresh database, in a child process of its own (so peak RSS is the import's), next to the sqlite3
+// CLI's `.import` of the same file into one raw table: the floor of what loading that file can cost.
+
+const projectRoot = resolve(import.meta.dirname, '../..')
+const SEED = 20261125
+
+interface ChildRun {
+  elapsedMs: number
+  cpuMs: number
+  insertMs: number
+  linesAdded: number
+  duplicatesSkipped: number
+  rowsRead: number
+  receiptsAdded: number
+  maxRssKb: number
+}
+
+function runChild(db: string, file: string): ChildRun {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'bench/import-child.ts'), db, file],
+    { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 20 },
+  )
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildRun
+}
+
+function sqlite3Import(db: string, file: string): { seconds: number; rows: number } {
+  const started = performance.now()
+  const result = spawnSync('sqlite3', [db, `.import --csv ${file} raw`], { encoding: 'utf8' })
+  const seconds = (performance.now() - started) / 1000
+  if (result.error || result.status !== 0) {
+    throw new Error(
+      `sqlite3 .import failed (is the sqlite3 CLI installed?): ${result.error?.message ?? result.stderr}`,
+    )
+  }
+  const rows = Number(execFileSync('sqlite3', [db, 'select count(*) from raw'], { encoding: 'utf8' }).trim())
+  return { seconds, rows }
+}
+
+export const importSuite: Suite = {
+  name: 'import',
+  description: 'import a 1,000,000-line Loyverse export; sqlite3 .import of the same file as the floor',
+  run({ quick, workDir }) {
+    const lines = quick ? 100_000 : 1_000_000
+    const file = join(workDir, 'receipts-by-item.csv')
+    const generated = generateExport({ layout: 'loyverse_receipts', lines, seed: SEED, out: file })
+    const floor = sqlite3Import(join(workDir, 'floor.db'), file)
+    const db = join(workDir, 'shop.db')
+    const first = runChild(db, file)
+    const again = runChild(db, file) // the same file again: adds nothing
+    const seconds = first.elapsedMs / 1000
+    const linesPerSecond = Math.round(first.rowsRead / seconds)
+    const ratio = seconds / floor.seconds
+    const rssMb = Math.round(first.maxRssKb / 1024)
+    const figures: Figure[] = [
+      { name: 'import lines/s', value: linesPerSecond, unit: 'lines/s', ...atLeast(linesPerSecond, 300_000) },
+      { name: 'import wall time', value: Number(seconds.toFixed(2)), unit: 's' },
+      { name: 'import CPU time', value: Number((first.cpuMs / 1000).toFixed(2)), unit: 's' },
+      { name: 'of which SQLite inserts', value: Number((first.insertMs / 1000).toFixed(2)), unit: 's' },
+      { name: 'sqlite3 .import wall time', value: Number(floor.seconds.toFixed(2)), unit: 's' },
+      {
+        name: 'import / sqlite3 time',
+        value: Number(ratio.toFixed(2)),
+        unit: 'x',
+        ...atMost(Number(ratio.toFixed(2)), 2.5),
+      },
+      { name: 'import peak RSS', value: rssMb, unit: 'MB', ...atMost(rssMb, 400) },
+      {
+        name: 're-import (adds 0) lines/s',
+        value: Math.round(again.rowsRead / (again.elapsedMs / 1000)),
+        unit: 'lines/s',
+      },
+    ]
+    return Promise.resolve({
+      suite: 'import',
+      figures,
+      notes: [
+        `file: ${lines.toLocaleString('en-US')} lines, ${generated.receipts.toLocaleString('en-US')} receipts, ${(statSync(file).size / 1048576).toFixed(0)} MB (seed ${SEED})`,
+        `stored ${first.receiptsAdded.toLocaleString('en-US')} receipts and ${first.linesAdded.toLocaleString('en-US')} lines (cancelled receipts left out); sqlite3 loaded ${floor.rows.toLocaleString('en-US')} raw rows`,
+        `re-import added ${again.linesAdded} lines and skipped ${again.duplicatesSkipped.toLocaleString('en-US')} duplicates`,
+        'peak RSS is the whole child process (Node, modules, SQLite page cache, the import)',
+      ],
+    })
+  },
+}

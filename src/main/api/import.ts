@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type {
+  importContract,
+  ImportOptionsDto,
+  ImportPreview,
+  ImportSummaryDto,
+} from '../../shared/api/import'
+import { textEncodings } from '../import/encoding'
+import { fieldsOf, requiredFields, type Field } from '../import/fields'
+import { listImports, undoImport } from '../import/history'
+import { ImportJobs } from '../import/jobs'
+import { previewFile } from '../import/preview'
+import { presetNames, presets } from '../import/presets'
+import { delimiterCandidates } from '../import/read/csv'
+import { templateCsv } from '../import/template'
+import type { ImportOptions, ImportSummary } from '../import/types'
+import { UploadStore } from '../import/uploads'
+import { LukkhaError } from '../errors'
+import type { ApiContext } from './context'
+import type { Handlers } from './handler'
+
+// Thin handlers over the import engine (src/main/import). Each API context (the app's one database) gets its
+// own upload folder and job list.
+
+interface ImportSession {
+  uploads: UploadStore
+  jobs: ImportJobs
+}
+
+const sessions = new WeakMap<ApiContext, ImportSession>()
+const uploadStores = new Set<UploadStore>()
+// uploaded copies and rejected-row files are temporary: gone when the app quits
+process.once('exit', () => {
+  for (const store of uploadStores) store.dispose()
+})
+
+function session(ctx: ApiContext): ImportSession {
+  let s = sessions.get(ctx)
+  if (!s) {
+    const uploads = new UploadStore()
+    uploadStores.add(uploads)
+    s = { uploads, jobs: new ImportJobs(ctx.connection.file, (event) => ctx.emit(event)) }
+    sessions.set(ctx, s)
+  }
+  return s
+}
+
+function engineOptions(dto: ImportOptionsDto | undefined, fileName: string): ImportOptions {
+  const o = dto ?? {}
+  const columns: Partial<Record<Field, string>> = {}
+  for (const [field, column] of Object.entries(o.mapping?.columns ?? {})) {
+    if (column) columns[field as Field] = column
+  }
+  return {
+    fileName,
+    ...(o.encoding ? { encoding: o.encoding } : {}),
+    ...(o.delimiter ? { delimiter: o.delimiter } : {}),
+    ...(o.sheet ? { sheet: o.sheet } : {}),
+    ...(o.preset ? { preset: o.preset } : {}),
+    ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
+    ...(o.decimalSeparator ? { decimalSeparator: o.decimalSeparator } : {}),
+    ...(o.mapping
+      ? {
+          mapping: {
+            kind: o.mapping.kind,
+            columns,
+            ...(o.mapping.source ? { source: o.mapping.source } : {}),
+            ...(o.mapping.decimalSeparator ? { decimalSeparator: o.mapping.decimalSeparator } : {}),
+          },
+        }
+      : {}),
+  }
+}
+
+async function preview(
+  ctx: ApiContext,
+  fileId: string,
+  options: ImportOptionsDto | undefined,
+): Promise<ImportPreview> {
+  const upload = session(ctx).uploads.complete(fileId)
+  const engine = engineOptions(options, upload.fileName)
+  const { plan, sample, previousImports, ready } = await previewFile(
+    ctx.connection.sqlite,
+    upload.path,
+    engine,
+  )
+  const mapping = plan.mapping
+  const kind = mapping?.kind ?? plan.proposal?.kind ?? 'sales'
+  const groups = requiredFields(kind)
+  return {
+    fileId,
+    fileName: upload.fileName,
+    format: plan.format,
+    size: plan.size,
+    encoding: {
+      value: plan.encoding,
+      detected: plan.detectedEncoding,
+      options: plan.format === 'csv' ? [...textEncodings] : [],
+    },
+    delimiter: {
+      value: plan.delimiter,
+      detected: plan.detectedDelimiter,
+      options: plan.format === 'csv' ? [...delimiterCandidates] : [],
+    },
+    sheet: { value: plan.sheet, options: plan.sheets },
+    header: plan.header,
+    rows: plan.sampleRows.slice(0, 20).map((cells, i) => ({ row: plan.sampleRowNumbers[i] ?? i + 1, cells })),
+    preset: {
+      value: mapping?.preset ?? null,
+      detected: plan.detectedPreset,
+      options: presetNames.map((name) => ({ name, kind: presets[name].kind })),
+    },
+    kind,
+    mapping: mapping
+      ? {
+          kind: mapping.kind,
+          source: mapping.source,
+          decimalSeparator: mapping.decimalSeparator,
+          columns: mapping.columns,
+        }
+      : null,
+    mappingOrigin: plan.mappingOrigin,
+    proposal: plan.proposal ? { kind: plan.proposal.kind, columns: plan.proposal.columns } : null,
+    fields: fieldsOf(kind).map((name) => {
+      const group = groups.findIndex((g) => g.includes(name))
+      return { name, requiredGroup: group < 0 ? null : group }
+    }),
+    missing: plan.missing,
+    dateOrder: {
+      value: plan.dateOrder.chosen,
+      detected: plan.dateOrder.detected,
+      needsDecision: plan.dateOrder.ambiguous,
+    },
+    sample: sample.map((s) => ({
+      row: s.row,
+      ignored: s.ignored,
+      errors: s.errors,
+      warnings: s.warnings,
+      sale: s.sale && {
+        receiptNumber: s.sale.receiptNumber,
+        occurredAt: s.sale.occurredAt,
+        refund: s.sale.refund || s.sale.net < 0,
+        customerName: s.sale.identity?.name || null,
+        phone: s.sale.identity?.phone ?? null,
+        email: s.sale.identity?.email ?? null,
+        product: s.sale.productName ?? s.sale.sku,
+        quantity: s.sale.quantity,
+        unitPrice: s.sale.unitPrice,
+        net: s.sale.net,
+        store: s.sale.store,
+      },
+      customer: s.customer && {
+        code: s.customer.identity.code,
+        name: s.customer.identity.name,
+        phone: s.customer.identity.phone,
+        email: s.customer.identity.email,
+      },
+    })),
+    previousImports,
+    ready,
+  }
+}
+
+async function summaryDto(ctx: ApiContext, s: ImportSummary): Promise<ImportSummaryDto> {
+  const { rejectedFile, ...rest } = s
+  const newCustomers =
+    s.status === 'done' && s.importId !== null
+      ? await ctx.db
+          .selectFrom('customers')
+          .select(['id', 'name', 'phone', 'email'])
+          .where('import_id', '=', s.importId)
+          .orderBy('id')
+          .limit(100)
+          .execute()
+      : []
+  return { ...rest, hasRejectedRows: rejectedFile !== null, newCustomers }
+}
+
+export const importHandlers: Handlers<typeof importContract> = {
+  importUploadBegin: ({ fileName, size }, ctx) => ({
+    fileId: session(ctx).uploads.begin(fileName, size).fileId,
+  }),
+
+  importUploadChunk: ({ fileId, offset, base64 }, ctx) => {
+    const bytes = Buffer.from(base64, 'base64')
+    const upload = session(ctx).uploads.append(fileId, offset, bytes)
+    return { received: upload.received, complete: upload.received === upload.size }
+  },
+
+  importPreview: ({ fileId, options }, ctx) => preview(ctx, fileId, options),
+
+  importStart: ({ fileId, options, validRowsOnly }, ctx) => {
+    const { uploads, jobs } = session(ctx)
+    const upload = uploads.complete(fileId)
+    const engine: ImportOptions = {
+      ...engineOptions(options, upload.fileName),
+      validRowsOnly: validRowsOnly ?? false,
+      rejectedOut: join(uploads.folder(), `${randomUUID()}-rejected.csv`),
+    }
+    return { jobId: jobs.start(fileId, upload.path, engine) }
+  },
+
+  importJob: async ({ jobId }, ctx) => {
+    const job = session(ctx).jobs.get(jobId)
+    return {
+      jobId: job.jobId,
+      fileId: job.fileId,
+      state: job.state,
+      progress: job.progress,
+      summary: job.summary && (await summaryDto(ctx, job.summary)),
+      error: job.error,
+    }
+  },
+
+  importCancel: ({ jobId }, ctx) => ({ cancelled: session(ctx).jobs.cancel(jobId) }),
+
+  importRejectedRows: ({ jobId }, ctx) => {
+    const job = session(ctx).jobs.get(jobId)
+    const file = job.summary?.rejectedFile
+    if (!file || !job.summary) throw new LukkhaError('not_found', 'This import has no rejected rows.')
+    const base = job.summary.fileName.replace(/\.[^.]*$/, '')
+    return { fileName: `${base}-rejected.csv`, csv: readFileSync(file, 'utf8') }
+  },
+
+  importDiscard: ({ fileId }, ctx) => ({ discarded: session(ctx).uploads.discard(fileId) }),
+
+  importHistory: async (_input, ctx) => ({
+    imports: (await listImports(ctx.db)).map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      preset: r.preset,
+      source: r.source,
+      status: r.status,
+      rowsRead: r.rows_read,
+      receiptsAdded: r.receipts_added,
+      linesAdded: r.lines_added,
+      duplicatesSkipped: r.duplicates_skipped,
+      customersCreated: r.customers_created,
+      customersMatched: r.customers_matched,
+      rowsRejected: r.rows_rejected,
+      rowsIgnored: r.rows_ignored,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      undoneAt: r.undone_at,
+    })),
+  }),
+
+  importUndo: ({ importId }, ctx) => {
+    if (session(ctx).jobs.running()) {
+      throw new LukkhaError('conflict', 'An import is running; undo when it has finished.')
+    }
+    return undoImport(ctx.db, importId)
+  },
+
+  importMergeSuggestions: async (input, ctx) => {
+    let query = ctx.db
+      .selectFrom('merge_suggestions as m')
+      .innerJoin('customers as a', 'a.id', 'm.customer_id')
+      .innerJoin('customers as b', 'b.id', 'm.other_customer_id')
+      .select([
+        'm.id',
+        'm.reason',
+        'm.value',
+        'm.status',
+        'm.import_id',
+        'a.id as a_id',
+        'a.name as a_name',
+        'a.phone as a_phone',
+        'a.email as a_email',
+        'b.id as b_id',
+        'b.name as b_name',
+        'b.phone as b_phone',
+        'b.email as b_email',
+      ])
+      .orderBy('m.id')
+    if (input?.importId !== undefined) query = query.where('m.import_id', '=', input.importId)
+    if (input?.status !== undefined) query = query.where('m.status', '=', input.status)
+    const rows = await query.execute()
+    return {
+      suggestions: rows.map((r) => ({
+        id: r.id,
+        reason: r.reason,
+        value: r.value,
+        status: r.status,
+        importId: r.import_id,
+        customer: { id: r.a_id, name: r.a_name, phone: r.a_phone, email: r.a_email },
+        other: { id: r.b_id, name: r.b_name, phone: r.b_phone, email: r.b_email },
+      })),
+    }
+  },
+
+  importTemplate: () => ({ fileName: 'lukkha-sales-template.csv', csv: templateCsv() }),
+}

@@ -1,0 +1,85 @@
+// Lukkha's own fields: what a column of any export can be mapped to. One name per concept: the same words
+// are the keys of a saved mapping, of the native CSV's header and of the wizard's i18n labels
+// (import.field.<name>).
+
+export const importKinds = ['sales', 'customers'] as const
+export type ImportKind = (typeof importKinds)[number]
+
+export const saleFields = [
+  'receipt_number',
+  'date',
+  'time',
+  'receipt_type',
+  'status',
+  'cancelled_at',
+  'customer_code',
+  'customer_name',
+  'first_name',
+  'last_name',
+  'phone',
+  'email',
+  'contact',
+  'sku',
+  'product_name',
+  'variant',
+  'category',
+  'quantity',
+  'unit_price',
+  'gross_amount',
+  'discount',
+  'net_amount',
+  'refunded_amount',
+  'store',
+  'staff',
+] as const
+
+export const customerFields = [
+  'customer_code',
+  'customer_name',
+  'first_name',
+  'last_name',
+  'phone',
+  'email',
+  'contact',
+  'birthday',
+  'first_visit',
+  'last_visit',
+] as const
+
+export type SaleField = (typeof saleFields)[number]
+export type CustomerField = (typeof customerFields)[number]
+export type Field = SaleField | CustomerField
+
+export const allFields: readonly Field[] = [...new Set<Field>([...saleFields, ...customerFields])]
+
+export function fieldsOf(kind: ImportKind): readonly Field[] {
+  return kind === 'sales' ? saleFields : customerFields
+}
+
+/**
+ * What a mapping must provide. Sales: a receipt number, a date, a quantity and some amount. Customers: something
+ * that identifies one. Each inner list is "at least one of".
+ */
+export function requiredFields(kind: ImportKind): Field[][] {
+  return kind === 'sales'
+    ? [['receipt_number'], ['date'], ['quantity'], ['unit_price', 'net_amount', 'gross_amount']]
+    : [['customer_code', 'customer_name', 'first_name', 'phone', 'email', 'contact']]
+}
+
+/** The native "Lukkha sales CSV" header, exactly; the template the app offers and what `export sales` writes. */
+export const lukkhaSalesHeader = [
+  'receipt_number',
+  'date',
+  'customer_code',
+  'customer_name',
+  'phone',
+  'email',
+  'sku',
+  'product_name',
+  'category',
+  'quantity',
+  'unit_price',
+  'net_amount',
+  'store',
+  'staff',
+] as const satisfies readonly SaleField[]

@@ -1,0 +1,70 @@
+// Money and quantities as POS exports write them. Money becomes integer satang (1/100 baht), exactly: the
+// digits are read as text, never through a float, and a third decimal rounds half away from zero.
+
+export type DecimalSeparator = '.' | ','
+
+// Currency marks and words that may stand before or after an amount, and the spaces Excel leaves.
+const CURRENCY = /฿|\$|€|£|THB|บาท|[\s\u00a0\u202f']/gi
+const PLAIN = /^-?\d+(?:\.\d{1,2})?$/
+const DECIMAL = /^-?\d+(?:\.\d+)?$/
+
+function clean(raw: string, decimal: DecimalSeparator): { digits: string; negative: boolean } | null {
+  let s = raw.trim()
+  let negative = false
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true
+    s = s.slice(1, -1)
+  }
+  s = s.replace(CURRENCY, '')
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    negative = !negative
+    s = s.slice(1)
+  } else if (s.endsWith('-')) {
+    negative = !negative
+    s = s.slice(0, -1)
+  } else if (s.startsWith('+')) {
+    s = s.slice(1)
+  }
+  s = s.replace(CURRENCY, '')
+  if (decimal === ',') s = s.replace(/\./g, '').replace(',', '.')
+  else s = s.replace(/,/g, '')
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(s)) return null
+  return { digits: s, negative }
+}
+
+/**
+ * '฿1,234.50', '1.234,50' (with decimal ','), '(12.00)', '-12', '12-', '$8.00 ' -> satang. Returns undefined for an
+ * empty value and null for text that is not an amount.
+ */
+export function parseSatang(raw: string, decimal: DecimalSeparator = '.'): number | null | undefined {
+  if (raw === '') return undefined
+  if (decimal === '.' && PLAIN.test(raw)) {
+    // the common case, kept cheap: plain digits with at most two decimals
+    const dot = raw.indexOf('.')
+    if (dot < 0) return Number(raw) * 100
+    const whole = raw.slice(0, dot)
+    const frac = raw.slice(dot + 1).padEnd(2, '0')
+    const cents = Number(whole.replace('-', '')) * 100 + Number(frac)
+    return whole.startsWith('-') ? -cents : cents
+  }
+  if (raw.trim() === '') return undefined
+  const c = clean(raw, decimal)
+  if (!c) return null
+  const [whole = '', fraction = ''] = c.digits.split('.')
+  const frac = fraction.padEnd(3, '0')
+  let cents = Number(whole || '0') * 100 + Number(frac.slice(0, 2))
+  if (frac.charCodeAt(2) >= 53 /* '5' */) cents += 1
+  if (!Number.isSafeInteger(cents)) return null
+  return c.negative ? -cents : cents
+}
+
+/** A quantity such as '1.000', '2', '-1' or '0,5' (with decimal ','). Undefined when empty, null when not a number. */
+export function parseQuantity(raw: string, decimal: DecimalSeparator = '.'): number | null | undefined {
+  if (raw === '') return undefined
+  if (decimal === '.' && DECIMAL.test(raw)) return Number(raw)
+  if (raw.trim() === '') return undefined
+  const c = clean(raw, decimal)
+  if (!c) return null
+  const n = Number(c.digits)
+  return c.negative ? -n : n
+}

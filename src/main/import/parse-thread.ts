@@ -1,0 +1,132 @@
+import type { Worker } from 'node:worker_threads'
+import type { MessagePort } from 'node:worker_threads'
+import { BatchMapper, packSales, unpackSales, type MappedBatch, type RejectedRow } from './batches'
+import type { ResolvedMapping } from './mapping'
+import { readTable, type FileFormat, type ReadOptions, type ReadResult } from './read'
+import type { RowContext } from './rows'
+import type { CustomerRow, RowIssue } from './types'
+
+// A big import on two threads: a parser thread reads, decodes, splits and maps the rows (parse-thread's
+// runParser) while the importing thread writes the previous batches to SQLite (readInParser). Batches go over
+// in order; the parser stops when MAX_IN_FLIGHT batches wait to be written, so memory stays bounded.
+
+const MAX_IN_FLIGHT = 4
+
+export interface ParserData {
+  role: 'parse'
+  path: string
+  format: FileFormat
+  readOptions: Omit<ReadOptions, 'signal'>
+  mapping: ResolvedMapping
+  context: RowContext
+  /** Int32: batches posted and not yet written */
+  inFlight: SharedArrayBuffer
+}
+
+type ParserMessage =
+  | {
+      type: 'batch'
+      packedSales: unknown[]
+      customers: CustomerRow[]
+      rejected: RejectedRow[]
+      warnings: RowIssue[]
+      ignored: number
+      rowsRead: number
+      bytesRead: number
+    }
+  | { type: 'end'; result: ReadResult }
+  | { type: 'error'; message: string }
+
+/** The parser thread's work (worker.ts runs it when started with role 'parse'). */
+export async function runParser(port: MessagePort, data: ParserData): Promise<void> {
+  const mapper = new BatchMapper(data.mapping, data.context)
+  const inFlight = new Int32Array(data.inFlight)
+  const post = (message: ParserMessage): void => port.postMessage(message)
+  try {
+    const result = await readTable(data.path, data.format, data.readOptions, {
+      header: () => undefined,
+      batch: (batch) => {
+        const m = mapper.map(batch)
+        // wait (this thread only parses) until the writer has caught up
+        for (let n = Atomics.load(inFlight, 0); n >= MAX_IN_FLIGHT; n = Atomics.load(inFlight, 0)) {
+          Atomics.wait(inFlight, 0, n, 1000)
+        }
+        Atomics.add(inFlight, 0, 1)
+        post({
+          type: 'batch',
+          packedSales: packSales(m.sales),
+          customers: m.customers,
+          rejected: m.rejected,
+          warnings: m.warnings,
+          ignored: m.ignored,
+          rowsRead: m.rowsRead,
+          bytesRead: m.bytesRead,
+        })
+      },
+    })
+    post({ type: 'end', result })
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+export type SpawnParser = (data: ParserData) => Worker
+
+/**
+ * Reads the file in a parser thread and hands each mapped batch to `apply`, in order, in this thread.
+ * Resolves with what the reader reports; cancelling stops the parser at once.
+ */
+export function readInParser(
+  spawn: SpawnParser,
+  data: Omit<ParserData, 'role' | 'inFlight'>,
+  apply: (batch: MappedBatch) => void,
+  signal?: AbortSignal,
+): Promise<ReadResult> {
+  const inFlight = new SharedArrayBuffer(4)
+  const counter = new Int32Array(inFlight)
+  const worker = spawn({ ...data, role: 'parse', inFlight })
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const settle = (outcome: { result: ReadResult } | { error: Error }): void => {
+      if (settled) return
+      settled = true
+      signal?.removeEventListener('abort', onAbort)
+      void worker.terminate()
+      if ('result' in outcome) resolve(outcome.result)
+      else reject(outcome.error)
+    }
+    const onAbort = (): void =>
+      settle({ result: { rows: 0, bytes: 0, sheet: null, sheets: [], aborted: true } })
+    signal?.addEventListener('abort', onAbort)
+    worker.on('message', (message: ParserMessage) => {
+      if (settled) return
+      if (message.type === 'batch') {
+        try {
+          apply({
+            sales: unpackSales(message.packedSales),
+            customers: message.customers,
+            rejected: message.rejected,
+            warnings: message.warnings,
+            ignored: message.ignored,
+            rowsRead: message.rowsRead,
+            bytesRead: message.bytesRead,
+          })
+        } catch (error) {
+          settle({ error: error instanceof Error ? error : new Error(String(error)) })
+          return
+        }
+        // Let the parser go on only after this thread's event loop has turned: a port's queued messages are
+        // handled in one go, and a parser kept fed at once would keep a 'cancel' from the parent waiting.
+        setImmediate(() => {
+          Atomics.sub(counter, 0, 1)
+          Atomics.notify(counter, 0)
+        })
+      } else if (message.type === 'end') settle({ result: message.result })
+      else settle({ error: new Error(message.message) })
+    })
+    worker.on('error', (error) => settle({ error }))
+    worker.on('exit', (code) =>
+      settle({ error: new Error(`The import's parser stopped (exit code ${code}).`) }),
+    )
+  })
+}

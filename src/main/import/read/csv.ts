@@ -1,0 +1,142 @@
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import Papa from 'papaparse'
+import { createDecoder, type TextEncoding } from '../encoding'
+import type { ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
+
+// Streaming CSV: the file is read in 1 MB chunks, decoded (BOM, UTF-16, Windows-874), and split by papaparse,
+// which handles quotes, embedded newlines and CRLF/LF; a million-line file is never held as objects.
+
+const CHUNK_BYTES = 1 << 18
+
+export const delimiterCandidates = [',', ';', '\t', '|'] as const
+
+async function* decodedChunks(
+  path: string,
+  encoding: TextEncoding,
+  progress: { bytes: number },
+): AsyncGenerator<string> {
+  const decoder = createDecoder(encoding)
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    progress.bytes += chunk.length
+    const text = decoder.write(chunk)
+    if (text) yield text
+  }
+  const rest = decoder.end()
+  if (rest) yield rest
+}
+
+/** The first bytes of a file as text, cut at the last full line: enough to guess the delimiter and preview. */
+export async function readTextSample(
+  path: string,
+  encoding: TextEncoding,
+  bytes = 256 * 1024,
+): Promise<string> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(bytes)
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
+    const decoder = createDecoder(encoding)
+    const text = decoder.write(buffer.subarray(0, bytesRead))
+    if (bytesRead < bytes) return text + decoder.end()
+    const cut = text.lastIndexOf('\n')
+    return cut > 0 ? text.slice(0, cut + 1) : text
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Guesses the delimiter from a sample: the candidate that splits the first lines into the same number (> 1)
+ * of fields most consistently. The user confirms it in the preview.
+ */
+export function detectDelimiter(sample: string): string {
+  let best: string = ','
+  let bestScore = -1
+  for (const delimiter of delimiterCandidates) {
+    const rows = Papa.parse<string[]>(sample, { delimiter, preview: 50 }).data.filter(
+      (r) => !(r.length === 1 && r[0] === ''),
+    )
+    if (rows.length === 0) continue
+    const counts = new Map<number, number>()
+    for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1)
+    let mode = 0
+    let modeCount = 0
+    for (const [fields, n] of counts)
+      if (n > modeCount || (n === modeCount && fields > mode)) [mode, modeCount] = [fields, n]
+    if (mode < 2) continue
+    const score = modeCount / rows.length + mode / 1000
+    if (score > bestScore) [best, bestScore] = [delimiter, score]
+  }
+  return best
+}
+
+function isEmptyRow(row: string[]): boolean {
+  for (const cell of row) if (cell !== '') return false
+  return true
+}
+
+/** Reads a CSV file: the header, then batches of data rows, synchronously handed to the handler. */
+export function readCsv(path: string, options: ReadOptions, handler: TableHandler): Promise<ReadResult> {
+  const encoding = options.encoding ?? 'utf-8'
+  const progress = { bytes: 0 }
+  const input = Readable.from(decodedChunks(path, encoding, progress))
+  let header: string[] | null = null
+  let recordNo = 0 // records after the header, empty ones included, so numbers match what the user sees
+  let dataRows = 0
+  let done = false
+  return new Promise((resolve, reject) => {
+    const finish = (aborted: boolean): void => {
+      if (done) return
+      done = true
+      input.destroy()
+      resolve({ rows: dataRows, bytes: progress.bytes, sheet: null, sheets: [], aborted })
+    }
+    Papa.parse<string[]>(input as unknown as File, {
+      // papaparse's types only know browser Files; a Node Readable of strings is its documented Node input
+      delimiter: options.delimiter ?? ',',
+      chunk(results, parser) {
+        const batch: RowBatch = { rows: [], rowNumbers: [], malformed: [], bytesRead: progress.bytes }
+        const badRows = new Map<number, string>()
+        for (const e of results.errors) if (typeof e.row === 'number') badRows.set(e.row, e.message)
+        const data = results.data
+        for (let i = 0; i < data.length; i++) {
+          const row = data[i] ?? []
+          if (header === null) {
+            if (isEmptyRow(row)) continue
+            header = row
+            handler.header(row, { sheet: null, sheets: [] })
+            continue
+          }
+          recordNo++
+          const problem = badRows.get(i)
+          if (problem !== undefined) {
+            batch.malformed.push({ row: recordNo, message: problem })
+            continue
+          }
+          if (isEmptyRow(row)) continue
+          batch.rows.push(row)
+          batch.rowNumbers.push(recordNo)
+          dataRows++
+          if (options.limit !== undefined && dataRows >= options.limit) break
+        }
+        if (batch.rows.length || batch.malformed.length) handler.batch(batch)
+        if (options.signal?.aborted || (options.limit !== undefined && dataRows >= options.limit)) {
+          const aborted = options.signal?.aborted ?? false
+          parser.abort()
+          finish(aborted)
+        }
+      },
+      complete() {
+        finish(options.signal?.aborted ?? false)
+      },
+      error(error: Error) {
+        if (done) return
+        done = true
+        input.destroy()
+        reject(error)
+      },
+    })
+  })
+}

@@ -1,0 +1,47 @@
+import { open } from 'node:fs/promises'
+import { readCsv } from './csv'
+import type { FileFormat, ReadOptions, ReadResult, TableHandler } from './types'
+import { readXlsx } from './xlsx'
+
+export { detectDelimiter, readTextSample } from './csv'
+export type { FileFormat, ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
+
+/** An XLSX file is a zip archive: it starts with 'PK\x03\x04' whatever its name says. */
+export async function sniffFormat(path: string): Promise<FileFormat> {
+  const handle = await open(path, 'r')
+  try {
+    const head = Buffer.alloc(4)
+    await handle.read(head, 0, 4, 0)
+    return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv'
+  } finally {
+    await handle.close()
+  }
+}
+
+export function readTable(
+  path: string,
+  format: FileFormat,
+  options: ReadOptions,
+  handler: TableHandler,
+): Promise<ReadResult> {
+  return format === 'xlsx' ? readXlsx(path, options, handler) : readCsv(path, options, handler)
+}
+
+/** The header and the first rows of a file, for the preview and for detecting presets and date orders. */
+export async function readHead(
+  path: string,
+  format: FileFormat,
+  options: ReadOptions,
+): Promise<{ header: string[]; rows: string[][]; rowNumbers: number[]; result: ReadResult }> {
+  let header: string[] = []
+  const rows: string[][] = []
+  const rowNumbers: number[] = []
+  const result = await readTable(path, format, options, {
+    header: (cells) => (header = cells),
+    batch: (b) => {
+      rows.push(...b.rows)
+      rowNumbers.push(...b.rowNumbers)
+    },
+  })
+  return { header, rows, rowNumbers, result }
+}

@@ -1,0 +1,117 @@
+import { createReadStream } from 'node:fs'
+import type ExcelJS from 'exceljs'
+import type { ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
+
+// Streaming XLSX with exceljs's WorkbookReader: rows arrive one sheet at a time and are turned into cell texts
+// at once. Dates (cells with a date format) become 'YYYY-MM-DDTHH:MM:SS' as written in the sheet.
+
+const BATCH_ROWS = 2000
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+/** exceljs gives a date cell as the wall-clock time written in the sheet, stored in the Date's UTC fields. */
+function dateText(d: Date): string {
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+  const h = d.getUTCHours()
+  const m = d.getUTCMinutes()
+  const s = d.getUTCSeconds() + (d.getUTCMilliseconds() >= 500 ? 1 : 0) // Excel stores times as fractions of days
+  if (h === 0 && m === 0 && s === 0) return date
+  return `${date}T${pad(h)}:${pad(m)}:${pad(Math.min(s, 59))}`
+}
+
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
+  if (value instanceof Date) return dateText(value)
+  if ('richText' in value) return value.richText.map((r) => r.text).join('')
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result
+    return result === undefined || typeof result === 'object' ? dateOrEmpty(result) : String(result)
+  }
+  if ('hyperlink' in value) return value.text
+  return '' // an error value such as #N/A
+}
+
+function dateOrEmpty(result: unknown): string {
+  return result instanceof Date ? dateText(result) : ''
+}
+
+function rowCells(row: ExcelJS.Row): string[] {
+  const values = row.values as ExcelJS.CellValue[] // 1-based and sparse
+  const cells: string[] = []
+  for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]))
+  return cells
+}
+
+/** Reads the chosen (or first) sheet of an XLSX file: header, then batches of data rows. */
+export async function readXlsx(
+  path: string,
+  options: ReadOptions,
+  handler: TableHandler,
+): Promise<ReadResult> {
+  // loaded on first use: a CSV import (and the CLI) does not pay for exceljs. Before the stream opens, so
+  // no bytes flow while this waits.
+  const { default: excel } = await import('exceljs')
+  const progress = { bytes: 0 }
+  const input = createReadStream(path, { highWaterMark: 1 << 20 })
+  input.on('data', (chunk) => (progress.bytes += chunk.length))
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache', // needed to tell date cells from numbers
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  })
+  const sheets: string[] = []
+  let chosen: string | null = null
+  let dataRows = 0
+  let aborted = false
+  let stop = false
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name: string }).name
+      sheets.push(name)
+      const wanted = chosen === null && !stop && (options.sheet === undefined || options.sheet === name)
+      if (!wanted) {
+        for await (const _row of sheet) {
+          // drain a sheet the user did not choose
+        }
+        continue
+      }
+      chosen = name
+      let headerRow: number | null = null
+      let batch: RowBatch = { rows: [], rowNumbers: [], malformed: [], bytesRead: 0 }
+      for await (const row of sheet) {
+        if (stop) continue
+        const cells = rowCells(row)
+        if (cells.every((c) => c.trim() === '')) continue
+        if (headerRow === null) {
+          headerRow = row.number
+          handler.header(cells, { sheet: name, sheets })
+          continue
+        }
+        batch.rows.push(cells)
+        batch.rowNumbers.push(row.number - headerRow)
+        dataRows++
+        const full = options.limit !== undefined && dataRows >= options.limit
+        if (batch.rows.length >= BATCH_ROWS || full) {
+          batch.bytesRead = progress.bytes
+          handler.batch(batch)
+          batch = { rows: [], rowNumbers: [], malformed: [], bytesRead: 0 }
+          if (options.signal?.aborted) aborted = stop = true
+          if (full) stop = true
+        }
+      }
+      if (batch.rows.length) {
+        batch.bytesRead = progress.bytes
+        handler.batch(batch)
+      }
+      if (headerRow === null) handler.header([], { sheet: name, sheets })
+    }
+  } finally {
+    input.destroy()
+  }
+  return { rows: dataRows, bytes: progress.bytes, sheet: chosen, sheets, aborted }
+}

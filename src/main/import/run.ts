@@ -1,0 +1,319 @@
+import type { Sqlite } from '../db'
+import { LukkhaError } from '../errors'
+import { Catalog } from './catalog'
+import { localTimestamp } from './clock'
+import { CustomerBook } from './customers'
+import { headerSignature } from './headers'
+import { assertComplete } from './mapping'
+import { planImport, type FilePlan } from './plan'
+import { readTable, type ReadResult } from './read'
+import { RejectedRowsFile } from './rejected'
+import { BatchMapper, type MappedBatch } from './batches'
+import { readInParser, type SpawnParser } from './parse-thread'
+import { SalesWriter } from './sales-writer'
+import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
+
+// One import: plan the file, then read it once, streaming, inside one transaction. Rows that cannot be used
+// are listed (row, column, value, reason); unless the user chose to keep only the valid rows, a file with any
+// such row stores nothing (the transaction is rolled back) and the attempt is recorded as failed. Cancel
+// rolls back too. The hot path is raw better-sqlite3 prepared statements; see sales-writer.ts.
+
+export interface ImportProgress {
+  done: number
+  total: number
+  /** i18n key of the phase */
+  phase: 'import.phase.checking' | 'import.phase.reading' | 'import.phase.finishing'
+}
+
+export interface RunHooks {
+  signal?: AbortSignal
+  /**
+   * Starts a parser thread (worker.ts with role 'parse'): the file is then read and mapped there while this
+   * thread writes. Without it everything runs in this thread.
+   */
+  spawnParser?: SpawnParser
+  onProgress?: (progress: ImportProgress) => void
+  now?: () => Date
+}
+
+const PROGRESS_EVERY_MS = 100
+const IMPORT_CACHE_KIB = 32 * 1024
+
+function checkReady(
+  plan: FilePlan,
+): asserts plan is FilePlan & { mapping: NonNullable<FilePlan['mapping']> } {
+  if (!plan.mapping) {
+    throw new LukkhaError(
+      'bad_input',
+      `${plan.fileName}: the header is not a layout Lukkha knows (${plan.header.join(', ')}). Map its columns to Lukkha's fields (the import wizard, or --mapping FILE.json).`,
+      { decision: 'mapping' },
+    )
+  }
+  assertComplete(plan.mapping, plan.fileName)
+  if (plan.dateOrder.ambiguous && plan.dateOrder.chosen === null) {
+    throw new LukkhaError(
+      'bad_input',
+      `${plan.fileName}: every date fits both day/month/year and month/day/year. Say which the file uses (date order dmy or mdy).`,
+      { decision: 'date_order' },
+    )
+  }
+}
+
+export async function runImport(
+  sqlite: Sqlite,
+  path: string,
+  options: ImportOptions = {},
+  hooks: RunHooks = {},
+): Promise<ImportSummary> {
+  const started = Date.now()
+  const now = (): string => localTimestamp(hooks.now?.() ?? new Date())
+  hooks.onProgress?.({ done: 0, total: 0, phase: 'import.phase.checking' })
+  const plan = await planImport(sqlite, path, options)
+  checkReady(plan)
+  return importPlanned(sqlite, plan, options, hooks, now, started)
+}
+
+export async function importPlanned(
+  sqlite: Sqlite,
+  plan: FilePlan & { mapping: NonNullable<FilePlan['mapping']> },
+  options: ImportOptions,
+  hooks: RunHooks,
+  now: () => string,
+  started: number,
+): Promise<ImportSummary> {
+  const mapping = plan.mapping
+  const context = { dateOrder: plan.dateOrder.chosen, shopOffsetMinutes: options.shopOffsetMinutes ?? 420 }
+  const validRowsOnly = options.validRowsOnly ?? false
+  const errors: RowIssue[] = []
+  const warnings: RowIssue[] = []
+  let warningCount = 0
+  let rowsRead = 0
+  let rowsRejected = 0
+  let rowsIgnored = 0
+  const rejected = options.rejectedOut ? new RejectedRowsFile(options.rejectedOut, plan.header) : null
+  const storedOptions = JSON.stringify({
+    encoding: plan.encoding,
+    delimiter: plan.delimiter,
+    sheet: plan.sheet,
+    date_order: plan.dateOrder.chosen,
+    decimal_separator: mapping.decimalSeparator,
+    columns: mapping.columns,
+    valid_rows_only: validRowsOnly,
+  })
+
+  const previousCache = sqlite.pragma('cache_size', { simple: true }) as number
+  const previousForeignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number
+  sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
+  // Every id the import writes comes from a row it just inserted or one it loaded in this same transaction,
+  // so SQLite's per-row foreign-key lookups (three per line) only cost time here. They stay on everywhere else.
+  sqlite.pragma('foreign_keys = OFF')
+  sqlite.prepare('begin immediate').run()
+  let open = true
+  const rollback = (): void => {
+    if (open) sqlite.prepare('rollback').run()
+    open = false
+  }
+  try {
+    const importId = Number(
+      sqlite
+        .prepare(
+          "insert into imports (file_name, file_hash, preset, encoding, source, options, status, started_at) values (?, ?, ?, ?, ?, ?, 'running', ?)",
+        )
+        .run(plan.fileName, plan.sha256, mapping.preset, plan.encoding, mapping.source, storedOptions, now())
+        .lastInsertRowid,
+    )
+    const stamp = now()
+    const customers = new CustomerBook(sqlite, importId, mapping.source, mapping.codeKind, stamp)
+    const catalog = new Catalog(sqlite, importId, stamp)
+    const sales =
+      mapping.kind === 'sales'
+        ? new SalesWriter(sqlite, importId, mapping.source, customers, catalog, {
+            sourcePrefixes: mapping.preset === 'lukkha_sales',
+          })
+        : null
+    const reject = (row: number, cells: string[], issues: RowIssue[]): void => {
+      rowsRejected++
+      for (const issue of issues) if (errors.length < MAX_LISTED_ISSUES) errors.push(issue)
+      rejected?.add(cells, issues)
+    }
+    let lastProgress = 0
+    const apply = (m: MappedBatch): void => {
+      rowsRead += m.rowsRead
+      rowsIgnored += m.ignored
+      warningCount += m.warnings.length
+      for (const issue of m.warnings) if (warnings.length < MAX_LISTED_ISSUES) warnings.push(issue)
+      for (const r of m.rejected) reject(r.row, r.cells, r.issues)
+      // once a row is rejected and the user has not chosen to keep the valid ones, nothing will be stored:
+      // keep checking rows for the error list but stop writing
+      if (validRowsOnly || rowsRejected === 0) {
+        if (sales) for (const line of m.sales) sales.add(line)
+        for (const c of m.customers) {
+          customers.resolve(c.identity, null, {
+            birthday: c.birthday,
+            firstVisit: c.firstVisit,
+            lastVisit: c.lastVisit,
+          })
+        }
+      }
+      const t = Date.now()
+      if (t - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = t
+        hooks.onProgress?.({ done: m.bytesRead, total: plan.size, phase: 'import.phase.reading' })
+      }
+    }
+    const readOptions = {
+      ...(plan.encoding ? { encoding: plan.encoding } : {}),
+      ...(plan.delimiter ? { delimiter: plan.delimiter } : {}),
+      ...(plan.sheet ? { sheet: plan.sheet } : {}),
+    }
+    let read: ReadResult
+    if (hooks.spawnParser) {
+      read = await readInParser(
+        hooks.spawnParser,
+        { path: plan.path, format: plan.format, readOptions, mapping, context },
+        apply,
+        hooks.signal,
+      )
+    } else {
+      const mapper = new BatchMapper(mapping, context)
+      read = await readTable(
+        plan.path,
+        plan.format,
+        { ...readOptions, ...(hooks.signal ? { signal: hooks.signal } : {}) },
+        { header: () => undefined, batch: (batch) => apply(mapper.map(batch)) },
+      )
+    }
+    errors.sort((a, b) => a.row - b.row)
+    const rejectedFile = rejected?.close() ?? null
+    const base = {
+      fileName: plan.fileName,
+      format: plan.format,
+      preset: mapping.preset,
+      kind: mapping.kind,
+      source: mapping.source,
+      encoding: plan.encoding,
+      delimiter: plan.delimiter,
+      sheet: plan.sheet,
+      dateOrder: plan.dateOrder.chosen,
+      rowsRead,
+      rowsRejected,
+      rowsIgnored,
+      errors,
+      warnings,
+      warningCount,
+      rejectedFile,
+    }
+    const nothing = {
+      receiptsAdded: 0,
+      linesAdded: 0,
+      duplicatesSkipped: 0,
+      customersCreated: 0,
+      customersMatched: 0,
+      productsCreated: 0,
+      storesCreated: 0,
+      mergeSuggestions: 0,
+      netAdded: 0,
+    }
+    if (read.aborted || hooks.signal?.aborted) {
+      rollback()
+      return { status: 'cancelled', importId: null, ...base, ...nothing, elapsedMs: Date.now() - started }
+    }
+    if (rowsRejected > 0 && !validRowsOnly) {
+      rollback()
+      const failedId = recordFailed(sqlite, plan, mapping.preset, mapping.source, storedOptions, base, now)
+      saveMapping(sqlite, plan, now())
+      return { status: 'rejected', importId: failedId, ...base, ...nothing, elapsedMs: Date.now() - started }
+    }
+    hooks.onProgress?.({ done: plan.size, total: plan.size, phase: 'import.phase.finishing' })
+    const salesCounts = sales?.finish() ?? {
+      receiptsAdded: 0,
+      linesAdded: 0,
+      duplicatesSkipped: 0,
+      netAdded: 0,
+    }
+    const customerCounts = customers.finish()
+    const counts = {
+      ...salesCounts,
+      ...customerCounts,
+      productsCreated: catalog.productsCreated,
+      storesCreated: catalog.storesCreated,
+    }
+    sqlite
+      .prepare(
+        `update imports set rows_read = ?, receipts_added = ?, lines_added = ?, duplicates_skipped = ?, customers_created = ?,
+           customers_matched = ?, rows_rejected = ?, rows_ignored = ?, status = 'done', finished_at = ? where id = ?`,
+      )
+      .run(
+        rowsRead,
+        counts.receiptsAdded,
+        counts.linesAdded,
+        counts.duplicatesSkipped,
+        counts.customersCreated,
+        counts.customersMatched,
+        rowsRejected,
+        rowsIgnored,
+        now(),
+        importId,
+      )
+    saveMapping(sqlite, plan, now())
+    sqlite.prepare('commit').run()
+    open = false
+    return { status: 'done', importId, ...base, ...counts, elapsedMs: Date.now() - started }
+  } catch (error) {
+    rollback()
+    rejected?.close()
+    throw error
+  } finally {
+    sqlite.pragma(`cache_size = ${previousCache}`)
+    sqlite.pragma(`foreign_keys = ${previousForeignKeys}`)
+  }
+}
+
+function recordFailed(
+  sqlite: Sqlite,
+  plan: FilePlan,
+  preset: string,
+  source: string,
+  options: string,
+  counts: { rowsRead: number; rowsRejected: number; rowsIgnored: number },
+  now: () => string,
+): number {
+  const at = now()
+  return Number(
+    sqlite
+      .prepare(
+        "insert into imports (file_name, file_hash, preset, encoding, source, options, rows_read, rows_rejected, rows_ignored, status, started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?, ?)",
+      )
+      .run(
+        plan.fileName,
+        plan.sha256,
+        preset,
+        plan.encoding,
+        source,
+        options,
+        counts.rowsRead,
+        counts.rowsRejected,
+        counts.rowsIgnored,
+        at,
+        at,
+      ).lastInsertRowid,
+  )
+}
+
+/** A mapping the user made (wizard or --mapping) is kept for the next file with the same header. */
+function saveMapping(sqlite: Sqlite, plan: FilePlan, at: string): void {
+  const mapping = plan.mapping
+  if (!mapping || mapping.preset !== 'generic') return
+  const json = JSON.stringify({
+    kind: mapping.kind,
+    source: mapping.source,
+    decimal_separator: mapping.decimalSeparator,
+    columns: mapping.columns,
+  })
+  sqlite
+    .prepare(
+      `insert into import_mappings (header_signature, headers, mapping, created_at, used_at) values (?, ?, ?, ?, ?)
+       on conflict (header_signature) do update set headers = excluded.headers, mapping = excluded.mapping, used_at = excluded.used_at`,
+    )
+    .run(headerSignature(plan.header), JSON.stringify(plan.header), json, at, at)
+}

@@ -1,0 +1,75 @@
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { describe, expect, it } from 'vitest'
+import type { SpawnParser } from '../../src/main/import/parse-thread'
+import { runImport } from '../../src/main/import/run'
+import { tempDir, testContext } from '../helpers/db'
+import { projectRoot } from '../helpers/node'
+import { fixedNow, fixture, snapshot } from './helpers'
+
+// A big import reads and maps rows in a parser thread while the importing thread writes. It must store exactly
+// what the one-thread import stores, report the same errors, and stop when cancelled.
+
+const spawnParser: SpawnParser = (data) =>
+  new Worker(join(projectRoot, 'src/main/import/worker.ts'), {
+    workerData: data,
+    execArgv: ['--import', 'tsx'],
+  })
+
+describe('import with a parser thread', () => {
+  it.each([
+    'loyverse-receipts-by-item.csv',
+    'square-items-detail.csv',
+    'shopify-orders.csv',
+    'thai-windows-874.csv',
+    'sales.xlsx',
+    'loyverse-customers.csv',
+    'bad-rows.csv',
+  ])('stores the same as one thread for %s', async (name) => {
+    const one = await testContext()
+    const two = await testContext()
+    const a = await runImport(one.connection.sqlite, fixture(name), {}, { now: fixedNow })
+    const b = await runImport(two.connection.sqlite, fixture(name), {}, { now: fixedNow, spawnParser })
+    expect({ ...b, elapsedMs: 0 }).toEqual({ ...a, elapsedMs: 0 })
+    expect(snapshot(two.connection.sqlite)).toEqual(snapshot(one.connection.sqlite))
+  })
+
+  it('keeps the valid rows and writes the rejected ones, as one thread does', async () => {
+    const ctx = await testContext()
+    const out = join(tempDir(), 'rejected.csv')
+    const s = await runImport(
+      ctx.connection.sqlite,
+      fixture('bad-rows.csv'),
+      { validRowsOnly: true, rejectedOut: out },
+      { spawnParser },
+    )
+    expect(s).toMatchObject({ status: 'done', linesAdded: 4, rowsRejected: 4, rejectedFile: out })
+    expect(s.errors.map((e) => e.row)).toEqual([3, 4, 5, 7])
+  })
+
+  it('cancels: the parser stops and nothing is stored', async () => {
+    const ctx = await testContext()
+    const { writeFileSync } = await import('node:fs')
+    const file = join(tempDir(), 'big.csv')
+    writeFileSync(
+      file,
+      `receipt_number,date,quantity,net_amount\n${Array.from({ length: 300_000 }, (_, i) => `P-${i},2025-01-01,1,10`).join('\n')}\n`,
+    )
+    const before = snapshot(ctx.connection.sqlite)
+    const controller = new AbortController()
+    const s = await runImport(
+      ctx.connection.sqlite,
+      file,
+      {},
+      {
+        spawnParser,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase === 'import.phase.reading') controller.abort()
+        },
+      },
+    )
+    expect(s.status).toBe('cancelled')
+    expect(snapshot(ctx.connection.sqlite)).toEqual(before)
+  })
+})
