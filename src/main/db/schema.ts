@@ -246,6 +246,8 @@ export interface AnalysisScoresTable {
   clv_satang: number | null
   churn_risk: number | null
   churn_level: ChurnLevel
+}
+
 export type MergeReason = 'code' | 'phone' | 'email' | 'name'
 export type MergeSuggestionStatus = 'open' | 'merged' | 'dismissed'
 
