@@ -1,6 +1,7 @@
 import type { ResourceLanguage } from 'i18next'
 import type { Language } from '../../../shared/api/settings'
 import dashboard from '../features/dashboard/i18n'
+import importText from '../features/import/i18n'
 import settings from '../features/settings/i18n'
 import welcome from '../features/welcome/i18n'
 import common from './common'
@@ -14,6 +15,7 @@ export const namespaces = {
   welcome,
   dashboard,
   settings,
+  import: importText,
 }
 
 export type Namespace = keyof typeof namespaces
