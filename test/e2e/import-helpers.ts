@@ -34,7 +34,6 @@ export function totals(app: App): { customers: number; receipts: number; lines: 
 
 /** The text of one column of a table's body rows. */
 export async function tableColumn(table: Locator, index: number): Promise<string[]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows, i) => rows.map((row) => (row.children[i]?.textContent ?? '').trim()), index)
+  const cells = table.locator(`tbody tr > :nth-child(${index + 1})`)
+  return (await cells.allInnerTexts()).map((text) => text.trim())
 }

@@ -1,12 +1,19 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openApp, useBrowser, type App } from '../harness/browser'
+import { generateExport } from '../../bench/generate-export'
+import { tempDir } from '../helpers/db'
+import { SCREENSHOT_DIR, openApp, useBrowser, type App } from '../harness/browser'
 import { dropFile } from '../harness/drop-file'
 import { foreignText, visibleUiText } from '../harness/page-text'
 import { fixture } from '../import/helpers'
 import { switchLanguage, tableColumn, totals } from './import-helpers'
 
 const browser = useBrowser()
+
+/** Big enough that the import takes a moment (the bar is seen moving), small enough for a quick test. */
+const BIG_LINES = 60_000
 
 async function expectOnly(page: Page, language: 'th' | 'en'): Promise<void> {
   expect(foreignText(await visibleUiText(page), language)).toEqual([])
@@ -91,4 +98,163 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
     expect(await page.getByTestId('kpi-customers-value').innerText()).toBe(String(t.customers))
     expect(t.customers).toBe(3)
   })
+})
+
+/** A screenshot of what is on screen only: quicker than the full page, for a step that does not last. */
+async function viewportShot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
+/** Records the progress bar's values in the page as they change, to see that it moved. */
+const RECORD_PROGRESS = `(() => {
+  window.__progress = []
+  const timer = setInterval(() => {
+    const bar = document.querySelector('[data-testid=import-progress] [role=progressbar]')
+    if (bar) window.__progress.push(Number(bar.getAttribute('aria-valuenow')))
+    if (document.querySelector('[data-testid^=import-result-]')) clearInterval(timer)
+  }, 10)
+})()`
+
+describe('import page: a big export', () => {
+  it('chosen with the button imports with a moving progress bar; a cancelled import stores nothing', async () => {
+    const dir = tempDir()
+    const first = join(dir, 'loyverse-big.csv')
+    const second = join(dir, 'loyverse-big-2.csv')
+    generateExport({ layout: 'loyverse_receipts', lines: BIG_LINES, seed: 11, out: first })
+    generateExport({
+      layout: 'loyverse_receipts',
+      lines: BIG_LINES,
+      seed: 12,
+      out: second,
+      start: new Date(2025, 6, 1, 8, 0),
+    })
+    const app = await openApp(browser, { systemLocale: 'th-TH' })
+    const { page } = app
+    await page.goto(`${app.harness.origin}/#/import`)
+    await page.getByRole('heading', { name: 'นำเข้ายอดขายและลูกค้า' }).waitFor()
+
+    await page.locator('input[type=file]').setInputFiles(first)
+    await page.getByTestId('raw-rows').waitFor({ timeout: 20_000 })
+    await page.evaluate(RECORD_PROGRESS)
+    await page.getByRole('button', { name: 'เริ่มนำเข้า' }).click()
+    const bar = page.getByTestId('import-progress').getByRole('progressbar')
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0)
+    await viewportShot(page, 'import-3-progress-th')
+    await page.getByTestId('import-result-done').waitFor({ timeout: 30_000 })
+    const seen = await page.evaluate<number[]>('window.__progress')
+    expect(seen.some((v) => v > 0 && v < 100)).toBe(true)
+    const after = totals(app)
+    expect(after.lines).toBeGreaterThan(BIG_LINES * 0.9) // cancelled receipts are skipped
+    expect(await page.getByTestId('count-linesAdded').innerText()).toBe(
+      new Intl.NumberFormat('th-TH').format(after.lines),
+    )
+
+    // the second file, cancelled while it runs: nothing of it is stored
+    await switchLanguage(page, 'en')
+    await page.getByRole('button', { name: 'Import another file' }).click()
+    await page.locator('input[type=file]').setInputFiles(second)
+    await page.getByTestId('raw-rows').waitFor({ timeout: 20_000 })
+    await page.getByRole('button', { name: 'Start the import' }).click()
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0)
+    await viewportShot(page, 'import-3-progress-en')
+    await expectOnly(page, 'en')
+    await page.getByRole('button', { name: 'Cancel the import' }).click()
+    await page.getByTestId('import-result-cancelled').waitFor({ timeout: 30_000 })
+    expect(totals(app)).toEqual(after)
+    await expectOnly(page, 'en')
+    await app.screenshot('import-4-cancelled-en')
+  }, 60_000)
+})
+
+describe('import page: a file with bad rows, history and undo', () => {
+  it('lists the errors by row and stores nothing until "import the valid rows"; undo restores the counts', async () => {
+    const app = await openApp(browser, { systemLocale: 'en-US', demo: true })
+    const { page } = app
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor()
+    const before = totals(app)
+    const customersKpi = page.getByTestId('kpi-customers-value')
+    expect(await customersKpi.innerText()).toBe(new Intl.NumberFormat('en-GB').format(before.customers))
+
+    await page.getByRole('link', { name: 'Import' }).click()
+    await dropFile(page, '[data-testid=import-drop]', fixture('bad-rows.csv'))
+    await page.getByTestId('raw-rows').waitFor()
+    // the preview already shows the bad rows of the sample
+    const sample = page.getByTestId('sample-rows').locator('tbody tr')
+    expect(await sample.nth(2).innerText()).toMatch(/^3\s[\s\S]*date: Not a date Lukkha can read/)
+    await page.getByRole('button', { name: 'Start the import' }).click()
+    await page.getByTestId('import-result-rejected').waitFor()
+    // row number, column, value and reason of every bad row; nothing stored
+    const errors = page.getByTestId('import-errors')
+    expect(await tableColumn(errors, 0)).toEqual(['3', '4', '5', '7'])
+    expect(await tableColumn(errors, 1)).toEqual(['date', 'unit_price', 'receipt_number', 'quantity'])
+    expect(await tableColumn(errors, 2)).toEqual(['32/13/2025', 'ten baht', '(empty)', 'two'])
+    expect(await tableColumn(errors, 3)).toEqual([
+      'Not a date Lukkha can read',
+      'Not an amount of money',
+      'A required value is empty',
+      'Not a quantity',
+    ])
+    expect(totals(app)).toEqual(before)
+    await expectOnly(page, 'en')
+    await app.screenshot('import-4-rejected-en')
+
+    // the rejected rows as CSV, to fix later
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the rejected rows (CSV)' }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('bad-rows-rejected.csv')
+    const rejected = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+    expect(rejected[0]).toMatch(/^receipt_number,date,.*,lukkha_error$/)
+    expect(rejected.slice(1).map((line) => line.split(',')[0])).toEqual(['B-2', 'B-3', '', 'B-5'])
+
+    await switchLanguage(page, 'th')
+    await page.getByTestId('import-result-rejected').waitFor()
+    expect(await tableColumn(page.getByTestId('import-errors'), 3)).toContain('อ่านเป็นวันที่ไม่ได้')
+    await expectOnly(page, 'th')
+    await app.screenshot('import-4-rejected-th')
+
+    await page.getByRole('button', { name: 'นำเข้าเฉพาะ 4 แถวที่ถูกต้อง' }).click()
+    await page.getByTestId('import-result-done').waitFor()
+    const importId = lastImportId(app)
+    const added = totals(app)
+    // B-1 (two lines), B-4 and B-6
+    expect(added.receipts - before.receipts).toBe(3)
+    expect(added.lines - before.lines).toBe(4)
+    expect(await page.getByTestId('count-receiptsAdded').innerText()).toBe('3')
+    expect(await page.getByTestId('summary-left-out').innerText()).toContain('4')
+
+    // the dashboard's cached figures were refreshed by the import
+    await page.getByRole('link', { name: 'ภาพรวม' }).click()
+    await expect
+      .poll(() => customersKpi.innerText())
+      .toBe(new Intl.NumberFormat('th-TH').format(added.customers))
+
+    await page.getByRole('link', { name: 'นำเข้าข้อมูล' }).click()
+    await page.getByRole('button', { name: 'นำเข้าไฟล์อื่น' }).click()
+    const history = page.getByTestId('import-history')
+    await history.getByRole('table').waitFor()
+    expect(await tableColumn(history, 3)).toEqual(['นำเข้าแล้ว', 'ไม่ได้บันทึก'])
+    await expectOnly(page, 'th')
+    await app.screenshot('import-5-history-th')
+
+    await page.getByTestId(`import-${importId}`).getByRole('button', { name: 'ย้อนกลับ' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'ย้อนกลับการนำเข้า' }).click()
+    expect(await page.getByTestId('undone').innerText()).toContain('ย้อนกลับการนำเข้าแล้ว')
+    expect(totals(app)).toEqual(before)
+    await expect
+      .poll(() => tableColumn(history, 3))
+      .toEqual([expect.stringMatching(/^ย้อนกลับเมื่อ /), 'ไม่ได้บันทึก'])
+
+    await switchLanguage(page, 'en')
+    await history.getByRole('table').waitFor()
+    await expectOnly(page, 'en')
+    await app.screenshot('import-5-history-en')
+    await page.getByRole('link', { name: 'Dashboard' }).click()
+    await expect
+      .poll(() => customersKpi.innerText())
+      .toBe(new Intl.NumberFormat('en-GB').format(before.customers))
+  }, 60_000)
 })

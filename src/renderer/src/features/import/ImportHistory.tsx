@@ -1,9 +1,12 @@
-import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { presetChoiceSchema, type importRecordSchema } from '../../../../shared/api/import'
+import {
+  presetChoiceSchema,
+  type importRecordSchema,
+  type undoResultSchema,
+} from '../../../../shared/api/import'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
@@ -11,6 +14,7 @@ import { dateTime } from './labels'
 import { useImportHistory, useUndoImport } from './queries'
 
 type ImportRecord = z.infer<typeof importRecordSchema>
+type UndoResult = z.infer<typeof undoResultSchema>
 
 const STATUS_COLOR: Record<ImportRecord['status'], string> = {
   running: 'blue',
@@ -32,7 +36,11 @@ function StatusBadge(props: { record: ImportRecord }): React.JSX.Element {
   )
 }
 
-function UndoModal(props: { record: ImportRecord | null; onClose: () => void }): React.JSX.Element {
+function UndoModal(props: {
+  record: ImportRecord | null
+  onClose: () => void
+  onUndone: (result: UndoResult) => void
+}): React.JSX.Element {
   const { t } = useTranslation('import')
   const { t: common } = useTranslation()
   const fmt = useFormat()
@@ -42,13 +50,7 @@ function UndoModal(props: { record: ImportRecord | null; onClose: () => void }):
     if (!r) return
     undo.mutate(r.id, {
       onSuccess: (result) => {
-        notifications.show({
-          color: 'teal',
-          message: t('history.undone', {
-            receipts: fmt.number(result.receiptsRemoved),
-            customers: fmt.number(result.customersRemoved),
-          }),
-        })
+        props.onUndone(result)
         props.onClose()
       },
     })
@@ -87,6 +89,7 @@ export function ImportHistory(): React.JSX.Element {
   const fmt = useFormat()
   const history = useImportHistory()
   const [undoing, setUndoing] = useState<ImportRecord | null>(null)
+  const [undone, setUndone] = useState<UndoResult | null>(null)
   const layout = (preset: string): string => {
     const known = presetChoiceSchema.safeParse(preset)
     return known.success ? t(`preset.${known.data}`) : preset
@@ -96,6 +99,14 @@ export function ImportHistory(): React.JSX.Element {
       <Title order={3} mb="md">
         {t('history.title')}
       </Title>
+      {undone && (
+        <Alert color="teal" mb="md" withCloseButton={false} data-testid="undone">
+          {t('history.undone', {
+            receipts: fmt.number(undone.receiptsRemoved),
+            customers: fmt.number(undone.customersRemoved),
+          })}
+        </Alert>
+      )}
       {history.isPending && <PageLoader />}
       {history.isError && <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />}
       {history.data?.imports.length === 0 && <Text c="dimmed">{t('history.empty')}</Text>}
@@ -116,7 +127,7 @@ export function ImportHistory(): React.JSX.Element {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...history.data.imports].reverse().map((r) => (
+              {history.data.imports.map((r) => (
                 <Table.Tr key={r.id} data-testid={`import-${r.id}`}>
                   <Table.Td>{dateTime(fmt, r.startedAt)}</Table.Td>
                   <Table.Td data-untranslated>{r.fileName}</Table.Td>
@@ -141,7 +152,7 @@ export function ImportHistory(): React.JSX.Element {
           </Table>
         </Table.ScrollContainer>
       )}
-      <UndoModal record={undoing} onClose={() => setUndoing(null)} />
+      <UndoModal record={undoing} onClose={() => setUndoing(null)} onUndone={setUndone} />
     </Card>
   )
 }

@@ -135,7 +135,9 @@ export function ImportSummary(props: {
       {s.rowsRejected > 0 && (
         <Alert color="yellow">
           <Group justify="space-between">
-            <Text size="sm">{t('summary.leftOut', { count: fmt.number(s.rowsRejected) })}</Text>
+            <Text size="sm" data-testid="summary-left-out">
+              {t('summary.leftOut', { count: fmt.number(s.rowsRejected) })}
+            </Text>
             {s.hasRejectedRows && (
               <Button
                 size="xs"

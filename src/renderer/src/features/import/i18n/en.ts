@@ -61,9 +61,9 @@ export const en = {
   dateOrder: {
     question: 'Which order are the dates in?',
     ask: 'Every date in this file can be read both ways (for example 3/4 is 3 April or March 4). Lukkha does not guess: tell it how your POS writes dates.',
-    chosen: 'Dates are read as {{order}}.',
-    dmy: 'Day, month, year (31/12/2025)',
-    mdy: 'Month, day, year (12/31/2025)',
+    chosen: 'Date order: {{order}}.',
+    dmy: 'Day/month/year (31/12/2025)',
+    mdy: 'Month/day/year (12/31/2025)',
   },
   raw: {
     title: 'The first rows of the file',
