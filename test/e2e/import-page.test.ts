@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateExport } from '../../bench/generate-export'
+import { templateCsv } from '../../src/main/import/template'
 import { tempDir } from '../helpers/db'
 import { SCREENSHOT_DIR, openApp, useBrowser, type App } from '../harness/browser'
 import { dropFile } from '../harness/drop-file'
@@ -256,5 +257,107 @@ describe('import page: a file with bad rows, history and undo', () => {
     await expect
       .poll(() => customersKpi.innerText())
       .toBe(new Intl.NumberFormat('en-GB').format(before.customers))
+  }, 60_000)
+})
+
+describe('import page: any other file', () => {
+  it('maps its columns in the wizard, offers the saved mapping again, asks the date order, reads a chosen sheet', async () => {
+    const app = await openApp(browser, { systemLocale: 'en-US' })
+    const { page } = app
+    await page.goto(`${app.harness.origin}/#/import`)
+    await page.getByRole('heading', { name: 'Import sales and customers' }).waitFor()
+
+    // the native template, as a download of the text the API gives
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the sales template (CSV)' }).click(),
+    ])
+    expect(template.suggestedFilename()).toBe('lukkha-sales-template.csv')
+    expect(readFileSync(await template.path(), 'utf8')).toBe(templateCsv())
+
+    // a POS Lukkha does not know: Thai header, semicolons, decimal commas
+    await dropFile(page, '[data-testid=import-drop]', fixture('mypos-export.csv'))
+    await page.getByTestId('raw-rows').waitFor()
+    expect(await page.getByTestId('raw-rows').innerText()).toContain('คุณเอ')
+    expect(await page.getByTestId('delimiter').inputValue()).toBe('Semicolon ( ; ) (detected)')
+    await page.getByText('Lukkha guessed these columns from their names').waitFor()
+    const sample = page.getByTestId('sample-rows').locator('tbody tr')
+    // read with a decimal dot, 1.234,50 is plainly wrong in the preview; the user changes the mark
+    await expect.poll(() => sample.first().innerText()).toMatch(/฿1\.23\s/)
+    await page.getByRole('combobox', { name: 'Decimal mark in amounts' }).click()
+    await page.getByRole('option', { name: 'Comma: 1.234,50' }).click()
+    await expect.poll(() => sample.first().innerText()).toMatch(/M-1[\s\S]*฿1,234\.50[\s\S]*OK$/)
+
+    // the wizard: a required field left out blocks the import until it is mapped
+    const start = page.getByRole('button', { name: 'Start the import' })
+    // Mantine's clear button is hidden from assistive technology (aria-hidden): found by its place
+    await page
+      .locator('.mantine-Select-root:has([data-field=quantity]) .mantine-InputClearButton-root')
+      .click()
+    await page.getByTestId('mapping-missing').getByText('Still needed: Quantity').waitFor()
+    expect(await start.isDisabled()).toBe(true)
+    await page.getByRole('combobox', { name: 'Quantity', exact: true }).click()
+    await page.getByRole('option', { name: 'จำนวน' }).click()
+    await page.getByTestId('mapping-missing').waitFor({ state: 'detached' })
+    await page.getByLabel('Name of the POS or system').fill('MyPOS')
+    await page.getByLabel('Name of the POS or system').blur()
+    await expect.poll(() => start.isDisabled()).toBe(false)
+    await expectOnly(page, 'en')
+    await app.screenshot('import-2-mapping-en')
+    await switchLanguage(page, 'th')
+    await page.getByText('Lukkha เดาคอลัมน์เหล่านี้จากชื่อ', { exact: false }).waitFor()
+    await expectOnly(page, 'th')
+    await app.screenshot('import-2-mapping-th')
+    await switchLanguage(page, 'en')
+
+    await start.click()
+    await page.getByTestId('import-result-done').waitFor()
+    expect(await page.getByTestId('count-linesAdded').innerText()).toBe('3')
+    expect(await tableColumn(page.getByTestId('new-customers'), 0)).toEqual(['คุณเอ'])
+    expect(totals(app).netSatang).toBe(123_450 + 10_000 + 5_000)
+
+    // the same header again: the saved mapping is offered, and nothing is counted twice
+    await page.getByRole('button', { name: 'Import another file' }).click()
+    await dropFile(page, '[data-testid=import-drop]', fixture('mypos-export.csv'))
+    await page.getByText('Using the mapping you saved for files with this header.').waitFor()
+    await page.getByTestId('imported-before').waitFor()
+    expect(await page.getByRole('combobox', { name: 'Decimal mark in amounts' }).inputValue()).toBe(
+      'Comma: 1.234,50',
+    )
+    await app.screenshot('import-2-saved-mapping-en')
+    await start.click()
+    await page.getByTestId('import-result-done').waitFor()
+    expect(await page.getByTestId('count-duplicatesSkipped').innerText()).toBe('3')
+    expect(await page.getByTestId('count-linesAdded').innerText()).toBe('0')
+
+    // dates that fit both orders: the user is asked, never guessed for
+    await page.getByRole('button', { name: 'Import another file' }).click()
+    await dropFile(page, '[data-testid=import-drop]', fixture('loyverse-ambiguous-dates.csv'))
+    await page.getByTestId('date-order-question').waitFor()
+    expect(await start.isDisabled()).toBe(true)
+    await page.getByRole('radio', { name: 'Month/day/year (12/31/2025)' }).check()
+    await expect.poll(() => sample.first().innerText()).toMatch(/4 Mar (2026|2569)/)
+    await page.getByRole('radio', { name: 'Day/month/year (31/12/2025)' }).check()
+    await expect.poll(() => sample.first().innerText()).toMatch(/3 Apr (2026|2569)/)
+    await expect.poll(() => start.isDisabled()).toBe(false)
+    await expectOnly(page, 'en')
+    await app.screenshot('import-2-date-order-en')
+    await switchLanguage(page, 'th')
+    await page.getByTestId('date-order-question').waitFor()
+    await expectOnly(page, 'th')
+    await app.screenshot('import-2-date-order-th')
+    await switchLanguage(page, 'en')
+
+    // an Excel workbook: the first sheet, or the one chosen
+    await page.getByRole('button', { name: 'Choose another file' }).click()
+    await dropFile(page, '[data-testid=import-drop]', fixture('sales.xlsx'))
+    await page.getByTestId('raw-rows').waitFor()
+    expect(await page.getByRole('combobox', { name: 'Sheet' }).inputValue()).toBe('Sales')
+    await page.getByRole('combobox', { name: 'Sheet' }).click()
+    await page.getByRole('option', { name: 'Customers' }).click()
+    await expect.poll(() => page.getByTestId('layout').inputValue()).toBe('Loyverse: customers')
+    await expect.poll(() => sample.first().innerText()).toContain('มานี มีนา')
+    await expectOnly(page, 'en')
+    await app.screenshot('import-2-xlsx-en')
   }, 60_000)
 })

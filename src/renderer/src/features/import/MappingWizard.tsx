@@ -139,6 +139,8 @@ export function MappingWizard(props: Props): React.JSX.Element {
   const p = props.preview
   const generic = p.preset.value === 'generic' || props.options.mapping !== undefined
   const mapping: ColumnMappingDto = props.options.mapping ?? p.mapping ?? { kind: p.kind, columns: {} }
+  const choice = props.options.preset
+  const chosenPreset = choice && choice !== 'auto' && choice !== 'generic' ? choice : p.preset.value
   const chooseLayout = (value: string | null): void => {
     const choice = presetChoiceSchema.safeParse(value)
     if (!choice.success) return
@@ -167,7 +169,7 @@ export function MappingWizard(props: Props): React.JSX.Element {
             label={t('mapping.layout')}
             allowDeselect={false}
             data={layoutData}
-            value={generic ? 'generic' : p.preset.value}
+            value={generic ? 'generic' : chosenPreset}
             onChange={chooseLayout}
             data-testid="layout"
           />

@@ -34,7 +34,7 @@ function DateOrder(props: Props): React.JSX.Element | null {
       <Stack gap="sm">
         <Text size="sm">{t('dateOrder.ask')}</Text>
         <Radio.Group
-          value={d.value}
+          value={props.options.dateOrder ?? d.value}
           onChange={(value) => {
             const order = dateOrderSchema.safeParse(value)
             if (order.success) props.onChange({ ...props.options, dateOrder: order.data })
@@ -66,7 +66,8 @@ export function ReadSettings(props: Props): React.JSX.Element {
     const key = delimiterKey(d)
     return key ? t(`delimiter.${key}`) : d
   }
-  const decimal = p.mapping?.decimalSeparator ?? props.options.decimalSeparator ?? '.'
+  // what the user just chose shows at once; the rest is what the file is read with
+  const decimal = props.options.decimalSeparator ?? p.mapping?.decimalSeparator ?? '.'
   return (
     <Card withBorder padding="lg">
       <Title order={3} mb="md">
@@ -78,7 +79,7 @@ export function ReadSettings(props: Props): React.JSX.Element {
             <Select
               label={t('read.encoding')}
               allowDeselect={false}
-              value={p.encoding.value}
+              value={props.options.encoding ?? p.encoding.value}
               data={p.encoding.options.map((e) => ({
                 value: e,
                 label: detected(t(`encoding.${e}`), e === p.encoding.detected),
@@ -94,7 +95,7 @@ export function ReadSettings(props: Props): React.JSX.Element {
               label={t('read.delimiter')}
               data-testid="delimiter"
               allowDeselect={false}
-              value={p.delimiter.value}
+              value={props.options.delimiter ?? p.delimiter.value}
               data={p.delimiter.options.map((d) => ({
                 value: d,
                 label: detected(delimiterLabel(d), d === p.delimiter.detected),
@@ -106,7 +107,7 @@ export function ReadSettings(props: Props): React.JSX.Element {
             <Select
               label={t('read.sheet')}
               allowDeselect={false}
-              value={p.sheet.value}
+              value={props.options.sheet ?? p.sheet.value}
               data={p.sheet.options}
               onChange={(value) => value && reread({ sheet: value })}
             />
