@@ -16,6 +16,19 @@ const browser = useBrowser()
 /** Big enough that the import takes a moment (the bar is seen moving), small enough for a quick test. */
 const BIG_LINES = 60_000
 
+/** expect.poll with room for a busy machine (its default gives up after one second). */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 })
+
+/**
+ * A full-page screenshot from the top of the page, once the step indicator's short animation is over (the
+ * screenshots are looked at by people; the checks do not depend on them).
+ */
+async function shot(app: App, name: string): Promise<void> {
+  await app.page.evaluate('window.scrollTo(0, 0)')
+  await app.page.waitForTimeout(250)
+  await app.screenshot(name)
+}
+
 async function expectOnly(page: Page, language: 'th' | 'en'): Promise<void> {
   expect(foreignText(await visibleUiText(page), language)).toEqual([])
 }
@@ -40,7 +53,7 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
     await page.getByRole('heading', { name: 'นำเข้ายอดขายและลูกค้า' }).waitFor()
     expect(page.url()).toMatch(/#\/import$/)
     await expectOnly(page, 'th')
-    await app.screenshot('import-1-choose-th')
+    await shot(app, 'import-1-choose-th')
 
     await dropFile(page, '[data-testid=import-drop]', fixture('loyverse-receipts-by-item.csv'))
     const raw = page.getByTestId('raw-rows')
@@ -53,14 +66,14 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
     expect(await sample.first().innerText()).toMatch(/1-1001\s+31 ธ\.ค\. 2568 14:05[\s\S]*฿65\.00/)
     expect(await sample.nth(6).innerText()).toMatch(/คืนเงิน[\s\S]*-฿45\.00/)
     await expectOnly(page, 'th')
-    await app.screenshot('import-2-preview-th')
+    await shot(app, 'import-2-preview-th')
 
     // the flow survives leaving the page: switch the language and come back to the same preview
     await switchLanguage(page, 'en')
     await page.getByTestId('raw-rows').waitFor()
     expect(await page.getByTestId('layout').inputValue()).toBe('Loyverse: receipts by item')
     await expectOnly(page, 'en')
-    await app.screenshot('import-2-preview-en')
+    await shot(app, 'import-2-preview-en')
 
     await page.getByRole('button', { name: 'Start the import' }).click()
     await page.getByTestId('import-result-done').waitFor()
@@ -86,12 +99,12 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
       '089-765-4321',
     ])
     await expectOnly(page, 'en')
-    await app.screenshot('import-4-summary-en')
+    await shot(app, 'import-4-summary-en')
 
     await switchLanguage(page, 'th')
     await page.getByTestId('import-result-done').waitFor()
     await expectOnly(page, 'th')
-    await app.screenshot('import-4-summary-th')
+    await shot(app, 'import-4-summary-th')
 
     // the dashboard was refreshed by the import: its customer count is the database's
     await page.getByRole('button', { name: 'ไปที่หน้าภาพรวม' }).click()
@@ -139,7 +152,7 @@ describe('import page: a big export', () => {
     await page.evaluate(RECORD_PROGRESS)
     await page.getByRole('button', { name: 'เริ่มนำเข้า' }).click()
     const bar = page.getByTestId('import-progress').getByRole('progressbar')
-    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0)
+    await poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0)
     await viewportShot(page, 'import-3-progress-th')
     await page.getByTestId('import-result-done').waitFor({ timeout: 30_000 })
     const seen = await page.evaluate<number[]>('window.__progress')
@@ -156,14 +169,14 @@ describe('import page: a big export', () => {
     await page.locator('input[type=file]').setInputFiles(second)
     await page.getByTestId('raw-rows').waitFor({ timeout: 20_000 })
     await page.getByRole('button', { name: 'Start the import' }).click()
-    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0)
+    await poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0)
     await viewportShot(page, 'import-3-progress-en')
     await expectOnly(page, 'en')
     await page.getByRole('button', { name: 'Cancel the import' }).click()
     await page.getByTestId('import-result-cancelled').waitFor({ timeout: 30_000 })
     expect(totals(app)).toEqual(after)
     await expectOnly(page, 'en')
-    await app.screenshot('import-4-cancelled-en')
+    await shot(app, 'import-4-cancelled-en')
   }, 60_000)
 })
 
@@ -197,7 +210,7 @@ describe('import page: a file with bad rows, history and undo', () => {
     ])
     expect(totals(app)).toEqual(before)
     await expectOnly(page, 'en')
-    await app.screenshot('import-4-rejected-en')
+    await shot(app, 'import-4-rejected-en')
 
     // the rejected rows as CSV, to fix later
     const [download] = await Promise.all([
@@ -215,7 +228,7 @@ describe('import page: a file with bad rows, history and undo', () => {
     await page.getByTestId('import-result-rejected').waitFor()
     expect(await tableColumn(page.getByTestId('import-errors'), 3)).toContain('อ่านเป็นวันที่ไม่ได้')
     await expectOnly(page, 'th')
-    await app.screenshot('import-4-rejected-th')
+    await shot(app, 'import-4-rejected-th')
 
     await page.getByRole('button', { name: 'นำเข้าเฉพาะ 4 แถวที่ถูกต้อง' }).click()
     await page.getByTestId('import-result-done').waitFor()
@@ -239,7 +252,7 @@ describe('import page: a file with bad rows, history and undo', () => {
     await history.getByRole('table').waitFor()
     expect(await tableColumn(history, 3)).toEqual(['นำเข้าแล้ว', 'ไม่ได้บันทึก'])
     await expectOnly(page, 'th')
-    await app.screenshot('import-5-history-th')
+    await shot(app, 'import-5-history-th')
 
     await page.getByTestId(`import-${importId}`).getByRole('button', { name: 'ย้อนกลับ' }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'ย้อนกลับการนำเข้า' }).click()
@@ -252,7 +265,7 @@ describe('import page: a file with bad rows, history and undo', () => {
     await switchLanguage(page, 'en')
     await history.getByRole('table').waitFor()
     await expectOnly(page, 'en')
-    await app.screenshot('import-5-history-en')
+    await shot(app, 'import-5-history-en')
     await page.getByRole('link', { name: 'Dashboard' }).click()
     await expect
       .poll(() => customersKpi.innerText())
@@ -283,10 +296,10 @@ describe('import page: any other file', () => {
     await page.getByText('Lukkha guessed these columns from their names').waitFor()
     const sample = page.getByTestId('sample-rows').locator('tbody tr')
     // read with a decimal dot, 1.234,50 is plainly wrong in the preview; the user changes the mark
-    await expect.poll(() => sample.first().innerText()).toMatch(/฿1\.23\s/)
+    await poll(() => sample.first().innerText()).toMatch(/฿1\.23\s/)
     await page.getByRole('combobox', { name: 'Decimal mark in amounts' }).click()
     await page.getByRole('option', { name: 'Comma: 1.234,50' }).click()
-    await expect.poll(() => sample.first().innerText()).toMatch(/M-1[\s\S]*฿1,234\.50[\s\S]*OK$/)
+    await poll(() => sample.first().innerText()).toMatch(/M-1[\s\S]*฿1,234\.50[\s\S]*OK$/)
 
     // the wizard: a required field left out blocks the import until it is mapped
     const start = page.getByRole('button', { name: 'Start the import' })
@@ -301,13 +314,13 @@ describe('import page: any other file', () => {
     await page.getByTestId('mapping-missing').waitFor({ state: 'detached' })
     await page.getByLabel('Name of the POS or system').fill('MyPOS')
     await page.getByLabel('Name of the POS or system').blur()
-    await expect.poll(() => start.isDisabled()).toBe(false)
+    await poll(() => start.isDisabled()).toBe(false)
     await expectOnly(page, 'en')
-    await app.screenshot('import-2-mapping-en')
+    await shot(app, 'import-2-mapping-en')
     await switchLanguage(page, 'th')
     await page.getByText('Lukkha เดาคอลัมน์เหล่านี้จากชื่อ', { exact: false }).waitFor()
     await expectOnly(page, 'th')
-    await app.screenshot('import-2-mapping-th')
+    await shot(app, 'import-2-mapping-th')
     await switchLanguage(page, 'en')
 
     await start.click()
@@ -324,7 +337,7 @@ describe('import page: any other file', () => {
     expect(await page.getByRole('combobox', { name: 'Decimal mark in amounts' }).inputValue()).toBe(
       'Comma: 1.234,50',
     )
-    await app.screenshot('import-2-saved-mapping-en')
+    await shot(app, 'import-2-saved-mapping-en')
     await start.click()
     await page.getByTestId('import-result-done').waitFor()
     expect(await page.getByTestId('count-duplicatesSkipped').innerText()).toBe('3')
@@ -336,16 +349,16 @@ describe('import page: any other file', () => {
     await page.getByTestId('date-order-question').waitFor()
     expect(await start.isDisabled()).toBe(true)
     await page.getByRole('radio', { name: 'Month/day/year (12/31/2025)' }).check()
-    await expect.poll(() => sample.first().innerText()).toMatch(/4 Mar (2026|2569)/)
+    await poll(() => sample.first().innerText()).toMatch(/4 Mar (2026|2569)/)
     await page.getByRole('radio', { name: 'Day/month/year (31/12/2025)' }).check()
-    await expect.poll(() => sample.first().innerText()).toMatch(/3 Apr (2026|2569)/)
-    await expect.poll(() => start.isDisabled()).toBe(false)
+    await poll(() => sample.first().innerText()).toMatch(/3 Apr (2026|2569)/)
+    await poll(() => start.isDisabled()).toBe(false)
     await expectOnly(page, 'en')
-    await app.screenshot('import-2-date-order-en')
+    await shot(app, 'import-2-date-order-en')
     await switchLanguage(page, 'th')
     await page.getByTestId('date-order-question').waitFor()
     await expectOnly(page, 'th')
-    await app.screenshot('import-2-date-order-th')
+    await shot(app, 'import-2-date-order-th')
     await switchLanguage(page, 'en')
 
     // an Excel workbook: the first sheet, or the one chosen
@@ -355,9 +368,9 @@ describe('import page: any other file', () => {
     expect(await page.getByRole('combobox', { name: 'Sheet' }).inputValue()).toBe('Sales')
     await page.getByRole('combobox', { name: 'Sheet' }).click()
     await page.getByRole('option', { name: 'Customers' }).click()
-    await expect.poll(() => page.getByTestId('layout').inputValue()).toBe('Loyverse: customers')
-    await expect.poll(() => sample.first().innerText()).toContain('มานี มีนา')
+    await poll(() => page.getByTestId('layout').inputValue()).toBe('Loyverse: customers')
+    await poll(() => sample.first().innerText()).toContain('มานี มีนา')
     await expectOnly(page, 'en')
-    await app.screenshot('import-2-xlsx-en')
+    await shot(app, 'import-2-xlsx-en')
   }, 60_000)
 })

@@ -75,7 +75,7 @@ function ColumnChoices(props: Props & { mapping: ColumnMappingDto }): React.JSX.
   }
   return (
     <Stack gap="md">
-      <Group align="flex-end" gap="xl">
+      <Group align="flex-start" gap="xl">
         <Stack gap={4}>
           <Text size="sm" fw={500}>
             {t('mapping.kind')}
@@ -95,7 +95,7 @@ function ColumnChoices(props: Props & { mapping: ColumnMappingDto }): React.JSX.
         </Stack>
         <TextInput
           key={p.fileId}
-          w={320}
+          w={460}
           label={t('mapping.source')}
           description={t('mapping.sourceHint')}
           defaultValue={mapping.source && mapping.source !== 'generic' ? mapping.source : ''}

@@ -10,7 +10,7 @@ export function RawRows(props: { preview: ImportPreview }): React.JSX.Element {
     <Card withBorder padding="lg">
       <Title order={3}>{t('raw.title')}</Title>
       <Text size="sm" c="dimmed" mb="md">
-        {t('raw.hint')}
+        {p.format === 'csv' ? t('raw.hint') : t('raw.hintSheet')}
       </Text>
       <ScrollArea.Autosize mah={300} type="auto" offsetScrollbars>
         <Table

@@ -68,6 +68,7 @@ export const en = {
   raw: {
     title: 'The first rows of the file',
     hint: 'As Lukkha decodes them. If Thai text looks garbled, change the text encoding above.',
+    hintSheet: 'As Lukkha reads them from the sheet.',
     row: 'Row',
   },
   mapping: {

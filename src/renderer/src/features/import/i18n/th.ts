@@ -71,6 +71,7 @@ export const th: Messages<typeof en> = {
   raw: {
     title: 'แถวแรก ๆ ของไฟล์',
     hint: 'ตามที่ Lukkha ถอดรหัสได้ หากภาษาไทยอ่านไม่ออก ให้เปลี่ยนการเข้ารหัสข้อความด้านบน',
+    hintSheet: 'ตามที่ Lukkha อ่านได้จากแผ่นงาน',
     row: 'แถว',
   },
   mapping: {
