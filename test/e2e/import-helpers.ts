@@ -35,5 +35,6 @@ export function totals(app: App): { customers: number; receipts: number; lines: 
 /** The text of one column of a table's body rows. */
 export async function tableColumn(table: Locator, index: number): Promise<string[]> {
   const cells = table.locator(`tbody tr > :nth-child(${index + 1})`)
-  return (await cells.allInnerTexts()).map((text) => text.trim())
+  // lines of a cell (a name over its phone) joined by one newline, however the blocks are spaced
+  return (await cells.allInnerTexts()).map((text) => text.trim().replace(/\s*\n\s*/g, '\n'))
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -106,11 +106,35 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
     await expectOnly(page, 'th')
     await shot(app, 'import-4-summary-th')
 
-    // the dashboard was refreshed by the import: its customer count is the database's
-    await page.getByRole('button', { name: 'ไปที่หน้าภาพรวม' }).click()
+    // two customer codes with one phone: kept apart, and shown as a possible duplicate to check
+    const twins = join(tempDir(), 'twins.csv')
+    writeFileSync(
+      twins,
+      [
+        'receipt_number,date,customer_code,customer_name,phone,quantity,unit_price',
+        'T-1,2026-01-20 10:00,C-1,มาลี ใจงาม,081-111-2222,1,50.00',
+        'T-2,2026-01-21 11:00,C-2,มาลี ใจงาม (ร้านสาขา),081-111-2222,1,70.00',
+      ].join('\n'),
+    )
+    await page.getByRole('button', { name: 'นำเข้าไฟล์อื่น' }).click()
+    await dropFile(page, '[data-testid=import-drop]', twins)
+    await page.getByRole('button', { name: 'เริ่มนำเข้า' }).click()
+    await page.getByTestId('import-result-done').waitFor()
+    const merges = page.getByTestId('merge-suggestions')
+    expect(await tableColumn(merges, 0)).toEqual(['มาลี ใจงาม\n081-111-2222'])
+    expect(await tableColumn(merges, 1)).toEqual(['มาลี ใจงาม (ร้านสาขา)\n081-111-2222'])
+    expect(await tableColumn(merges, 2)).toEqual(['เบอร์โทร\n081-111-2222'])
+    await expectOnly(page, 'th')
+    await shot(app, 'import-4-merge-suggestions-th')
+    // and on the first step, with every open suggestion
+    await page.getByRole('button', { name: 'นำเข้าไฟล์อื่น' }).click()
+    expect(await tableColumn(page.getByTestId('merge-suggestions'), 2)).toEqual(['เบอร์โทร\n081-111-2222'])
+
+    // the dashboard was refreshed by the imports: its customer count is the database's
+    await page.getByRole('link', { name: 'ภาพรวม' }).click()
     await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor()
-    expect(await page.getByTestId('kpi-customers-value').innerText()).toBe(String(t.customers))
-    expect(t.customers).toBe(3)
+    expect(totals(app).customers).toBe(5)
+    expect(await page.getByTestId('kpi-customers-value').innerText()).toBe('5')
   })
 })
 
