@@ -48,6 +48,11 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
   it('drag a Loyverse export in, check the preview and mapping, import it, see the summary and the new customers', async () => {
     const app = await openApp(browser, { systemLocale: 'th-TH' })
     const { page } = app
+    // the dashboard's figures are cached before the import (they stay fresh for a minute unless invalidated)
+    const customersKpi = page.getByTestId('kpi-customers-value')
+    await page.goto(`${app.harness.origin}/#/dashboard`)
+    expect(await customersKpi.innerText()).toBe('0')
+    await page.goto(`${app.harness.origin}/#/welcome`)
     // the welcome screen's import button is enabled now that the Import page exists
     await page.getByRole('button', { name: 'นำเข้าไฟล์จาก POS' }).click()
     await page.getByRole('heading', { name: 'นำเข้ายอดขายและลูกค้า' }).waitFor()
@@ -121,20 +126,31 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
     await page.getByRole('button', { name: 'เริ่มนำเข้า' }).click()
     await page.getByTestId('import-result-done').waitFor()
     const merges = page.getByTestId('merge-suggestions')
-    expect(await tableColumn(merges, 0)).toEqual(['มาลี ใจงาม\n081-111-2222'])
+    await poll(() => tableColumn(merges, 0)).toEqual(['มาลี ใจงาม\n081-111-2222'])
     expect(await tableColumn(merges, 1)).toEqual(['มาลี ใจงาม (ร้านสาขา)\n081-111-2222'])
     expect(await tableColumn(merges, 2)).toEqual(['เบอร์โทร\n081-111-2222'])
     await expectOnly(page, 'th')
     await shot(app, 'import-4-merge-suggestions-th')
     // and on the first step, with every open suggestion
     await page.getByRole('button', { name: 'นำเข้าไฟล์อื่น' }).click()
-    expect(await tableColumn(page.getByTestId('merge-suggestions'), 2)).toEqual(['เบอร์โทร\n081-111-2222'])
+    await page.getByTestId('import-drop').waitFor()
+    await poll(() => tableColumn(page.getByTestId('merge-suggestions'), 2)).toEqual(['เบอร์โทร\n081-111-2222'])
 
     // the dashboard was refreshed by the imports: its customer count is the database's
     await page.getByRole('link', { name: 'ภาพรวม' }).click()
-    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor()
     expect(totals(app).customers).toBe(5)
-    expect(await page.getByTestId('kpi-customers-value').innerText()).toBe('5')
+    await poll(() => customersKpi.innerText()).toBe('5')
+    // and by an undo
+    await page.getByRole('link', { name: 'นำเข้าข้อมูล' }).click()
+    await page
+      .getByTestId(`import-${lastImportId(app)}`)
+      .getByRole('button', { name: 'ย้อนกลับ' })
+      .click()
+    await page.getByRole('dialog').getByRole('button', { name: 'ย้อนกลับการนำเข้า' }).click()
+    await page.getByTestId('undone').waitFor()
+    await page.getByRole('link', { name: 'ภาพรวม' }).click()
+    await poll(() => customersKpi.innerText()).toBe('3')
+    expect(totals(app).customers).toBe(3)
   })
 })
 
@@ -210,8 +226,6 @@ describe('import page: a file with bad rows, history and undo', () => {
     const { page } = app
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor()
     const before = totals(app)
-    const customersKpi = page.getByTestId('kpi-customers-value')
-    expect(await customersKpi.innerText()).toBe(new Intl.NumberFormat('en-GB').format(before.customers))
 
     await page.getByRole('link', { name: 'Import' }).click()
     await dropFile(page, '[data-testid=import-drop]', fixture('bad-rows.csv'))
@@ -264,17 +278,10 @@ describe('import page: a file with bad rows, history and undo', () => {
     expect(await page.getByTestId('count-receiptsAdded').innerText()).toBe('3')
     expect(await page.getByTestId('summary-left-out').innerText()).toContain('4')
 
-    // the dashboard's cached figures were refreshed by the import
-    await page.getByRole('link', { name: 'ภาพรวม' }).click()
-    await expect
-      .poll(() => customersKpi.innerText())
-      .toBe(new Intl.NumberFormat('th-TH').format(added.customers))
-
-    await page.getByRole('link', { name: 'นำเข้าข้อมูล' }).click()
     await page.getByRole('button', { name: 'นำเข้าไฟล์อื่น' }).click()
     const history = page.getByTestId('import-history')
     await history.getByRole('table').waitFor()
-    expect(await tableColumn(history, 3)).toEqual(['นำเข้าแล้ว', 'ไม่ได้บันทึก'])
+    await poll(() => tableColumn(history, 3)).toEqual(['นำเข้าแล้ว', 'ไม่ได้บันทึก'])
     await expectOnly(page, 'th')
     await shot(app, 'import-5-history-th')
 
@@ -282,18 +289,12 @@ describe('import page: a file with bad rows, history and undo', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'ย้อนกลับการนำเข้า' }).click()
     expect(await page.getByTestId('undone').innerText()).toContain('ย้อนกลับการนำเข้าแล้ว')
     expect(totals(app)).toEqual(before)
-    await expect
-      .poll(() => tableColumn(history, 3))
-      .toEqual([expect.stringMatching(/^ย้อนกลับเมื่อ /), 'ไม่ได้บันทึก'])
+    await poll(() => tableColumn(history, 3)).toEqual([expect.stringMatching(/^ย้อนกลับเมื่อ /), 'ไม่ได้บันทึก'])
 
     await switchLanguage(page, 'en')
     await history.getByRole('table').waitFor()
     await expectOnly(page, 'en')
     await shot(app, 'import-5-history-en')
-    await page.getByRole('link', { name: 'Dashboard' }).click()
-    await expect
-      .poll(() => customersKpi.innerText())
-      .toBe(new Intl.NumberFormat('en-GB').format(before.customers))
   }, 60_000)
 })
 

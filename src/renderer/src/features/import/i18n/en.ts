@@ -85,8 +85,7 @@ export const en = {
     kindSales: 'Sales lines',
     kindCustomers: 'Customers',
     source: 'Name of the POS or system',
-    sourceHint:
-      'Receipts are told apart by this name, so two systems with the same receipt numbers do not clash.',
+    sourceHint: 'Keeps its receipt numbers apart from those of other systems.',
     field: 'Lukkha field',
     column: 'Column in the file',
     notMapped: 'Not in this file',

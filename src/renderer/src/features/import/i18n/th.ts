@@ -87,7 +87,7 @@ export const th: Messages<typeof en> = {
     kindSales: 'รายการขาย',
     kindCustomers: 'รายชื่อลูกค้า',
     source: 'ชื่อระบบ POS หรือระบบที่ใช้',
-    sourceHint: 'ใบเสร็จแยกกันตามชื่อนี้ ใบเสร็จเลขเดียวกันจากสองระบบจึงไม่ปนกัน',
+    sourceHint: 'ใช้แยกเลขที่ใบเสร็จของระบบนี้ออกจากระบบอื่น',
     field: 'ช่องข้อมูลของ Lukkha',
     column: 'คอลัมน์ในไฟล์',
     notMapped: 'ไม่มีในไฟล์นี้',
