@@ -373,6 +373,7 @@ describe('import page: any other file', () => {
     await dropFile(page, '[data-testid=import-drop]', fixture('loyverse-ambiguous-dates.csv'))
     await page.getByTestId('date-order-question').waitFor()
     expect(await start.isDisabled()).toBe(true)
+    await shot(app, 'import-2-date-order-question-en')
     await page.getByRole('radio', { name: 'Month/day/year (12/31/2025)' }).check()
     await poll(() => sample.first().innerText()).toMatch(/4 Mar (2026|2569)/)
     await page.getByRole('radio', { name: 'Day/month/year (31/12/2025)' }).check()

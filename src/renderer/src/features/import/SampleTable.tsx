@@ -141,7 +141,10 @@ export function SampleTable(props: { preview: ImportPreview }): React.JSX.Elemen
       <Text size="sm" c="dimmed" mb="md">
         {t('sample.hint')}
       </Text>
-      {p.sample.length === 0 ? (
+      {p.dateOrder.needsDecision && p.dateOrder.value === null ? (
+        // until the order is known every date reads as unreadable: say what is missing instead
+        <Text c="dimmed">{t('sample.waitDateOrder')}</Text>
+      ) : p.sample.length === 0 ? (
         <Text c="dimmed">{t('sample.none')}</Text>
       ) : (
         <ScrollArea.Autosize mah={420} type="auto">

@@ -153,6 +153,7 @@ export const en = {
     refund: 'Refund',
     ignored: 'Skipped (cancelled or empty)',
     walkIn: 'Walk-in',
+    waitDateOrder: 'Answer the question about the date order above to see how the rows will be read.',
     none: 'Map the required columns to see how the rows will be read.',
   },
   start: {
