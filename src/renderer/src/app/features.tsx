@@ -1,5 +1,6 @@
 import { analysisRoute } from '../features/analysis/route'
 import { dashboardRoute } from '../features/dashboard/route'
+import { importRoute } from '../features/import/route'
 import { settingsRoute } from '../features/settings/route'
 import type { FeatureRoute } from './featureRoute'
 
@@ -7,7 +8,7 @@ import type { FeatureRoute } from './featureRoute'
  * The route and menu registry: every feature page of the main layout, one line each. Add a feature by
  * writing src/renderer/src/features/<name>/route.tsx and listing it here; the menu orders by `order`.
  */
-export const featureRoutes: FeatureRoute[] = [dashboardRoute, analysisRoute, settingsRoute].sort(
+export const featureRoutes: FeatureRoute[] = [dashboardRoute, importRoute, analysisRoute, settingsRoute].sort(
   (a, b) => a.order - b.order,
 )
 

@@ -2,6 +2,7 @@ import type { ResourceLanguage } from 'i18next'
 import type { Language } from '../../../shared/api/settings'
 import analysis from '../features/analysis/i18n'
 import dashboard from '../features/dashboard/i18n'
+import importText from '../features/import/i18n'
 import settings from '../features/settings/i18n'
 import welcome from '../features/welcome/i18n'
 import common from './common'
@@ -16,6 +17,7 @@ export const namespaces = {
   dashboard,
   settings,
   analysis,
+  import: importText,
 }
 
 export type Namespace = keyof typeof namespaces

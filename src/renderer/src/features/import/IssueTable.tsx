@@ -1,0 +1,42 @@
+import { ScrollArea, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { RowIssueDto } from '../../../../shared/api/import'
+
+/** Row problems as the user fixes them: row number, column, the value as written, and why. */
+export function IssueTable(props: { issues: RowIssueDto[]; testId: string }): React.JSX.Element {
+  const { t } = useTranslation('import')
+  return (
+    <ScrollArea.Autosize mah={360} type="auto">
+      <Table striped withTableBorder fz="sm" verticalSpacing={6} data-testid={props.testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={80}>{t('errors.row')}</Table.Th>
+            <Table.Th>{t('errors.column')}</Table.Th>
+            <Table.Th>{t('errors.value')}</Table.Th>
+            <Table.Th>{t('errors.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.issues.map((issue, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{issue.row}</Table.Td>
+              <Table.Td data-untranslated>{issue.column}</Table.Td>
+              <Table.Td>
+                {issue.value === '' ? (
+                  <Text size="sm" c="dimmed">
+                    {t('errors.empty')}
+                  </Text>
+                ) : (
+                  <Text size="sm" data-untranslated>
+                    {issue.value}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`reason.${issue.reason}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
+  )
+}
