@@ -9,6 +9,7 @@ import { planImport, type FilePlan } from './plan'
 import { readTable, type ReadResult } from './read'
 import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
+import { deferIndexes } from './deferred-indexes'
 import { readInParser, type SpawnParser } from './parse-thread'
 import { SalesWriter } from './sales-writer'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
@@ -126,6 +127,7 @@ export async function importPlanned(
         .lastInsertRowid,
     )
     const stamp = now()
+    const indexes = mapping.kind === 'sales' ? deferIndexes(sqlite, plan.size) : null
     const customers = new CustomerBook(sqlite, importId, mapping.source, mapping.codeKind, stamp)
     const catalog = new Catalog(sqlite, importId, stamp)
     const sales =
@@ -235,6 +237,7 @@ export async function importPlanned(
       netAdded: 0,
     }
     const customerCounts = customers.finish()
+    indexes?.rebuild()
     const counts = {
       ...salesCounts,
       ...customerCounts,
