@@ -162,10 +162,11 @@ export class SalesWriter {
     this.currentKey = null
     this.write(key, rows)
     const refunded = rows[0]?.refundedAmount
+    if (refunded == null) return // (most receipts: no refund key to look up)
     const [refundSource, refundNumber] = this.keyOf(`${key}/refund`)
     const refundId = this.loadSource(refundSource).get(refundNumber)
     // (written once per import even when the order's rows come back later in the file)
-    if (refunded != null && rows[0] && !(refundId !== undefined && refundId > this.lastIdBefore)) {
+    if (rows[0] && !(refundId !== undefined && refundId > this.lastIdBefore)) {
       // Shopify: money refunded on an order becomes a refund receipt of its own, netted in totals.
       const first = rows[0]
       this.write(`${key}/refund`, [
