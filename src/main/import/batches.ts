@@ -102,14 +102,20 @@ export function packSales(rows: SaleRow[]): PackedSales {
   const texts = new Int32Array(rows.length * TEXTS)
   const strings: string[] = []
   const seen = new Map<string, number>()
-  const text = (v: string | null): number => {
+  // A receipt's lines follow each other: a text equal to the previous row's in the same slot needs no lookup.
+  const lastText: (string | null)[] = new Array<string | null>(TEXTS).fill(null)
+  const lastIndex = new Int32Array(TEXTS).fill(NULL)
+  const text = (slot: number, v: string | null): number => {
     if (v === null) return NULL
+    if (v === lastText[slot]) return lastIndex[slot] as number
     let i = seen.get(v)
     if (i === undefined) {
       i = strings.length
       strings.push(v)
       seen.set(v, i)
     }
+    lastText[slot] = v
+    lastIndex[slot] = i
     return i
   }
   let n = 0
@@ -123,17 +129,17 @@ export function packSales(rows: SaleRow[]): PackedSales {
     numbers[n++] = r.discount
     numbers[n++] = r.net
     numbers[n++] = r.refundedAmount ?? NaN
-    texts[t++] = text(r.receiptNumber)
-    texts[t++] = text(r.occurredAt)
-    texts[t++] = id ? text(id.code) : NO_IDENTITY
-    texts[t++] = text(id?.phone ?? null)
-    texts[t++] = text(id?.email ?? null)
-    texts[t++] = text(id?.name ?? '')
-    texts[t++] = text(r.sku)
-    texts[t++] = text(r.productName)
-    texts[t++] = text(r.category)
-    texts[t++] = text(r.store)
-    texts[t++] = text(r.staff)
+    texts[t++] = text(0, r.receiptNumber)
+    texts[t++] = text(1, r.occurredAt)
+    texts[t++] = id ? text(2, id.code) : NO_IDENTITY
+    texts[t++] = text(3, id?.phone ?? null)
+    texts[t++] = text(4, id?.email ?? null)
+    texts[t++] = text(5, id?.name ?? '')
+    texts[t++] = text(6, r.sku)
+    texts[t++] = text(7, r.productName)
+    texts[t++] = text(8, r.category)
+    texts[t++] = text(9, r.store)
+    texts[t++] = text(10, r.staff)
   }
   return { numbers, texts, strings }
 }
