@@ -17,27 +17,41 @@ const BYTES_PER_LINE = 100
 const MIN_LINES = 50_000
 
 export interface DeferredIndexes {
+  /** Drops the indexes, once, if the file is big enough (call before the import's first receipt or line). */
+  drop(): void
   /** Recreates the indexes that were dropped (call before commit). */
   rebuild(): void
 }
 
 /**
- * Drops the randomly-filled indexes when the file is likely to add at least half as many lines as the
+ * Defers the randomly-filled indexes when the file is likely to add at least half as many lines as the
  * database holds: rebuilding costs about as much per stored line as keeping them costs per added line / 4.
+ * They are dropped only when the import is about to write its first row, so a re-import that adds nothing
+ * rebuilds nothing.
  */
 export function deferIndexes(sqlite: Sqlite, fileBytes: number): DeferredIndexes {
   const estimated = fileBytes / BYTES_PER_LINE
-  const stored = sqlite.prepare('select coalesce(max(id), 0) from receipt_lines').pluck().get() as number
-  if (estimated < MIN_LINES || estimated * 2 < stored) return { rebuild: () => undefined }
-  const dropped = sqlite
-    .prepare(
-      `select name, sql from sqlite_master where type = 'index' and sql is not null and name in (${DEFERRABLE.map(() => '?').join(', ')})`,
-    )
-    .raw()
-    .all(...DEFERRABLE) as [string, string][]
-  for (const [name] of dropped) sqlite.exec(`drop index "${name}"`)
+  let pending = estimated >= MIN_LINES
+  const dropped: [string, string][] = []
   return {
+    drop() {
+      if (!pending) return
+      pending = false
+      const stored = sqlite.prepare('select coalesce(max(id), 0) from receipt_lines').pluck().get() as number
+      if (estimated * 2 < stored) return
+      const found = sqlite
+        .prepare(
+          `select name, sql from sqlite_master where type = 'index' and sql is not null and name in (${DEFERRABLE.map(() => '?').join(', ')})`,
+        )
+        .raw()
+        .all(...DEFERRABLE) as [string, string][]
+      for (const [name, create] of found) {
+        sqlite.exec(`drop index "${name}"`)
+        dropped.push([name, create])
+      }
+    },
     rebuild() {
+      pending = false
       for (const [, create] of dropped.splice(0)) sqlite.exec(create)
     },
   }

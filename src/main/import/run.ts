@@ -134,6 +134,7 @@ export async function importPlanned(
       mapping.kind === 'sales'
         ? new SalesWriter(sqlite, importId, mapping.source, customers, catalog, {
             sourcePrefixes: mapping.preset === 'lukkha_sales',
+            ...(indexes ? { beforeWrite: () => indexes.drop() } : {}),
           })
         : null
     const reject = (row: number, cells: string[], issues: RowIssue[]): void => {
