@@ -19,6 +19,8 @@ export class BatchInserter {
     sqlite: Sqlite,
     table: string,
     private readonly columns: readonly string[],
+    /** Runs before this inserter writes anything (the import defers some indexes until then). */
+    private readonly beforeWrite: () => void = () => undefined,
   ) {
     const row = `(${columns.map(() => '?').join(', ')})`
     const head = `insert into ${table} (${columns.join(', ')}) values `
@@ -30,6 +32,7 @@ export class BatchInserter {
   add(...values: unknown[]): void {
     for (const v of values) this.params.push(v)
     if (++this.rows === BATCH_ROWS) {
+      this.beforeWrite()
       const started = performance.now()
       this.full.run(this.params)
       insertTime.ms += performance.now() - started
@@ -41,6 +44,7 @@ export class BatchInserter {
   /** Writes the queued rows. */
   flush(): void {
     const width = this.columns.length
+    if (this.rows > 0) this.beforeWrite()
     for (let i = 0; i < this.rows; i++) this.one.run(this.params.slice(i * width, (i + 1) * width))
     this.params = []
     this.rows = 0

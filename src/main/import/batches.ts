@@ -80,65 +80,105 @@ export class BatchMapper {
   }
 }
 
-// Sale lines cross between threads as one flat array of primitives: structured-cloning a million small
-// objects costs several times more than the same values in one array.
-const SALE_WIDTH = 18
+// Sale lines cross between threads as columns, not objects: numbers in a Float64Array and every text as an
+// index into the batch's table of distinct strings (Int32Array), both transferred without a copy. A
+// receipt's lines repeat its number, time and customer, and products, stores and staff repeat all over the
+// file, so a batch carries far fewer strings than fields; structured-cloning a million small objects (or
+// even one flat array of their values) cost several times more, in the parser thread and in the writer.
+const NUMBERS = 7
+const TEXTS = 11
+const NULL = -1
+/** no identity at all (code is null for an identity without one) */
+const NO_IDENTITY = -2
 
-export function packSales(rows: SaleRow[]): unknown[] {
-  const flat: unknown[] = new Array(rows.length * SALE_WIDTH)
-  let k = 0
-  for (const r of rows) {
-    const id = r.identity
-    flat[k++] = r.row
-    flat[k++] = r.receiptNumber
-    flat[k++] = r.occurredAt
-    flat[k++] = r.refund
-    flat[k++] = id ? id.code : undefined // undefined: no identity at all
-    flat[k++] = id?.phone ?? null
-    flat[k++] = id?.email ?? null
-    flat[k++] = id?.name ?? ''
-    flat[k++] = r.sku
-    flat[k++] = r.productName
-    flat[k++] = r.category
-    flat[k++] = r.quantity
-    flat[k++] = r.unitPrice
-    flat[k++] = r.discount
-    flat[k++] = r.net
-    flat[k++] = r.store
-    flat[k++] = r.staff
-    flat[k++] = r.refundedAmount
-  }
-  return flat
+export interface PackedSales {
+  numbers: Float64Array
+  texts: Int32Array
+  strings: string[]
 }
 
-export function unpackSales(flat: unknown[]): SaleRow[] {
+export function packSales(rows: SaleRow[]): PackedSales {
+  const numbers = new Float64Array(rows.length * NUMBERS)
+  const texts = new Int32Array(rows.length * TEXTS)
+  const strings: string[] = []
+  const seen = new Map<string, number>()
+  // A receipt's lines follow each other: a text equal to the previous row's in the same slot needs no lookup.
+  const lastText: (string | null)[] = new Array<string | null>(TEXTS).fill(null)
+  const lastIndex = new Int32Array(TEXTS).fill(NULL)
+  const text = (slot: number, v: string | null): number => {
+    if (v === null) return NULL
+    if (v === lastText[slot]) return lastIndex[slot] as number
+    let i = seen.get(v)
+    if (i === undefined) {
+      i = strings.length
+      strings.push(v)
+      seen.set(v, i)
+    }
+    lastText[slot] = v
+    lastIndex[slot] = i
+    return i
+  }
+  let n = 0
+  let t = 0
+  for (const r of rows) {
+    const id = r.identity
+    numbers[n++] = r.row
+    numbers[n++] = r.refund ? 1 : 0
+    numbers[n++] = r.quantity
+    numbers[n++] = r.unitPrice
+    numbers[n++] = r.discount
+    numbers[n++] = r.net
+    numbers[n++] = r.refundedAmount ?? NaN
+    texts[t++] = text(0, r.receiptNumber)
+    texts[t++] = text(1, r.occurredAt)
+    texts[t++] = id ? text(2, id.code) : NO_IDENTITY
+    texts[t++] = text(3, id?.phone ?? null)
+    texts[t++] = text(4, id?.email ?? null)
+    texts[t++] = text(5, id?.name ?? '')
+    texts[t++] = text(6, r.sku)
+    texts[t++] = text(7, r.productName)
+    texts[t++] = text(8, r.category)
+    texts[t++] = text(9, r.store)
+    texts[t++] = text(10, r.staff)
+  }
+  return { numbers, texts, strings }
+}
+
+/** The buffers to transfer with a packed batch. */
+export function packedTransfer(packed: PackedSales): ArrayBuffer[] {
+  return [packed.numbers.buffer as ArrayBuffer, packed.texts.buffer as ArrayBuffer]
+}
+
+export function unpackSales({ numbers, texts, strings }: PackedSales): SaleRow[] {
   const rows: SaleRow[] = []
-  for (let k = 0; k + SALE_WIDTH <= flat.length; k += SALE_WIDTH) {
-    const code = flat[k + 4] as string | null | undefined
+  const str = (i: number): string | null => (i < 0 ? null : (strings[i] as string))
+  for (let n = 0, t = 0; n + NUMBERS <= numbers.length; n += NUMBERS, t += TEXTS) {
+    const code = texts[t + 2] as number
+    const refunded = numbers[n + 6] as number
     rows.push({
-      row: flat[k] as number,
-      receiptNumber: flat[k + 1] as string,
-      occurredAt: flat[k + 2] as string,
-      refund: flat[k + 3] as boolean,
+      row: numbers[n] as number,
+      receiptNumber: str(texts[t] as number) as string,
+      occurredAt: str(texts[t + 1] as number) as string,
+      refund: numbers[n + 1] === 1,
       identity:
-        code === undefined
+        code === NO_IDENTITY
           ? null
           : {
-              code,
-              phone: flat[k + 5] as string | null,
-              email: flat[k + 6] as string | null,
-              name: flat[k + 7] as string,
+              code: str(code),
+              phone: str(texts[t + 3] as number),
+              email: str(texts[t + 4] as number),
+              name: str(texts[t + 5] as number) as string,
             },
-      sku: flat[k + 8] as string | null,
-      productName: flat[k + 9] as string | null,
-      category: flat[k + 10] as string,
-      quantity: flat[k + 11] as number,
-      unitPrice: flat[k + 12] as number,
-      discount: flat[k + 13] as number,
-      net: flat[k + 14] as number,
-      store: flat[k + 15] as string | null,
-      staff: flat[k + 16] as string | null,
-      refundedAmount: flat[k + 17] as number | null,
+      sku: str(texts[t + 6] as number),
+      productName: str(texts[t + 7] as number),
+      category: str(texts[t + 8] as number) as string,
+      quantity: numbers[n + 2] as number,
+      unitPrice: numbers[n + 3] as number,
+      discount: numbers[n + 4] as number,
+      net: numbers[n + 5] as number,
+      store: str(texts[t + 9] as number),
+      staff: str(texts[t + 10] as number),
+      refundedAmount: Number.isNaN(refunded) ? null : refunded,
     })
   }
   return rows

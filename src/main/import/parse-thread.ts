@@ -1,6 +1,14 @@
 import type { Worker } from 'node:worker_threads'
 import type { MessagePort } from 'node:worker_threads'
-import { BatchMapper, packSales, unpackSales, type MappedBatch, type RejectedRow } from './batches'
+import {
+  BatchMapper,
+  packedTransfer,
+  packSales,
+  unpackSales,
+  type MappedBatch,
+  type PackedSales,
+  type RejectedRow,
+} from './batches'
 import type { ResolvedMapping } from './mapping'
 import { readTable, type FileFormat, type ReadOptions, type ReadResult } from './read'
 import type { RowContext } from './rows'
@@ -26,7 +34,7 @@ export interface ParserData {
 type ParserMessage =
   | {
       type: 'batch'
-      packedSales: unknown[]
+      packedSales: PackedSales
       customers: CustomerRow[]
       rejected: RejectedRow[]
       warnings: RowIssue[]
@@ -41,27 +49,32 @@ type ParserMessage =
 export async function runParser(port: MessagePort, data: ParserData): Promise<void> {
   const mapper = new BatchMapper(data.mapping, data.context)
   const inFlight = new Int32Array(data.inFlight)
-  const post = (message: ParserMessage): void => port.postMessage(message)
+  const post = (message: ParserMessage, transfer: ArrayBuffer[] = []): void =>
+    port.postMessage(message, transfer)
   try {
     const result = await readTable(data.path, data.format, data.readOptions, {
       header: () => undefined,
       batch: (batch) => {
         const m = mapper.map(batch)
+        const packedSales = packSales(m.sales)
         // wait (this thread only parses) until the writer has caught up
         for (let n = Atomics.load(inFlight, 0); n >= MAX_IN_FLIGHT; n = Atomics.load(inFlight, 0)) {
           Atomics.wait(inFlight, 0, n, 1000)
         }
         Atomics.add(inFlight, 0, 1)
-        post({
-          type: 'batch',
-          packedSales: packSales(m.sales),
-          customers: m.customers,
-          rejected: m.rejected,
-          warnings: m.warnings,
-          ignored: m.ignored,
-          rowsRead: m.rowsRead,
-          bytesRead: m.bytesRead,
-        })
+        post(
+          {
+            type: 'batch',
+            packedSales,
+            customers: m.customers,
+            rejected: m.rejected,
+            warnings: m.warnings,
+            ignored: m.ignored,
+            rowsRead: m.rowsRead,
+            bytesRead: m.bytesRead,
+          },
+          packedTransfer(packedSales),
+        )
       },
     })
     post({ type: 'end', result })

@@ -31,6 +31,23 @@ export interface RowContext {
 
 const CLEAN_CACHE_LIMIT = 50_000
 
+/**
+ * A pure function of one cell's text, remembered per distinct text: a file repeats each regular's phone and
+ * e-mail on line after line, and parsing them (libphonenumber above all) costs far more than a map lookup.
+ * (Amounts are not worth it: their plain-digits fast path costs about what the lookup does.) Bounded like the name cache; keys are detached so no chunk stays pinned.
+ */
+function remembered<T>(f: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>()
+  return (raw) => {
+    const had = cache.get(raw)
+    if (had !== undefined || cache.has(raw)) return had as T
+    if (cache.size >= CLEAN_CACHE_LIMIT) cache.clear()
+    const value = f(raw)
+    cache.set(detach(raw), value)
+    return value
+  }
+}
+
 /** Whether a character could be one String.prototype.trim removes (all of those are <= 32, 160 or >= U+1680). */
 function maybeSpace(code: number): boolean {
   return code <= 32 || code === 160 || code >= 0x1680
@@ -41,6 +58,10 @@ abstract class RowReader {
   protected lastDate: string | null = null
   /** Products, categories, stores and staff repeat on most rows: clean each distinct text once. */
   private readonly cleaned = new Map<string, string>()
+
+  private readonly phoneOf = remembered(normalizePhone)
+  private readonly emailOf = remembered(normalizeEmail)
+  private readonly contactOf = remembered(splitContact)
 
   constructor(
     protected readonly mapping: ResolvedMapping,
@@ -115,7 +136,7 @@ abstract class RowReader {
     let email: string | null = null
     const phoneRaw = this.get(row, 'phone')
     if (phoneRaw !== '') {
-      phone = normalizePhone(phoneRaw)
+      phone = this.phoneOf(phoneRaw)
       if (phone === null)
         warnings.push(
           this.issue(rowNo, 'phone', phoneRaw, 'bad_phone', `"${phoneRaw}" is not a phone number; left out`),
@@ -123,7 +144,7 @@ abstract class RowReader {
     }
     const emailRaw = this.get(row, 'email')
     if (emailRaw !== '') {
-      email = normalizeEmail(emailRaw)
+      email = this.emailOf(emailRaw)
       if (email === null)
         warnings.push(
           this.issue(
@@ -137,7 +158,7 @@ abstract class RowReader {
     }
     const contactRaw = this.get(row, 'contact')
     if (contactRaw !== '' && phone === null && email === null) {
-      const contact = splitContact(contactRaw)
+      const contact = this.contactOf(contactRaw)
       phone = contact.phone
       email = contact.email
       if (phone === null && email === null) {
@@ -196,7 +217,6 @@ export class SaleRowReader extends RowReader {
     const status = this.get(row, 'status').toLowerCase()
     if ((status !== '' && IGNORED_STATUS.has(status)) || this.get(row, 'cancelled_at') !== '')
       return { ok: 'ignored' }
-    const decimal = this.mapping.decimalSeparator
 
     if (receiptNumber === '') {
       errors.push(this.issue(rowNo, 'receipt_number', '', 'missing_value', 'the receipt number is empty'))
@@ -210,7 +230,7 @@ export class SaleRowReader extends RowReader {
       errors.push(this.issue(rowNo, 'date', dateRaw, 'bad_date', this.dateMessage(dateRaw)))
 
     const qtyRaw = this.get(row, 'quantity')
-    let quantity = parseQuantity(qtyRaw, decimal)
+    let quantity = parseQuantity(qtyRaw, this.mapping.decimalSeparator)
     if (quantity === undefined)
       errors.push(this.issue(rowNo, 'quantity', '', 'missing_value', 'the quantity is empty'))
     else if (quantity === null)

@@ -9,6 +9,7 @@ import { planImport, type FilePlan } from './plan'
 import { readTable, type ReadResult } from './read'
 import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
+import { deferIndexes } from './deferred-indexes'
 import { readInParser, type SpawnParser } from './parse-thread'
 import { SalesWriter } from './sales-writer'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
@@ -126,12 +127,14 @@ export async function importPlanned(
         .lastInsertRowid,
     )
     const stamp = now()
+    const indexes = mapping.kind === 'sales' ? deferIndexes(sqlite, plan.size) : null
     const customers = new CustomerBook(sqlite, importId, mapping.source, mapping.codeKind, stamp)
     const catalog = new Catalog(sqlite, importId, stamp)
     const sales =
       mapping.kind === 'sales'
         ? new SalesWriter(sqlite, importId, mapping.source, customers, catalog, {
             sourcePrefixes: mapping.preset === 'lukkha_sales',
+            ...(indexes ? { beforeWrite: () => indexes.drop() } : {}),
           })
         : null
     const reject = (row: number, cells: string[], issues: RowIssue[]): void => {
@@ -235,6 +238,7 @@ export async function importPlanned(
       netAdded: 0,
     }
     const customerCounts = customers.finish()
+    indexes?.rebuild()
     const counts = {
       ...salesCounts,
       ...customerCounts,

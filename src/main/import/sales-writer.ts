@@ -30,6 +30,8 @@ const contentKey = (productId: number | null, quantity: number, net: number): st
 export interface SalesWriterOptions {
   /** The native layout: a receipt number '<source>:<number>' (as `export sales` writes it) keeps its source. */
   sourcePrefixes: boolean
+  /** Runs before the first receipt or line is written. */
+  beforeWrite?: () => void
 }
 
 export class SalesWriter {
@@ -73,30 +75,41 @@ export class SalesWriter {
     // The import holds the write lock in one transaction, so it can number its receipts itself and queue them
     // (and their lines) for multi-row inserts instead of asking SQLite for each new id.
     this.nextId = this.lastIdBefore + 1
-    this.receipts = new BatchInserter(sqlite, 'receipts', [
-      'id',
-      'source',
-      'receipt_number',
-      'store_id',
-      'customer_id',
-      'occurred_at',
-      'kind',
-      'gross_satang',
-      'discount_satang',
-      'net_satang',
-      'staff',
-      'import_id',
-    ])
-    this.lines = new BatchInserter(sqlite, 'receipt_lines', [
-      'receipt_id',
-      'line_no',
-      'product_id',
-      'quantity',
-      'unit_price_satang',
-      'discount_satang',
-      'net_satang',
-      'import_id',
-    ])
+    const beforeWrite = options.beforeWrite ?? (() => undefined)
+    this.receipts = new BatchInserter(
+      sqlite,
+      'receipts',
+      [
+        'id',
+        'source',
+        'receipt_number',
+        'store_id',
+        'customer_id',
+        'occurred_at',
+        'kind',
+        'gross_satang',
+        'discount_satang',
+        'net_satang',
+        'staff',
+        'import_id',
+      ],
+      beforeWrite,
+    )
+    this.lines = new BatchInserter(
+      sqlite,
+      'receipt_lines',
+      [
+        'receipt_id',
+        'line_no',
+        'product_id',
+        'quantity',
+        'unit_price_satang',
+        'discount_satang',
+        'net_satang',
+        'import_id',
+      ],
+      beforeWrite,
+    )
     this.statements = {
       lastLine: sqlite
         .prepare('select coalesce(max(line_no), 0) as n from receipt_lines where receipt_id = ?')
@@ -162,10 +175,11 @@ export class SalesWriter {
     this.currentKey = null
     this.write(key, rows)
     const refunded = rows[0]?.refundedAmount
+    if (refunded == null) return // (most receipts: no refund key to look up)
     const [refundSource, refundNumber] = this.keyOf(`${key}/refund`)
     const refundId = this.loadSource(refundSource).get(refundNumber)
     // (written once per import even when the order's rows come back later in the file)
-    if (refunded != null && rows[0] && !(refundId !== undefined && refundId > this.lastIdBefore)) {
+    if (rows[0] && !(refundId !== undefined && refundId > this.lastIdBefore)) {
       // Shopify: money refunded on an order becomes a refund receipt of its own, netted in totals.
       const first = rows[0]
       this.write(`${key}/refund`, [
