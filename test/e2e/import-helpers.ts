@@ -1,5 +1,8 @@
+import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import type { App } from '../harness/browser'
+import { expect } from 'vitest'
+import { SCREENSHOT_DIR, type App } from '../harness/browser'
+import { foreignText, visibleUiText } from '../harness/page-text'
 
 // Shared steps of the Import page's end-to-end tests.
 
@@ -38,3 +41,43 @@ export async function tableColumn(table: Locator, index: number): Promise<string
   // lines of a cell (a name over its phone) joined by one newline, however the blocks are spaced
   return (await cells.allInnerTexts()).map((text) => text.trim().replace(/\s*\n\s*/g, '\n'))
 }
+
+/**
+ * A full-page screenshot from the top of the page, once the step indicator's short animation is over (the
+ * screenshots are looked at by people; the checks do not depend on them).
+ */
+export async function shot(app: App, name: string): Promise<void> {
+  await app.page.evaluate('window.scrollTo(0, 0)')
+  await app.page.waitForTimeout(250)
+  await app.screenshot(name)
+}
+
+export async function expectOnly(page: Page, language: 'th' | 'en'): Promise<void> {
+  expect(foreignText(await visibleUiText(page), language)).toEqual([])
+}
+
+/** The new customers of an import, as the summary should list them: by id, name and phone as stored. */
+export function newCustomersOf(app: App, importId: number): { name: string; phone: string | null }[] {
+  return app.harness.ctx.connection.sqlite
+    .prepare('select name, phone from customers where import_id = ? order by id')
+    .all(importId) as { name: string; phone: string | null }[]
+}
+
+export function lastImportId(app: App): number {
+  return app.harness.ctx.connection.sqlite.prepare('select max(id) from imports').pluck().get() as number
+}
+
+/** A screenshot of what is on screen only: quicker than the full page, for a step that does not last. */
+export async function viewportShot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
+/** Records the progress bar's values in the page as they change, to see that it moved. */
+export const RECORD_PROGRESS = `(() => {
+  window.__progress = []
+  const timer = setInterval(() => {
+    const bar = document.querySelector('[data-testid=import-progress] [role=progressbar]')
+    if (bar) window.__progress.push(Number(bar.getAttribute('aria-valuenow')))
+    if (document.querySelector('[data-testid^=import-result-]')) clearInterval(timer)
+  }, 10)
+})()`
