@@ -109,6 +109,15 @@ describe('amounts', () => {
     expect(parseSatang('12abc', '.')).toBeNull()
   })
 
+  it('refuses thousands marks that do not group thousands, instead of misreading the amount', () => {
+    expect(parseSatang('1.234,50', '.')).toBeNull() // a decimal-comma file read with a decimal dot
+    expect(parseSatang('1,234.50', ',')).toBeNull() // and the other way round
+    expect(parseSatang('12,34', '.')).toBeNull()
+    expect(parseSatang('1,234,567.5', '.')).toBe(123456750)
+    expect(parseSatang('1.234.567,5', ',')).toBe(123456750)
+    expect(parseQuantity('1.234,5', '.')).toBeNull()
+  })
+
   it('reads quantities', () => {
     expect(parseQuantity('1.000')).toBe(1)
     expect(parseQuantity('-2')).toBe(-2)

@@ -26,10 +26,27 @@ function clean(raw: string, decimal: DecimalSeparator): { digits: string; negati
     s = s.slice(1)
   }
   s = s.replace(CURRENCY, '')
-  if (decimal === ',') s = s.replace(/\./g, '').replace(',', '.')
-  else s = s.replace(/,/g, '')
-  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(s)) return null
-  return { digits: s, negative }
+  const digits = ungroup(s, decimal)
+  if (digits === null || !/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(digits)) return null
+  return { digits, negative }
+}
+
+const GROUPED = { '.': /^\d{1,3}(?:,\d{3})+$/, ',': /^\d{1,3}(?:\.\d{3})+$/ } as const
+
+/**
+ * Removes thousands separators, but only where they group thousands: with a decimal dot, '1,234.50' is
+ * 1234.50 while '1.234,50' is not an amount (read as 1.23 it would silently lose a thousand baht).
+ * Returns the number with '.' as its decimal mark, or null when the marks do not fit the decimal setting.
+ */
+function ungroup(s: string, decimal: DecimalSeparator): string | null {
+  const group = decimal === '.' ? ',' : '.'
+  const parts = s.split(decimal)
+  if (parts.length > 2) return null
+  const [whole = '', fraction] = parts
+  if (fraction?.includes(group)) return null
+  if (whole.includes(group) && !GROUPED[decimal].test(whole)) return null
+  const digits = whole.split(group).join('')
+  return fraction === undefined ? digits : `${digits}.${fraction}`
 }
 
 /**
