@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, ImportRow } from '../db/schema'
 import { LukkhaError } from '../errors'
+import { writeTransaction } from '../db/write-transaction'
 import { localTimestamp } from './clock'
 
 // Import history and undo. Undo removes exactly what one import added: its receipts and lines, the customers,
@@ -31,7 +32,7 @@ async function count(query: {
 }
 
 /** What later rows depend on this import's rows, as sentences; empty when undo is safe. */
-async function dependents(trx: Transaction<Database>, id: number): Promise<string[]> {
+async function dependents(trx: Kysely<Database>, id: number): Promise<string[]> {
   const reasons: string[] = []
   const laterImports = new Set<number>()
   const note = (rows: { import_id: number | null }[], text: string): void => {
@@ -141,7 +142,7 @@ export async function undoImport(
   id: number,
   now: () => Date = () => new Date(),
 ): Promise<UndoResult> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const row = await trx.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row) throw new LukkhaError('not_found', `There is no import #${id}.`)
     if (row.status === 'undone')
