@@ -5,46 +5,9 @@
 export const importKinds = ['sales', 'customers'] as const
 export type ImportKind = (typeof importKinds)[number]
 
-export const saleFields = [
-  'receipt_number',
-  'date',
-  'time',
-  'receipt_type',
-  'status',
-  'cancelled_at',
-  'customer_code',
-  'customer_name',
-  'first_name',
-  'last_name',
-  'phone',
-  'email',
-  'contact',
-  'sku',
-  'product_name',
-  'variant',
-  'category',
-  'quantity',
-  'unit_price',
-  'gross_amount',
-  'discount',
-  'net_amount',
-  'refunded_amount',
-  'store',
-  'staff',
-] as const
+import { customerFields, saleFields } from '../../shared/api/import'
 
-export const customerFields = [
-  'customer_code',
-  'customer_name',
-  'first_name',
-  'last_name',
-  'phone',
-  'email',
-  'contact',
-  'birthday',
-  'first_visit',
-  'last_visit',
-] as const
+export { customerFields, saleFields }
 
 export type SaleField = (typeof saleFields)[number]
 export type CustomerField = (typeof customerFields)[number]

@@ -1,20 +1,11 @@
+import { rowReasons } from '../../shared/api/import'
 import type { TextEncoding } from './encoding'
 import type { ColumnMapping } from './mapping'
 import type { DecimalSeparator } from './normalize/amounts'
 import type { DateOrder } from './normalize/dates'
 import type { PresetChoice } from './presets'
 
-/** Why a row was rejected (or warned about); the UI translates these as import.reason.<code>. */
-export const rowReasons = [
-  'missing_value',
-  'missing_amount',
-  'bad_date',
-  'bad_amount',
-  'bad_quantity',
-  'malformed_row',
-  'bad_phone',
-  'bad_email',
-] as const
+export { rowReasons }
 export type RowReason = (typeof rowReasons)[number]
 
 export interface RowIssue {

@@ -19,7 +19,8 @@ export const presetChoiceSchema = z.union([presetNameSchema, z.literal('generic'
 export const importKindSchema = z.enum(['sales', 'customers'])
 export const dateOrderSchema = z.enum(['dmy', 'mdy'])
 export const decimalSeparatorSchema = z.enum(['.', ','])
-export const fieldNameSchema = z.enum([
+/** Lukkha's own fields a sales export's columns can be mapped to (the engine's src/main/import/fields.ts). */
+export const saleFields = [
   'receipt_number',
   'date',
   'time',
@@ -45,9 +46,25 @@ export const fieldNameSchema = z.enum([
   'refunded_amount',
   'store',
   'staff',
+] as const
+
+/** ... and a customer export's. */
+export const customerFields = [
+  'customer_code',
+  'customer_name',
+  'first_name',
+  'last_name',
+  'phone',
+  'email',
+  'contact',
   'birthday',
   'first_visit',
   'last_visit',
+] as const
+
+export const fieldNameSchema = z.enum([...new Set([...saleFields, ...customerFields])] as [
+  (typeof saleFields)[number] | (typeof customerFields)[number],
+  ...((typeof saleFields)[number] | (typeof customerFields)[number])[],
 ])
 export type FieldName = z.infer<typeof fieldNameSchema>
 
@@ -74,6 +91,18 @@ export const importOptionsSchema = z.object({
 })
 export type ImportOptionsDto = z.infer<typeof importOptionsSchema>
 
+/** Why a row was rejected (or warned about); the UI translates these as import.reason.<code>. */
+export const rowReasons = [
+  'missing_value',
+  'missing_amount',
+  'bad_date',
+  'bad_amount',
+  'bad_quantity',
+  'malformed_row',
+  'bad_phone',
+  'bad_email',
+] as const
+
 const fileId = z.string().regex(/^[0-9a-f-]{36}$/)
 const jobId = z.string().regex(/^[0-9a-f-]{36}$/)
 
@@ -83,16 +112,7 @@ export const rowIssueSchema = z.object({
   column: z.string(),
   value: z.string(),
   /** i18n key import.reason.<reason> */
-  reason: z.enum([
-    'missing_value',
-    'missing_amount',
-    'bad_date',
-    'bad_amount',
-    'bad_quantity',
-    'malformed_row',
-    'bad_phone',
-    'bad_email',
-  ]),
+  reason: z.enum(rowReasons),
   /** English detail, with the value; the UI shows the translated reason and may show this too. */
   message: z.string(),
 })
