@@ -84,6 +84,53 @@ describe('analysis API', () => {
     expect(await call('listAnalysisRuns', undefined, ctx)).toHaveLength(1)
   })
 
+  it('queues one fresh run behind a running one when the sales changed after it began', async () => {
+    const { ctx, events } = await shopWithSales()
+    const first = await call('runAnalysis', { asOf: '2026-03-31' }, ctx)
+    // an import lands while the first run works on the older data: a new customer H
+    insertSales(ctx.connection.sqlite, [{ customer: 'H', at: '2026-03-25', baht: 70 }])
+    const fresh = await call('runAnalysis', { asOf: '2026-03-31', afterDataChange: true }, ctx)
+    expect(fresh.jobId).not.toBe(first.jobId)
+    expect(fresh.alreadyRunning).toBe(false)
+    expect(await call('getAnalysisJob', { jobId: fresh.jobId }, ctx)).toMatchObject({
+      status: 'running',
+      phase: 'analysis.phase.waiting',
+    })
+    // later requests, changed data or not, join the queued run rather than start a third
+    for (const input of [{ afterDataChange: true }, undefined]) {
+      expect(await call('runAnalysis', input, ctx)).toEqual({ jobId: fresh.jobId, alreadyRunning: true })
+    }
+
+    const done = await waitForAnalysisJob(ctx.connection, fresh.jobId)
+    expect(done).toMatchObject({ status: 'done', phase: 'analysis.phase.done' })
+    const firstJob = await waitForAnalysisJob(ctx.connection, first.jobId)
+    expect(firstJob.status).toBe('done')
+    // the queued run started only after the first had finished, and it sees customer H
+    const order = events.map((e) => `${e.jobId === first.jobId ? 'first' : 'fresh'}:${e.phase}`)
+    expect(order.indexOf('fresh:analysis.phase.reading')).toBeGreaterThan(
+      order.indexOf('first:analysis.phase.done'),
+    )
+    expect(present(await call('getAnalysisRun', undefined, ctx))).toMatchObject({
+      runId: done.runId,
+      customers: 6,
+    })
+    expect(await call('listAnalysisRuns', undefined, ctx)).toHaveLength(2)
+  })
+
+  it('fails a queued run that finds no sales left, as a failed job', async () => {
+    const { ctx } = await shopWithSales()
+    const first = await call('runAnalysis', { asOf: '2026-03-31' }, ctx)
+    const fresh = await call('runAnalysis', { afterDataChange: true }, ctx)
+    // everything is undone before the queued run starts
+    ctx.connection.sqlite.exec('delete from receipt_lines; delete from receipts;')
+    await waitForAnalysisJob(ctx.connection, first.jobId)
+    expect(await waitForAnalysisJob(ctx.connection, fresh.jobId)).toMatchObject({
+      status: 'failed',
+      phase: 'analysis.phase.failed',
+      error: { code: 'not_found' },
+    })
+  })
+
   it('reports a run that fails in the worker as a failed job, and stores nothing', async () => {
     const { ctx, events } = await shopWithSales()
     // a trigger makes the score insert fail, as a full disk would

@@ -35,6 +35,17 @@ export function totals(app: App): { customers: number; receipts: number; lines: 
   }
 }
 
+/** The names of the customers the latest stored analysis run scored, sorted. */
+export function latestRunCustomers(app: App): string[] {
+  return app.harness.ctx.connection.sqlite
+    .prepare(
+      `select c.name from analysis_scores s join customers c on c.id = s.customer_id
+        where s.run_id = (select max(id) from analysis_runs) order by c.name`,
+    )
+    .pluck()
+    .all() as string[]
+}
+
 /** The text of one column of a table's body rows. */
 export async function tableColumn(table: Locator, index: number): Promise<string[]> {
   const cells = table.locator(`tbody tr > :nth-child(${index + 1})`)

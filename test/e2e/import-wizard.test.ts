@@ -4,7 +4,15 @@ import { templateCsv } from '../../src/main/import/template'
 import { openApp, useBrowser } from '../harness/browser'
 import { dropFile } from '../harness/drop-file'
 import { fixture } from '../import/helpers'
-import { expectOnly, lastImportId, shot, switchLanguage, tableColumn, totals } from './import-helpers'
+import {
+  expectOnly,
+  lastImportId,
+  latestRunCustomers,
+  shot,
+  switchLanguage,
+  tableColumn,
+  totals,
+} from './import-helpers'
 
 // The Import page end to end (issue 4): bad rows, history and undo; the wizard for any other file.
 
@@ -146,6 +154,8 @@ describe('import page: any other file', () => {
     expect(await page.getByTestId('count-linesAdded').innerText()).toBe('3')
     expect(await tableColumn(page.getByTestId('new-customers'), 0)).toEqual(['คุณเอ'])
     expect(totals(app).netSatang).toBe(123_450 + 10_000 + 5_000)
+    // the customer analysis re-runs by itself after the import, in its worker, and scores the new customer
+    await poll(() => Promise.resolve(latestRunCustomers(app))).toEqual(['คุณเอ'])
 
     // the same header again: the saved mapping is offered, and nothing is counted twice
     await page.getByRole('button', { name: 'Import another file' }).click()

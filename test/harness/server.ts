@@ -11,6 +11,7 @@ import { methods } from '../../src/shared/api'
 import type { LukkhaEvent } from '../../src/shared/events'
 import { BRIDGE_PATH, bridgeScript } from './bridge-script'
 import { readStatic } from './static-files'
+import { useBundledWorkers } from './workers'
 
 // The end-to-end test harness (DESIGN.md): serves the built renderer and runs the real src/main/api
 // handlers, replacing only Electron's IPC with a loopback HTTP bridge. For tests and development only:
@@ -100,16 +101,23 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run: npm run build`)
   }
+  const restoreWorkers = useBundledWorkers()
   const token = randomBytes(24).toString('hex')
   const streams = new Set<ServerResponse>()
-  const ctx = await createApiContext({
-    dbFile: options.dbFile,
-    appVersion: '0.0.0-harness',
-    systemLocale: options.systemLocale ?? 'th-TH',
-    emit: (event: LukkhaEvent) => {
-      for (const stream of streams) stream.write(`data: ${JSON.stringify(event)}\n\n`)
-    },
-  })
+  let ctx: ApiContext
+  try {
+    ctx = await createApiContext({
+      dbFile: options.dbFile,
+      appVersion: '0.0.0-harness',
+      systemLocale: options.systemLocale ?? 'th-TH',
+      emit: (event: LukkhaEvent) => {
+        for (const stream of streams) stream.write(`data: ${JSON.stringify(event)}\n\n`)
+      },
+    })
+  } catch (error) {
+    restoreWorkers()
+    throw error
+  }
   let origin = ''
   let cookieName = ''
 
@@ -198,6 +206,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
       await ctx.connection.close()
+      restoreWorkers()
     },
   }
 }

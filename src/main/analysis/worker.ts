@@ -17,9 +17,14 @@ export type WorkerMessage =
   | { type: 'done'; runId: number }
   | { type: 'error'; code: string; message: string }
 
+const SAVE_BUSY_TIMEOUT_MS = 10 * 60 * 1000
+
 const post = (message: WorkerMessage): void => parentPort?.postMessage(message)
 const { file, parameters, rules } = workerData as WorkerInput
 const connection = openDatabase(file)
+// Off the UI thread, saving may wait as long as an import holds the write lock (a million-line import
+// commits after tens of seconds) rather than fail after the connection's usual few seconds.
+connection.sqlite.pragma(`busy_timeout = ${SAVE_BUSY_TIMEOUT_MS}`)
 try {
   const progress = (p: Progress): void => post({ type: 'progress', ...p })
   const result = computeAnalysis(connection.sqlite, parameters, rules, progress)

@@ -61,6 +61,7 @@ export type AnalysisOptions = z.infer<typeof analysisOptionsSchema>
 
 /** The phases an analysis job reports (progress events and getAnalysisJob), in order; i18n keys. */
 export const analysisPhases = [
+  'analysis.phase.waiting',
   'analysis.phase.starting',
   'analysis.phase.reading',
   'analysis.phase.scoring',
@@ -393,9 +394,17 @@ export const segmentMigrationSchema = z.object({
 })
 export type SegmentMigration = z.infer<typeof segmentMigrationSchema>
 
+/**
+ * runAnalysis: a request while a job runs joins that job, unless it says the sales changed after the job
+ * began (afterDataChange, sent after an import or an undo): then a fresh run is queued to start when the
+ * running one ends (phase 'analysis.phase.waiting' until then), and further requests join the queued one.
+ */
+export const runAnalysisInput = analysisOptionsSchema.extend({ afterDataChange: z.boolean().optional() })
+export type RunAnalysisInput = z.infer<typeof runAnalysisInput>
+
 export const analysisContract = {
   runAnalysis: {
-    input: analysisOptionsSchema.optional(),
+    input: runAnalysisInput.optional(),
     output: z.object({ jobId: z.string(), alreadyRunning: z.boolean() }),
   },
   getAnalysisJob: { input: z.object({ jobId: z.string().max(100) }), output: analysisJobSchema },

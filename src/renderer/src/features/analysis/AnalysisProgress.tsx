@@ -8,6 +8,7 @@ import { useRunAnalysis } from './analysisJob'
 const isPhase = (phase: string): phase is AnalysisPhase =>
   (analysisPhases as readonly string[]).includes(phase)
 const PHASE_TEXT = {
+  'analysis.phase.waiting': 'phase.waiting',
   'analysis.phase.starting': 'phase.starting',
   'analysis.phase.reading': 'phase.reading',
   'analysis.phase.scoring': 'phase.scoring',

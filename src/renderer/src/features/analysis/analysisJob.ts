@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import type { AnalysisOptions } from '../../../../shared/api/analysis'
+import type { RunAnalysisInput } from '../../../../shared/api/analysis'
 import type { LukkhaEvent } from '../../../../shared/events'
 import { errorCodes, type ApiError, type ErrorCode } from '../../../../shared/result'
 import { ApiCallError, call } from '../../api/client'
@@ -139,7 +139,7 @@ function toApiError(error: unknown): ApiError {
  */
 export async function startAnalysis(
   queryClient: QueryClient,
-  options?: AnalysisOptions,
+  options?: RunAnalysisInput,
 ): Promise<AnalysisJobState> {
   listen(queryClient)
   let jobId: string
@@ -187,12 +187,15 @@ const snapshot = (): AnalysisJobState | null => current
 export function useRunAnalysis(): {
   job: AnalysisJobState | null
   running: boolean
-  start: (options?: AnalysisOptions) => Promise<AnalysisJobState>
+  start: (options?: RunAnalysisInput) => Promise<AnalysisJobState>
 } {
   const queryClient = useQueryClient()
   // Listen from the first page that shows a job, so a run started elsewhere is followed too.
   useEffect(() => listen(queryClient), [queryClient])
   const job = useSyncExternalStore(subscribe, snapshot)
-  const start = useCallback((options?: AnalysisOptions) => startAnalysis(queryClient, options), [queryClient])
+  const start = useCallback(
+    (options?: RunAnalysisInput) => startAnalysis(queryClient, options),
+    [queryClient],
+  )
   return { job, running: job?.status === 'running', start }
 }

@@ -19,6 +19,7 @@ export const en = {
     progress: 'Analysing customers…',
   },
   phase: {
+    waiting: 'Waiting for the current analysis to finish',
     starting: 'Starting',
     reading: 'Reading the sales',
     scoring: 'Scoring customers',

@@ -19,6 +19,7 @@ export const th: Messages<typeof en> = {
     progress: 'กำลังวิเคราะห์ลูกค้า…',
   },
   phase: {
+    waiting: 'รอการวิเคราะห์ที่กำลังทำอยู่ให้เสร็จก่อน',
     starting: 'กำลังเริ่ม',
     reading: 'กำลังอ่านยอดขาย',
     scoring: 'กำลังให้คะแนนลูกค้า',
