@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
@@ -52,9 +53,35 @@ describe('import with a parser thread', () => {
     expect(s.errors.map((e) => e.row)).toEqual([3, 4, 5, 7])
   })
 
+  it('fails with a clear error, storing nothing, when the parser runs out of its memory', async () => {
+    const ctx = await testContext()
+    const before = snapshot(ctx.connection.sqlite)
+    // every row a different customer: the parser's value caches fill up, past a heap made too small
+    const file = join(tempDir(), 'many-customers.csv')
+    writeFileSync(
+      file,
+      `receipt_number,date,customer_name,phone,email,quantity,net_amount\n${Array.from(
+        { length: 150_000 },
+        (_, i) =>
+          `M-${i},2025-01-01,Customer number ${i} with a long name,08${String(10_000_000 + i)},c${i}@example.com,1,10`,
+      ).join('\n')}\n`,
+    )
+    const starved: SpawnParser = (data) =>
+      new Worker(join(projectRoot, 'src/main/import/worker.ts'), {
+        workerData: data,
+        execArgv: ['--import', 'tsx'],
+        resourceLimits: { maxOldGenerationSizeMb: 24 },
+      })
+    await expect(
+      runImport(ctx.connection.sqlite, file, {}, { spawnParser: starved, parserMinBytes: 0 }),
+    ).rejects.toThrow(
+      /^many-customers\.csv: reading the file took more memory than the import allows \(128 MB\); nothing was stored\.$/,
+    )
+    expect(snapshot(ctx.connection.sqlite)).toEqual(before)
+  })
+
   it('cancels: the parser stops and nothing is stored', async () => {
     const ctx = await testContext()
-    const { writeFileSync } = await import('node:fs')
     const file = join(tempDir(), 'big.csv')
     writeFileSync(
       file,

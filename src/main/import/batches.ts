@@ -87,6 +87,11 @@ export class BatchMapper {
 // even one flat array of their values) cost several times more, in the parser thread and in the writer.
 const NUMBERS = 7
 const TEXTS = 11
+/**
+ * Slots 0 and 1 (receipt number and time) change with every receipt and hardly repeat otherwise: only a run
+ * of equal values (a receipt's lines) shares one string; looking each up in the table would cost more.
+ */
+const UNIQUE_SLOTS = 2
 const NULL = -1
 /** no identity at all (code is null for an identity without one) */
 const NO_IDENTITY = -2
@@ -108,11 +113,11 @@ export function packSales(rows: SaleRow[]): PackedSales {
   const text = (slot: number, v: string | null): number => {
     if (v === null) return NULL
     if (v === lastText[slot]) return lastIndex[slot] as number
-    let i = seen.get(v)
+    let i = slot < UNIQUE_SLOTS ? undefined : seen.get(v)
     if (i === undefined) {
       i = strings.length
       strings.push(v)
-      seen.set(v, i)
+      if (slot >= UNIQUE_SLOTS) seen.set(v, i)
     }
     lastText[slot] = v
     lastIndex[slot] = i

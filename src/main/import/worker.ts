@@ -6,7 +6,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../db'
 import { LukkhaError } from '../errors'
 import type { WorkerMessage } from './jobs'
-import { runParser, type ParserData } from './parse-thread'
+import { PARSER_RESOURCE_LIMITS, runParser, type ParserData } from './parse-thread'
 import { runImport } from './run'
 import type { ImportOptions } from './types'
 
@@ -31,7 +31,11 @@ if (data.role === 'parse') {
       signal: controller.signal,
       onProgress: (progress) => send({ type: 'progress', progress }),
       // this very module, bundled or not, is the parser thread
-      spawnParser: (parser) => new Worker(new URL(import.meta.url), { workerData: parser }),
+      spawnParser: (parser) =>
+        new Worker(new URL(import.meta.url), {
+          workerData: parser,
+          resourceLimits: PARSER_RESOURCE_LIMITS,
+        }),
     })
     send({ type: 'done', summary })
   } catch (error) {
