@@ -124,6 +124,13 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
     await page.getByRole('link', { name: 'ภาพรวม' }).click()
     expect(totals(app).customers).toBe(5)
     await poll(() => customersKpi.innerText()).toBe('5')
+    // and the customer analysis re-ran by itself after each import: the Segments page scores all five
+    await page.getByRole('link', { name: 'กลุ่มลูกค้า' }).click()
+    const scored = page.getByText(/ลูกค้าที่ได้คะแนน/)
+    await poll(() => scored.innerText()).toMatch(/ลูกค้าที่ได้คะแนน 5 คน$/)
+    await page.getByTestId('rfm-grid').waitFor()
+    await expectOnly(page, 'th')
+    await shot(app, 'import-6-segments-after-import-th')
     // and by an undo
     await page.getByRole('link', { name: 'นำเข้าข้อมูล' }).click()
     await page
@@ -135,6 +142,9 @@ describe('import page: a POS export from the welcome screen to the dashboard', (
     await page.getByRole('link', { name: 'ภาพรวม' }).click()
     await poll(() => customersKpi.innerText()).toBe('3')
     expect(totals(app).customers).toBe(3)
+    // the undo re-ran it too
+    await page.getByRole('link', { name: 'กลุ่มลูกค้า' }).click()
+    await poll(() => scored.innerText()).toMatch(/ลูกค้าที่ได้คะแนน 3 คน$/)
   })
 })
 
