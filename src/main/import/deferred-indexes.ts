@@ -5,6 +5,10 @@ import type { Sqlite } from '../db'
 // wherever its customer sits in receipts_customer_activity and a new line wherever its product sits in
 // receipt_lines_product. Maintained row by row on a million-line file they cost more than all the other
 // inserts together (measured: 12.5 s of CPU with them, 4.2 s without; building both afterwards, 1.9 s).
+// Re-checked on the 1,000,000-line benchmark (the app's bundled worker, three interleaved runs each): these
+// two deferred 11.0-12.4 s; only receipts_customer_activity 13.7-15.1 s; none 15.0-16.4 s; also deferring
+// receipts_time and the two import_id indexes (which only grow at their end) 11.9-14.1 s, since the rebuild
+// then lengthens the part of the import nothing else can overlap.
 // The drop and the rebuild happen inside the import's transaction, so a cancelled or failed import rolls
 // them back with everything else and other connections never see the tables without them. Nothing the
 // import reads while it writes uses them (receipts are matched in memory, lines by their natural key).
