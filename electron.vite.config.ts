@@ -6,10 +6,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // analysis-worker: the analysis worker thread's own entry (src/main/analysis/jobs.ts loads it by name)
+        // analysis-worker: the analysis worker thread's own entry (src/main/analysis/jobs.ts loads it by name);
+        // import-parser: the import's parser thread (src/main/import/worker.ts loads it by name)
         input: {
           index: resolve('src/main/index.ts'),
           'analysis-worker': resolve('src/main/analysis/worker.ts'),
+          'import-parser': resolve('src/main/import/parser-worker.ts'),
         },
       },
     },

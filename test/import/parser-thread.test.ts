@@ -12,7 +12,7 @@ import { fixedNow, fixture, snapshot } from './helpers'
 // what the one-thread import stores, report the same errors, and stop when cancelled.
 
 const spawnParser: SpawnParser = (data) =>
-  new Worker(join(projectRoot, 'src/main/import/worker.ts'), {
+  new Worker(join(projectRoot, 'src/main/import/parser-worker.ts'), {
     workerData: data,
     execArgv: ['--import', 'tsx'],
   })
@@ -67,7 +67,7 @@ describe('import with a parser thread', () => {
       ).join('\n')}\n`,
     )
     const starved: SpawnParser = (data) =>
-      new Worker(join(projectRoot, 'src/main/import/worker.ts'), {
+      new Worker(join(projectRoot, 'src/main/import/parser-worker.ts'), {
         workerData: data,
         execArgv: ['--import', 'tsx'],
         resourceLimits: { maxOldGenerationSizeMb: 24 },
@@ -78,6 +78,30 @@ describe('import with a parser thread', () => {
       /^many-customers\.csv: reading the file took more memory than the import allows \(128 MB\); nothing was stored\.$/,
     )
     expect(snapshot(ctx.connection.sqlite)).toEqual(before)
+  })
+
+  it('ends the parser thread it started ahead when the file turns out to need a decision', async () => {
+    const ctx = await testContext()
+    const started: Worker[] = []
+    const tracked: SpawnParser = (start) => {
+      const worker = spawnParser(start)
+      started.push(worker)
+      return worker
+    }
+    // a header Lukkha does not know: the plan asks for a mapping before anything is read
+    await expect(
+      runImport(
+        ctx.connection.sqlite,
+        fixture('mypos-export.csv'),
+        {},
+        { spawnParser: tracked, parserMinBytes: 0 },
+      ),
+    ).rejects.toMatchObject({ code: 'bad_input', details: { decision: 'mapping' } })
+    expect(started).toHaveLength(1)
+    // terminated, not left waiting for a job (which would keep the process alive): its thread id is gone
+    const worker = started[0]
+    if (worker && worker.threadId !== -1) await new Promise((resolve) => worker.once('exit', resolve))
+    expect(worker?.threadId).toBe(-1)
   })
 
   it('cancels: the parser stops and nothing is stored', async () => {

@@ -16,21 +16,28 @@ import { readTable, type FileFormat, type ReadOptions, type ReadResult } from '.
 import type { RowContext } from './rows'
 import type { CustomerRow, RowIssue } from './types'
 
-// A big import on two threads: a parser thread reads, decodes, splits and maps the rows (parse-thread's
-// runParser) while the importing thread writes the previous batches to SQLite (readInParser). Batches go over
-// in order; the parser stops when MAX_IN_FLIGHT batches wait to be written, so memory stays bounded.
+// A big import on two threads: a parser thread (parser-worker.ts) reads, decodes, splits and maps the rows
+// (runParser) while the importing thread writes the previous batches to SQLite (ParserThread.read). Batches go
+// over in order; the parser stops when MAX_IN_FLIGHT batches wait to be written, so memory stays bounded. The
+// thread is started before the file is planned and told what to read once the plan is made, so loading its
+// modules overlaps the planning.
 
 const MAX_IN_FLIGHT = 4
 
-export interface ParserData {
+/** What a parser thread is started with. */
+export interface ParserStart {
   role: 'parse'
+  /** Int32: batches posted and not yet written */
+  inFlight: SharedArrayBuffer
+}
+
+/** What it is then told to read. */
+export interface ParserJob {
   path: string
   format: FileFormat
   readOptions: Omit<ReadOptions, 'signal'>
   mapping: ResolvedMapping
   context: RowContext
-  /** Int32: batches posted and not yet written */
-  inFlight: SharedArrayBuffer
 }
 
 type ParserMessage =
@@ -47,10 +54,13 @@ type ParserMessage =
   | { type: 'end'; result: ReadResult }
   | { type: 'error'; message: string }
 
-/** The parser thread's work (worker.ts runs it when started with role 'parse'). */
-export async function runParser(port: MessagePort, data: ParserData): Promise<void> {
+/** The parser thread's work (parser-worker.ts): waits for its job, then reads and posts the batches. */
+export async function runParser(port: MessagePort, start: ParserStart): Promise<void> {
+  const data = await new Promise<ParserJob>((resolve) => {
+    port.once('message', (message: { type: 'start'; job: ParserJob }) => resolve(message.job))
+  })
   const mapper = new BatchMapper(data.mapping, data.context)
-  const inFlight = new Int32Array(data.inFlight)
+  const inFlight = new Int32Array(start.inFlight)
   const post = (message: ParserMessage, transfer: ArrayBuffer[] = []): void =>
     port.postMessage(message, transfer)
   try {
@@ -85,7 +95,7 @@ export async function runParser(port: MessagePort, data: ParserData): Promise<vo
   }
 }
 
-export type SpawnParser = (data: ParserData) => Worker
+export type SpawnParser = (start: ParserStart) => Worker
 
 /**
  * The parser thread's heap limit, for every place that starts one (`new Worker(..., { resourceLimits })`).
@@ -96,71 +106,92 @@ export type SpawnParser = (data: ParserData) => Worker
  */
 export const PARSER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128 } as const
 
-/**
- * Reads the file in a parser thread and hands each mapped batch to `apply`, in order, in this thread.
- * Resolves with what the reader reports; cancelling stops the parser at once.
- */
-export function readInParser(
-  spawn: SpawnParser,
-  data: Omit<ParserData, 'role' | 'inFlight'>,
-  apply: (batch: MappedBatch) => void,
-  signal?: AbortSignal,
-): Promise<ReadResult> {
-  const inFlight = new SharedArrayBuffer(4)
-  const counter = new Int32Array(inFlight)
-  const worker = spawn({ ...data, role: 'parse', inFlight })
-  return new Promise((resolve, reject) => {
-    let settled = false
-    const settle = (outcome: { result: ReadResult } | { error: Error }): void => {
-      if (settled) return
-      settled = true
-      signal?.removeEventListener('abort', onAbort)
-      void worker.terminate()
-      if ('result' in outcome) resolve(outcome.result)
-      else reject(outcome.error)
-    }
-    const onAbort = (): void =>
-      settle({ result: { rows: 0, bytes: 0, sheet: null, sheets: [], aborted: true } })
-    signal?.addEventListener('abort', onAbort)
-    worker.on('message', (message: ParserMessage) => {
-      if (settled) return
-      if (message.type === 'batch') {
-        try {
-          apply({
-            sales: unpackSales(message.packedSales),
-            customers: message.customers,
-            rejected: message.rejected,
-            warnings: message.warnings,
-            ignored: message.ignored,
-            rowsRead: message.rowsRead,
-            bytesRead: message.bytesRead,
-          })
-        } catch (error) {
-          settle({ error: error instanceof Error ? error : new Error(String(error)) })
-          return
-        }
-        // Let the parser go on only after this thread's event loop has turned: a port's queued messages are
-        // handled in one go, and a parser kept fed at once would keep a 'cancel' from the parent waiting.
-        setImmediate(() => {
-          Atomics.sub(counter, 0, 1)
-          Atomics.notify(counter, 0)
+/** A parser thread, started ahead of its job; `read` gives it the job, `dispose` ends it (used or not). */
+export class ParserThread {
+  private readonly inFlight = new SharedArrayBuffer(4)
+  private readonly worker: Worker
+  /** A failure before `read` listens (a thread that could not even start). */
+  private early: Error | null = null
+  private used = false
+
+  constructor(spawn: SpawnParser) {
+    this.worker = spawn({ role: 'parse', inFlight: this.inFlight })
+    this.worker.on('error', (error) => (this.early ??= error))
+    this.worker.on('exit', (code) => (this.early ??= stopped(code)))
+  }
+
+  /**
+   * Reads the file in the thread and hands each mapped batch to `apply`, in order, in this thread. Resolves
+   * with what the reader reports; cancelling stops the parser at once. Once per thread.
+   */
+  read(job: ParserJob, apply: (batch: MappedBatch) => void, signal?: AbortSignal): Promise<ReadResult> {
+    if (this.used) throw new Error('A parser thread reads one file.')
+    this.used = true
+    const worker = this.worker
+    const counter = new Int32Array(this.inFlight)
+    return new Promise((resolve, reject) => {
+      let settled = false
+      const settle = (outcome: { result: ReadResult } | { error: Error }): void => {
+        if (settled) return
+        settled = true
+        signal?.removeEventListener('abort', onAbort)
+        void worker.terminate()
+        if ('result' in outcome) resolve(outcome.result)
+        else reject(outcome.error)
+      }
+      const onAbort = (): void =>
+        settle({ result: { rows: 0, bytes: 0, sheet: null, sheets: [], aborted: true } })
+      signal?.addEventListener('abort', onAbort)
+      const failed = (error: Error & { code?: string }): void =>
+        settle({
+          error:
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new LukkhaError(
+                  'internal',
+                  `${basename(job.path)}: reading the file took more memory than the import allows (${PARSER_RESOURCE_LIMITS.maxOldGenerationSizeMb} MB); nothing was stored.`,
+                )
+              : error,
         })
-      } else if (message.type === 'end') settle({ result: message.result })
-      else settle({ error: new Error(message.message) })
+      if (this.early) {
+        failed(this.early)
+        return
+      }
+      worker.on('message', (message: ParserMessage) => {
+        if (settled) return
+        if (message.type === 'batch') {
+          try {
+            apply({
+              sales: unpackSales(message.packedSales),
+              customers: message.customers,
+              rejected: message.rejected,
+              warnings: message.warnings,
+              ignored: message.ignored,
+              rowsRead: message.rowsRead,
+              bytesRead: message.bytesRead,
+            })
+          } catch (error) {
+            settle({ error: error instanceof Error ? error : new Error(String(error)) })
+            return
+          }
+          // Let the parser go on only after this thread's event loop has turned: a port's queued messages are
+          // handled in one go, and a parser kept fed at once would keep a 'cancel' from the parent waiting.
+          setImmediate(() => {
+            Atomics.sub(counter, 0, 1)
+            Atomics.notify(counter, 0)
+          })
+        } else if (message.type === 'end') settle({ result: message.result })
+        else settle({ error: new Error(message.message) })
+      })
+      worker.on('error', failed)
+      worker.on('exit', (code) => settle({ error: stopped(code) }))
+      worker.postMessage({ type: 'start', job })
     })
-    worker.on('error', (error: Error & { code?: string }) =>
-      settle({
-        error:
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new LukkhaError(
-                'internal',
-                `${basename(data.path)}: reading the file took more memory than the import allows (${PARSER_RESOURCE_LIMITS.maxOldGenerationSizeMb} MB); nothing was stored.`,
-              )
-            : error,
-      }),
-    )
-    worker.on('exit', (code) =>
-      settle({ error: new Error(`The import's parser stopped (exit code ${code}).`) }),
-    )
-  })
+  }
+
+  /** Ends the thread (it may never have been given a job, e.g. when the plan failed). */
+  dispose(): void {
+    void this.worker.terminate()
+  }
 }
+
+const stopped = (code: number): Error => new Error(`The import's parser stopped (exit code ${code}).`)

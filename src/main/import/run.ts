@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import type { Sqlite } from '../db'
 import { LukkhaError } from '../errors'
 import { Catalog } from './catalog'
@@ -10,7 +11,7 @@ import { readTable, type ReadResult } from './read'
 import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
 import { deferIndexes } from './deferred-indexes'
-import { readInParser, type SpawnParser } from './parse-thread'
+import { ParserThread, type SpawnParser } from './parse-thread'
 import { SalesWriter } from './sales-writer'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
 
@@ -29,8 +30,8 @@ export interface ImportProgress {
 export interface RunHooks {
   signal?: AbortSignal
   /**
-   * Starts a parser thread (worker.ts with role 'parse'): the file is then read and mapped there while this
-   * thread writes. Without it everything runs in this thread.
+   * Starts a parser thread (parser-worker.ts): the file is then read and mapped there while this thread
+   * writes. Without it everything runs in this thread.
    */
   spawnParser?: SpawnParser
   /** Files smaller than this are read in this thread even with spawnParser (starting a thread costs more). */
@@ -72,9 +73,28 @@ export async function runImport(
   const started = Date.now()
   const now = (): string => localTimestamp(hooks.now?.() ?? new Date())
   hooks.onProgress?.({ done: 0, total: 0, phase: 'import.phase.checking' })
-  const plan = await planImport(sqlite, path, options)
-  checkReady(plan)
-  return importPlanned(sqlite, plan, options, hooks, now, started)
+  // A big file's parser thread is started now, so it loads while the file is checked and planned.
+  const size = fileSize(path)
+  const parser =
+    hooks.spawnParser && size >= (hooks.parserMinBytes ?? PARSER_MIN_BYTES)
+      ? new ParserThread(hooks.spawnParser)
+      : null
+  try {
+    const plan = await planImport(sqlite, path, options)
+    checkReady(plan)
+    return await importPlanned(sqlite, plan, options, hooks, now, started, parser)
+  } finally {
+    parser?.dispose()
+  }
+}
+
+/** The file's size, or -1 when it cannot be read (planning then says why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return -1
+  }
 }
 
 export async function importPlanned(
@@ -84,6 +104,8 @@ export async function importPlanned(
   hooks: RunHooks,
   now: () => string,
   started: number,
+  /** Reads the file when given (big files); otherwise this thread reads it. */
+  parser: ParserThread | null = null,
 ): Promise<ImportSummary> {
   const mapping = plan.mapping
   const context = { dateOrder: plan.dateOrder.chosen, shopOffsetMinutes: options.shopOffsetMinutes ?? 420 }
@@ -173,9 +195,8 @@ export async function importPlanned(
       ...(plan.sheet ? { sheet: plan.sheet } : {}),
     }
     let read: ReadResult
-    if (hooks.spawnParser && plan.size >= (hooks.parserMinBytes ?? PARSER_MIN_BYTES)) {
-      read = await readInParser(
-        hooks.spawnParser,
+    if (parser) {
+      read = await parser.read(
         { path: plan.path, format: plan.format, readOptions, mapping, context },
         apply,
         hooks.signal,
