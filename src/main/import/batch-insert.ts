@@ -3,37 +3,46 @@ import type { Sqlite } from '../db'
 
 // Inserts rows many at a time: one prepared multi-row INSERT with positional parameters runs per BATCH_ROWS
 // rows, which costs a good deal less per row than one statement each on a million-line import. Columns whose
-// value is the same for every row of the import (its id, its source) are named parameters bound once per
-// statement instead of once per row.
+// value is the same for every row of the import (its id; its source, unless the file names one per receipt)
+// are named parameters bound once per statement instead of once per row.
 
 const BATCH_ROWS = 256
 
 export class BatchInserter {
   private params: unknown[] = []
   private rows = 0
+  /** Per position of add()'s values: whether that column is fixed (its value is not queued). */
+  private readonly skip: boolean[]
+  /** Values queued per row. */
+  private readonly width: number
   private readonly full: Statement
   private readonly one: Statement
 
   constructor(
     sqlite: Sqlite,
     table: string,
-    /** The columns each row gives a value for, in order. */
-    private readonly columns: readonly string[],
-    /** Columns with one value for every row. */
+    /** The columns add() takes values for, in order. */
+    columns: readonly string[],
+    /**
+     * Columns with one value for every row: bound once per statement. One that is also in `columns` keeps
+     * its place there, and the value add() gives for it is left out.
+     */
     private readonly fixed: Record<string, string | number> = {},
     /** Runs before this inserter writes anything (the import defers some indexes until then). */
     private readonly beforeWrite: () => void = () => undefined,
   ) {
-    const names = Object.keys(fixed)
-    const row = `(${[...columns.map(() => '?'), ...names.map((n) => `@${n}`)].join(', ')})`
-    const head = `insert into ${table} (${[...columns, ...names].join(', ')}) values `
+    this.skip = columns.map((c) => c in fixed)
+    this.width = this.skip.filter((s) => !s).length
+    const all = [...columns, ...Object.keys(fixed).filter((c) => !columns.includes(c))]
+    const row = `(${all.map((c) => (c in fixed ? `@${c}` : '?')).join(', ')})`
+    const head = `insert into ${table} (${all.join(', ')}) values `
     this.full = sqlite.prepare(head + Array.from({ length: BATCH_ROWS }, () => row).join(', '))
     this.one = sqlite.prepare(head + row)
   }
 
   /** Queues one row; its values in the order of the columns. */
   add(...values: unknown[]): void {
-    for (const v of values) this.params.push(v)
+    for (let i = 0; i < values.length; i++) if (!this.skip[i]) this.params.push(values[i])
     if (++this.rows === BATCH_ROWS) {
       this.beforeWrite()
       this.full.run(this.params, this.fixed)
@@ -44,7 +53,7 @@ export class BatchInserter {
 
   /** Writes the queued rows. */
   flush(): void {
-    const width = this.columns.length
+    const width = this.width
     if (this.rows > 0) this.beforeWrite()
     for (let i = 0; i < this.rows; i++)
       this.one.run(this.params.slice(i * width, (i + 1) * width), this.fixed)

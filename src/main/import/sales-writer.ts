@@ -49,8 +49,6 @@ export class SalesWriter {
   private readonly statements
   private nextId: number
   private readonly receipts: BatchInserter
-  /** Whether receipts may come with different sources (the native layout's prefixes). */
-  private readonly sourcePerRow: boolean
   private readonly lines: BatchInserter
 
   constructor(
@@ -78,13 +76,12 @@ export class SalesWriter {
     // (and their lines) for multi-row inserts instead of asking SQLite for each new id.
     this.nextId = this.lastIdBefore + 1
     const beforeWrite = options.beforeWrite ?? (() => undefined)
-    // Without source prefixes every receipt of the file has this import's source: bound once per statement.
-    this.sourcePerRow = this.knownSources.size > 0
     this.receipts = new BatchInserter(
       sqlite,
       'receipts',
       [
         'id',
+        'source',
         'receipt_number',
         'store_id',
         'customer_id',
@@ -94,9 +91,9 @@ export class SalesWriter {
         'discount_satang',
         'net_satang',
         'staff',
-        ...(this.sourcePerRow ? ['source'] : []),
       ],
-      this.sourcePerRow ? { import_id: importId } : { import_id: importId, source },
+      // the native layout's prefixes may give receipts other sources; otherwise every one has this import's
+      this.knownSources.size > 0 ? { import_id: importId } : { import_id: importId, source },
       beforeWrite,
     )
     this.lines = new BatchInserter(
@@ -227,36 +224,19 @@ export class SalesWriter {
       : null
     const kind = first.refund || net < 0 ? 'refund' : 'sale'
     const id = this.nextId++
-    const storeId = this.catalog.storeId(first.store)
-    const { occurredAt, staff } = first
-    if (this.sourcePerRow) {
-      this.receipts.add(
-        id,
-        number,
-        storeId,
-        customerId,
-        occurredAt,
-        kind,
-        net + discount,
-        discount,
-        net,
-        staff,
-        source,
-      )
-    } else {
-      this.receipts.add(
-        id,
-        number,
-        storeId,
-        customerId,
-        occurredAt,
-        kind,
-        net + discount,
-        discount,
-        net,
-        staff,
-      )
-    }
+    this.receipts.add(
+      id,
+      source,
+      number,
+      this.catalog.storeId(first.store),
+      customerId,
+      first.occurredAt,
+      kind,
+      net + discount,
+      discount,
+      net,
+      first.staff,
+    )
     ids.set(number, id)
     this.counts.receiptsAdded++
     this.insertLines(id, 1, rows)
