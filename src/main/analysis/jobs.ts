@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { bundledEntry } from '../bundled-entry'
 import type { Connection } from '../db'
 import { LukkhaError } from '../errors'
 import type { AnalysisJob, AnalysisPhase, RunAnalysisInput, SegmentRules } from '../../shared/api/analysis'
@@ -69,15 +68,7 @@ export function workerScript(): { url: string | URL; execArgv: string[] } {
   if (import.meta.url.endsWith('.ts')) {
     return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
   }
-  const candidates = [
-    new URL('./analysis-worker.js', import.meta.url),
-    new URL('../analysis-worker.js', import.meta.url),
-  ]
-  const url = candidates.find((u) => existsSync(fileURLToPath(u)))
-  if (!url)
-    throw new Error(
-      `The analysis worker script is missing (looked for ${candidates.map((u) => u.pathname).join(', ')}).`,
-    )
+  const url = bundledEntry('analysis-worker.js', import.meta.url, 'The analysis worker script')
   return { url, execArgv: [] }
 }
 

@@ -2,9 +2,8 @@
 // the shop database (the write lock lets the same process's threads open it), reports progress and, at the
 // end, the summary or the error; the parent sends 'cancel'. A big file is read and mapped in a parser thread
 // (parser-worker.ts) while this thread writes.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker, parentPort, workerData } from 'node:worker_threads'
+import { bundledEntry } from '../bundled-entry'
 import { openDatabase } from '../db'
 import { LukkhaError } from '../errors'
 import type { WorkerMessage } from './jobs'
@@ -22,16 +21,7 @@ if (!port) throw new Error('worker.ts runs as a worker thread')
  */
 function parserScript(): URL {
   if (import.meta.url.endsWith('.ts')) return new URL('./parser-worker.ts', import.meta.url)
-  const candidates = [
-    new URL('../import-parser.js', import.meta.url),
-    new URL('./import-parser.js', import.meta.url),
-  ]
-  const found = candidates.find((u) => existsSync(fileURLToPath(u)))
-  if (!found)
-    throw new Error(
-      `The import's parser script is missing (looked for ${candidates.map((u) => u.pathname).join(', ')}).`,
-    )
-  return found
+  return bundledEntry('import-parser.js', import.meta.url, "The import's parser script")
 }
 
 const spawnParser: SpawnParser = (start) =>
