@@ -154,7 +154,7 @@ describe('which file: only Lukkha databases are opened', () => {
     expect(header(file)).toEqual({ applicationId: LUKKHA_APPLICATION_ID, userVersion: names.length })
   })
 
-  it('refuses another program’s SQLite file with a plain message and leaves it byte for byte unchanged', async () => {
+  it('refuses another program’s SQLite file with a plain message and leaves it byte for byte unchanged', () => {
     const file = join(tempDir(), 'other-app.sqlite')
     const other = new BetterSqlite3(file)
     other.exec(
