@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url'
 import { Command } from 'commander'
 import { registerExport } from './commands/export'
 import { registerImport } from './commands/import'
@@ -48,7 +49,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/main/cli/index.ts')) {
+if (
+  import.meta.url === pathToFileURL(process.argv[1] ?? '').href ||
+  process.argv[1]?.endsWith('src/main/cli/index.ts')
+) {
   // `lukkha rfm | head` closes the pipe early: that is the reader being done, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0)
