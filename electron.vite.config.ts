@@ -2,15 +2,13 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
-const bundledMainDeps = ['commander', 'kysely', 'zod', 'libphonenumber-js', 'iconv-lite', 'papaparse']
-
 export default defineConfig({
   main: {
     build: {
-      // Pure-JS libraries are bundled into the main entries: a cold `cli --help` spent most of its time
-      // resolving and reading hundreds of small files from node_modules. The native SQLite driver and exceljs
-      // (loaded lazily, only for workbooks) stay external.
-      externalizeDeps: { exclude: bundledMainDeps },
+      // Only package.json `dependencies` stay external (the native SQLite driver, and exceljs, loaded lazily
+      // for workbooks); every other library is a devDependency and is bundled into the entries: a cold
+      // `cli --help` spent most of its time resolving hundreds of small files in node_modules, and
+      // electron-builder packs `dependencies` only, so nothing is shipped twice.
       rollupOptions: {
         // analysis-worker: the analysis worker thread's own entry (src/main/analysis/jobs.ts loads it by name);
         // import-parser: the import's parser thread (src/main/import/worker.ts loads it by name);
@@ -37,6 +35,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     build: {
+      minify: true, // electron-vite leaves the renderer unminified by default
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],
