@@ -1,5 +1,5 @@
-import { Center, Loader } from '@mantine/core'
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
+import { PageLoader } from '../components/PageLoader'
 
 /**
  * A page loaded on first visit: its code (and libraries only it uses, such as chart.js) lives in a chunk of
@@ -16,13 +16,7 @@ export function lazyPage<Name extends string>(
     return { default: component }
   })
   return (
-    <Suspense
-      fallback={
-        <Center h={240}>
-          <Loader size="sm" />
-        </Center>
-      }
-    >
+    <Suspense fallback={<PageLoader />}>
       <Page />
     </Suspense>
   )
