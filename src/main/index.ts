@@ -8,6 +8,7 @@ import importWorkerPath from './import/worker?modulePath'
 import { LukkhaError } from './errors'
 import { registerIpc, sendEvent } from './ipc'
 import { defaultDbFile } from './paths'
+import { electronPrinter } from './shell/print'
 import { createMainWindow, hardenSession } from './shell/window'
 
 // App lifecycle only: one instance, open the shop database, register the API, open the window.
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
       dbFile: defaultDbFile(),
       appVersion: app.getVersion(),
       systemLocale: app.getLocale(),
+      printer: electronPrinter(),
       emit: (event) => {
         if (mainWindow) sendEvent(mainWindow.webContents, event)
       },
