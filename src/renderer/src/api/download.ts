@@ -1,4 +1,9 @@
-/** Offers a file from main as a download (the browser or Electron asks where): files never travel as paths. */
+import type { ExportedFile } from '../../../shared/api/export'
+
+// Files reach the user as downloads of bytes from main (the browser or Electron asks where): no path ever
+// crosses the process boundary.
+
+/** Offers a Blob as a file download. */
 export function saveBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
@@ -11,10 +16,15 @@ export function saveBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Base64 from the API (e.g. a PDF) as bytes for a Blob. */
+/** Base64 from the API (an export, a PDF) as bytes for a Blob. */
 export function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return bytes
+}
+
+/** Offers a file that main rendered (bytes, base64) as a download. */
+export function saveExportedFile(file: ExportedFile): void {
+  saveBlob(file.fileName, new Blob([bytesOfBase64(file.base64)], { type: file.mimeType }))
 }
