@@ -21,7 +21,7 @@ export interface PurchaseFacts {
   latest: ProfileReceipt[]
 }
 
-const LATEST_RECEIPTS = 15
+const LATEST_RECEIPTS = 8
 const ITEMS_SHOWN = 6
 
 /** One customer's buying as a profile shows it: first and last purchase, visits, spend, months, latest receipts. */

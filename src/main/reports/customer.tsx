@@ -33,18 +33,16 @@ async function profilePage(db: Kysely<Database>, env: ReportEnv, contact: Contac
   return (
     <section className={first ? undefined : 'page-break'} key={contact.id}>
       <h2>{contact.name}</h2>
-      <table>
-        <tbody>
-          {contactLines
-            .filter((l): l is [string, string] => l[1] !== null && l[1] !== '')
-            .map(([label, value]) => (
-              <tr key={label}>
-                <th style={{ width: '35mm' }}>{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <dl className="facts">
+        {contactLines
+          .filter((l): l is [string, string] => l[1] !== null && l[1] !== '')
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
       <h3>{t('customer.figures')}</h3>
       <Kpis
         items={[
@@ -84,7 +82,7 @@ async function profilePage(db: Kysely<Database>, env: ReportEnv, contact: Contac
         <figure>
           <figcaption>{t('customer.monthly')}</figcaption>
           <BarChart
-            height={150}
+            height={110}
             categories={facts.monthly.map((m) => env.monthAxis(m.month))}
             series={[{ label: t('common.spend'), values: facts.monthly.map((m) => m.netSatang) }]}
             format={moneyCompact}

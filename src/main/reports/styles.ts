@@ -60,6 +60,9 @@ figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: 9pt; color: #444; }
 .heat td { text-align: center; font-size: 8.5pt; }
 .section { break-inside: avoid; }
+dl.facts { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1mm 4mm; margin: 0 0 3mm; }
+dl.facts dt { font-size: 8.5pt; color: #444; }
+dl.facts dd { margin: 0; font-weight: 700; overflow-wrap: anywhere; }
 .page-break { break-before: page; page-break-before: always; }
 .tick { display: inline-block; width: 4mm; height: 4mm; border: 0.75pt solid #333; }
 `
