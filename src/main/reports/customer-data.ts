@@ -22,7 +22,7 @@ export interface PurchaseFacts {
 }
 
 const LATEST_RECEIPTS = 8
-const ITEMS_SHOWN = 6
+const ITEMS_SHOWN = 5
 
 /** One customer's buying as a profile shows it: first and last purchase, visits, spend, months, latest receipts. */
 export async function purchaseFacts(db: Kysely<Database>, customerId: number): Promise<PurchaseFacts> {

@@ -101,7 +101,7 @@ async function profilePage(db: Kysely<Database>, env: ReportEnv, contact: Contac
               r.kind === 'refund' ? `${r.receiptNumber} (${t('customer.refund')})` : r.receiptNumber,
             nowrap: true,
           },
-          { label: t('customer.items'), cell: (r) => r.items },
+          { label: t('customer.items'), cell: (r) => r.items, clip: true },
           { label: t('customer.amount'), cell: (r) => money(r.netSatang), numeric: true },
         ]}
       />

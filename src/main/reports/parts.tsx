@@ -24,12 +24,14 @@ export interface Column<T> {
   /** An empty column to write in by hand. */
   write?: boolean
   nowrap?: boolean
+  /** One line, cut with an ellipsis (keeps a one-page report on one page). */
+  clip?: boolean
 }
 
 /** A full table: every row is printed (no pager); the header repeats on each page and no row is split. */
 export function Table<T>(props: { columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string | number }) {
   const className = (c: Column<T>): string | undefined =>
-    c.numeric ? 'num' : c.write ? 'write' : c.nowrap ? 'nowrap' : undefined
+    c.numeric ? 'num' : c.write ? 'write' : c.nowrap ? 'nowrap' : c.clip ? 'clip' : undefined
   return (
     <table>
       <thead>

@@ -50,6 +50,7 @@ th, td { border-bottom: 0.5pt solid #bbb; padding: 1.2mm 1.5mm; text-align: left
 th { background: #e3f2f4; font-weight: 700; font-size: 9pt; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
+td.clip { max-width: 0; width: 100%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 td.write { min-width: 45mm; }
 .kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin-bottom: 3mm; break-inside: avoid; }
 .kpi { border: 0.5pt solid #bbb; border-radius: 1.5mm; padding: 2mm; }
