@@ -18,7 +18,7 @@ export function CustomerListTable(props: {
 }): React.JSX.Element {
   const { t, money, date, number } = props.env
   const columns: Column<ListedCustomer>[] = [
-    { label: t('common.name'), cell: (r) => r.score.name },
+    { label: t('common.name'), cell: (r) => r.score.name, nowrap: true },
     { label: t('common.phone'), cell: (r) => r.contact?.phone ?? '', nowrap: true },
     { label: t('common.line'), cell: (r) => r.contact?.lineId ?? '' },
     { label: t('common.email'), cell: (r) => r.contact?.email ?? '' },
