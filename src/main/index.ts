@@ -9,6 +9,7 @@ import { registerIpc, sendEvent } from './ipc'
 import { defaultDbFile } from './paths'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './shell/app-protocol'
 import { appMenuTemplate } from './shell/menu'
+import { electronPrinter } from './shell/print'
 import { createMainWindow, guardWebContents, hardenSession } from './shell/window'
 
 // App lifecycle only: one instance, open the shop database, register the API, open the window.
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
       dbFile: defaultDbFile(),
       appVersion: app.getVersion(),
       systemLocale: app.getLocale(),
+      printer: electronPrinter(),
       emit: (event) => {
         if (mainWindow) sendEvent(mainWindow.webContents, event)
       },

@@ -11,6 +11,7 @@ import { registerCohorts } from './commands/cohorts'
 import { registerInit } from './commands/init'
 import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
+import { registerReport } from './commands/report'
 import { reportError } from './output'
 
 // The command line over the same engine as the app: `npm run --silent cli -- <command> [options]`.
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerCohorts(program)
   registerAnalyze(program)
   registerChurn(program)
+  registerReport(program)
   return program
 }
 
