@@ -24,7 +24,7 @@ async function renderAll(svg, sizes) {
       await page.setContent(
         `<html><body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}"></body></html>`,
       )
-      await page.waitForFunction("document.images[0]?.complete")
+      await page.waitForFunction('document.images[0]?.complete')
       out.set(size, await page.screenshot({ omitBackground: true, type: 'png' }))
       await page.close()
     }

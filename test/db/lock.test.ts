@@ -66,7 +66,7 @@ describe('write lock', () => {
     expect(existsSync(lockPathFor(file))).toBe(false)
     const after = openDatabase(file) // free again once the other process closed it
     await after.close()
-  })
+  }, 180_000) // child processes through tsx: slow on a loaded 2-core machine
 
   it("lets the same process's worker threads write while it holds the database", async () => {
     const file = await migratedFile()
@@ -146,7 +146,7 @@ describe('write lock', () => {
       a.stop()
       b.stop()
     }
-  })
+  }, 180_000)
 })
 
 /** A child process that takes the lock on command (test/fixtures/lock-contender.ts). */
