@@ -125,6 +125,36 @@ export function fitModels(inputs: ModelInput[]): FittedModels {
   return { bgnbd, gammaGamma, spendFallback, note: notes.length ? notes.join(' ') : null }
 }
 
+/**
+ * One customer's predictions; nulls where a model is missing. When the expected-purchase formula cannot be
+ * evaluated for this one customer (NotConvergedError, which bgnbd.ts raises only after trying both forms of
+ * its 2F1), the customer keeps P(alive) and expected spend, their expected purchases and CLV are null, and
+ * `failed` says so: the caller counts them into the run's note. An analysis never fails on one customer.
+ */
+export function predictCustomerSafely(
+  models: FittedModels,
+  input: ModelInput,
+  clv: ClvOptions,
+): CustomerValue & { failed: boolean } {
+  try {
+    return { ...predictCustomer(models, input, clv), failed: false }
+  } catch (error) {
+    if (!(error instanceof NotConvergedError)) throw error
+    const bg = models.bgnbd?.params ?? null
+    const gg = models.gammaGamma?.params ?? null
+    const spendBaht = gg ? expectedSpend(gg, input.x, Math.max(0, input.repeatMean)) : models.spendFallback
+    return {
+      pAlive: bg ? pAlive(bg, input.x, input.tx, input.T) : null,
+      expected30: null,
+      expected90: null,
+      expected365: null,
+      expectedSpendSatang: spendBaht === null ? null : Math.round(spendBaht * 100),
+      clvSatang: null,
+      failed: true,
+    }
+  }
+}
+
 /** One customer's predictions; nulls where a model is missing. */
 export function predictCustomer(models: FittedModels, input: ModelInput, clv: ClvOptions): CustomerValue {
   const bg = models.bgnbd?.params ?? null

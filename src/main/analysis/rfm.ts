@@ -1,7 +1,7 @@
 import type { Sqlite } from '../db'
 import type { SegmentRules, ValueTier } from '../../shared/api/analysis'
 import { addDays, dayNumber } from './dates'
-import { combinedFm, validateSegmentRules, type CellLookup } from './segment-rules'
+import { combinedFm, segmentOf, validateSegmentRules, type CellLookup } from './segment-rules'
 
 // RFM as of a date over a window, from one aggregate pass over the receipts:
 // - recency: whole calendar days from the date of the customer's last sale receipt to the as-of date;
@@ -156,14 +156,15 @@ export function scoreRfm(rows: RfmRow[], lookup: CellLookup): RfmScore[] {
   const tiers = valueTiers(rows.map((x) => x.monetarySatang))
   return rows.map((row, i) => {
     const ri = r[i] ?? 1
-    const fm = combinedFm(f[i] ?? 1, m[i] ?? 1)
+    const fi = f[i] ?? 1
+    const fm = combinedFm(fi, m[i] ?? 1)
     return {
       ...row,
       r: ri,
-      f: f[i] ?? 1,
+      f: fi,
       m: m[i] ?? 1,
       fm,
-      segmentIndex: lookup[(ri - 1) * 5 + (fm - 1)] ?? -1,
+      segmentIndex: segmentOf(lookup, ri, fi, fm),
       valueTier: tiers[i] ?? 'rest',
     }
   })
