@@ -16,7 +16,7 @@ import { NotConvergedError } from './special'
 // The shop's own data through BG/NBD and Gamma-Gamma. Choices (all documented in README.md):
 // - time unit: days (unitDays = 1). Shops see customers every few days, and weeks would merge visits.
 // - calibration period: all history up to the as-of date (inclusive); a purchase day is a calendar day with
-//   at least one sale receipt; x, t_x and T as in Fader, Hardie & Lee (see model-input.ts).
+//   at least one sale receipt whose net total is not 0 (a zero-total receipt is no purchase, as in RFM); x, t_x and T as in Fader, Hardie & Lee (see model-input.ts).
 // - Gamma-Gamma input: the mean net sale total of the repeat purchase days, in baht. Refund receipts are left
 //   out: the model describes the value of purchases, which must be positive, and it is fitted only on repeat
 //   buyers whose mean is above zero. The RFM monetary figure is where refunds are subtracted.
@@ -61,7 +61,7 @@ export function readCustomerDays(sqlite: Sqlite, asOf: string): Map<number, Cust
     .prepare(
       `select customer_id, occurred_at, net_satang
          from receipts
-        where kind = 'sale' and customer_id is not null and +occurred_at < ?
+        where kind = 'sale' and net_satang <> 0 and customer_id is not null and +occurred_at < ?
         order by customer_id, occurred_at`,
     )
     .raw()

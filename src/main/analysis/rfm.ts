@@ -5,7 +5,9 @@ import { combinedFm, segmentOf, validateSegmentRules, type CellLookup } from './
 
 // RFM as of a date over a window, from one aggregate pass over the receipts:
 // - recency: whole calendar days from the date of the customer's last sale receipt to the as-of date;
-// - frequency: distinct sale receipts (each receipts row is one receipt, unique on source + number);
+// - frequency: distinct sale receipts (each receipts row is one receipt, unique on source + number) whose net
+//   total is not 0: a free sample or a fully discounted voucher is not a purchase (the analysts' convention),
+//   for frequency, recency and the models alike, and a customer with only such receipts is not scored;
 // - monetary: net spend in satang, sales minus refunds. A refund lowers monetary whether the importer stored
 //   its amount as negative or positive (-abs), and never counts as a visit.
 // Only receipts with a customer, dated on or before the as-of date and inside the window, count; a customer
@@ -51,9 +53,9 @@ export function readRfmRows(sqlite: Sqlite, window: RfmWindow): RfmRow[] {
   const rows = sqlite
     .prepare(
       `select customer_id,
-              sum(kind = 'sale') as frequency,
+              sum(kind = 'sale' and net_satang <> 0) as frequency,
               sum(case when kind = 'refund' then -abs(net_satang) else net_satang end) as monetary,
-              max(case when kind = 'sale' then occurred_at end) as last_sale
+              max(case when kind = 'sale' and net_satang <> 0 then occurred_at end) as last_sale
          from receipts
         where customer_id is not null and +occurred_at >= ? and +occurred_at < ?
         group by customer_id
