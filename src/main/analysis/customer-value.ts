@@ -135,9 +135,10 @@ export function predictCustomerSafely(
   models: FittedModels,
   input: ModelInput,
   clv: ClvOptions,
+  cache?: ForecastCache,
 ): CustomerValue & { failed: boolean } {
   try {
-    return { ...predictCustomer(models, input, clv), failed: false }
+    return { ...predictCustomer(models, input, clv, cache), failed: false }
   } catch (error) {
     if (!(error instanceof NotConvergedError)) throw error
     const bg = models.bgnbd?.params ?? null
@@ -155,20 +156,62 @@ export function predictCustomerSafely(
   }
 }
 
+/** The purchase predictions of one (x, t_x, T): shared by every customer with the same history shape. */
+interface PurchaseForecast {
+  pAlive: number
+  expected30: number
+  expected90: number
+  expected365: number
+  /** Discounted expected purchases over the CLV horizon (CLV = spend x this). */
+  discounted: number
+}
+
+/**
+ * Forecasts keyed by (x, t_x, T). Customers of a shop share these shapes often (every one-time buyer of the
+ * same first day has the same), and the 2F1 behind them is the hottest part of a run, so a run computes each
+ * shape once (measured on the 100k-customer bench: see the report of issue 17).
+ */
+export type ForecastCache = Map<string, PurchaseForecast>
+
+function forecast(
+  bg: NonNullable<FittedModels['bgnbd']>['params'],
+  input: ModelInput,
+  clv: ClvOptions,
+  cache?: ForecastCache,
+): PurchaseForecast {
+  const { x, tx, T } = input
+  const key = `${x} ${tx} ${T}`
+  const known = cache?.get(key)
+  if (known) return known
+  const u = clv.unitDays
+  const value: PurchaseForecast = {
+    pAlive: pAlive(bg, x, tx, T),
+    expected30: conditionalExpectedPurchases(bg, 30 / u, x, tx, T),
+    expected90: conditionalExpectedPurchases(bg, 90 / u, x, tx, T),
+    expected365: conditionalExpectedPurchases(bg, 365 / u, x, tx, T),
+    discounted: customerLifetimeValue(bg, x, tx, T, 1, clv),
+  }
+  cache?.set(key, value)
+  return value
+}
+
 /** One customer's predictions; nulls where a model is missing. */
-export function predictCustomer(models: FittedModels, input: ModelInput, clv: ClvOptions): CustomerValue {
+export function predictCustomer(
+  models: FittedModels,
+  input: ModelInput,
+  clv: ClvOptions,
+  cache?: ForecastCache,
+): CustomerValue {
   const bg = models.bgnbd?.params ?? null
   const gg = models.gammaGamma?.params ?? null
-  const { x, tx, T } = input
-  const u = clv.unitDays
-  const spendBaht = gg ? expectedSpend(gg, x, Math.max(0, input.repeatMean)) : models.spendFallback
+  const spendBaht = gg ? expectedSpend(gg, input.x, Math.max(0, input.repeatMean)) : models.spendFallback
+  const f = bg ? forecast(bg, input, clv, cache) : null
   return {
-    pAlive: bg ? pAlive(bg, x, tx, T) : null,
-    expected30: bg ? conditionalExpectedPurchases(bg, 30 / u, x, tx, T) : null,
-    expected90: bg ? conditionalExpectedPurchases(bg, 90 / u, x, tx, T) : null,
-    expected365: bg ? conditionalExpectedPurchases(bg, 365 / u, x, tx, T) : null,
+    pAlive: f ? f.pAlive : null,
+    expected30: f ? f.expected30 : null,
+    expected90: f ? f.expected90 : null,
+    expected365: f ? f.expected365 : null,
     expectedSpendSatang: spendBaht === null ? null : Math.round(spendBaht * 100),
-    clvSatang:
-      bg && spendBaht !== null ? Math.round(customerLifetimeValue(bg, x, tx, T, spendBaht, clv) * 100) : null,
+    clvSatang: f && spendBaht !== null ? Math.round(spendBaht * f.discounted * 100) : null,
   }
 }

@@ -15,6 +15,7 @@ import {
   fitModels,
   MODEL_UNIT_DAYS,
   predictCustomerSafely,
+  type ForecastCache,
   readCustomerDays,
   type CustomerValue,
   type FittedModels,
@@ -122,13 +123,14 @@ export function computeAnalysis(
   const customers: ScoredCustomer[] = []
   let revenueSatang = 0
   let unpredicted = 0
+  const forecasts: ForecastCache = new Map()
   const step = Math.max(1, Math.floor(scores.length / 20))
   scores.forEach((score, i) => {
     const d = days.get(score.customerId)
     const input = inputs.get(score.customerId)
     // every scored customer has a sale on or before asOf, so both exist; guard anyway for type safety
     if (!d || !input) throw new Error(`customer ${score.customerId} has RFM scores but no purchase days`)
-    const { failed, ...value } = predictCustomerSafely(models, input, clv)
+    const { failed, ...value } = predictCustomerSafely(models, input, clv, forecasts)
     if (failed) unpredicted++
     const usualIntervalDays = intervals.get(score.customerId) ?? null
     const daysSinceLast = asOfDay - d.lastDay
