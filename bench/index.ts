@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -5,12 +6,54 @@ import { parseArgs } from 'node:util'
 import { suites } from './suites'
 import type { SuiteResult } from './types'
 
-// `npm run bench [-- --only NAME] [-- --quick]`: runs the benchmark suites on purpose (never inside tests),
+// `npm run bench [-- options]`: builds the app, runs the benchmark suites on purpose (never inside tests),
 // prints a table of figures against their targets and writes bench/results/latest.json.
 
-const { values } = parseArgs({
-  options: { only: { type: 'string', multiple: true }, quick: { type: 'boolean', default: false } },
-})
+const USAGE = `Usage: npm run bench [-- options]
+
+Builds the app (electron-vite build), runs the benchmark suites, prints each figure against its target and
+writes bench/results/latest.json.
+
+Options:
+  --only NAME   run only this suite (repeat for several): ${suites.map((s) => s.name).join(', ')}
+  --quick       smaller data and fewer repetitions (a smoke run; figures are not comparable to targets)
+  --no-build    use the existing build in out/ instead of building first
+  -h, --help    show this text
+`
+
+function parseOptions(): { only?: string[]; quick: boolean; build: boolean } {
+  try {
+    const { values } = parseArgs({
+      options: {
+        only: { type: 'string', multiple: true },
+        quick: { type: 'boolean', default: false },
+        'no-build': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+    if (values.help) {
+      process.stdout.write(USAGE)
+      process.exit(0)
+    }
+    const unknown = (values.only ?? []).filter((name) => !suites.some((s) => s.name === name))
+    if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(', ')}`)
+    return { ...(values.only ? { only: values.only } : {}), quick: values.quick, build: !values['no-build'] }
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+    process.exit(2)
+  }
+}
+
+const values = parseOptions()
+
+function build(): void {
+  const bin = resolve(import.meta.dirname, '../node_modules/electron-vite/bin/electron-vite.js')
+  const result = spawnSync(process.execPath, [bin, 'build'], { stdio: 'inherit' })
+  if (result.status !== 0) {
+    process.stderr.write('bench: the build failed; see above.\n')
+    process.exit(1)
+  }
+}
 
 function format(value: number): string {
   if (Number.isInteger(value)) return value.toLocaleString('en-US')
@@ -18,6 +61,7 @@ function format(value: number): string {
 }
 
 async function main(): Promise<void> {
+  if (values.build) build()
   const chosen = values.only ? suites.filter((s) => values.only?.includes(s.name)) : suites
   if (chosen.length === 0) {
     console.error(

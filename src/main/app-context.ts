@@ -3,12 +3,15 @@ import { dirname } from 'node:path'
 import type { ApiContext } from './api/context'
 import { migrateToLatest, openDatabase } from './db'
 import type { LukkhaEvent } from '../shared/events'
+import type { ReportPrinter } from './reports/printer'
 
 export interface ContextOptions {
   dbFile: string
   appVersion: string
   systemLocale: string
   emit?: (event: LukkhaEvent) => void
+  /** How reports become PDF or paper (the shell's hidden window, the harness's Chromium). */
+  printer?: ReportPrinter
 }
 
 /**
@@ -16,7 +19,7 @@ export interface ContextOptions {
  * receives. Shared by the Electron app, the CLI and the test harness, so all three run the same engine.
  */
 export async function createApiContext(options: ContextOptions): Promise<ApiContext> {
-  if (options.dbFile !== ':memory:') mkdirSync(dirname(options.dbFile), { recursive: true })
+  if (options.dbFile !== ':memory:') mkdirSync(dirname(options.dbFile), { recursive: true, mode: 0o700 })
   const connection = openDatabase(options.dbFile)
   try {
     await migrateToLatest(connection.db)
@@ -30,5 +33,6 @@ export async function createApiContext(options: ContextOptions): Promise<ApiCont
     appVersion: options.appVersion,
     systemLocale: options.systemLocale,
     emit: options.emit ?? (() => undefined),
+    printer: options.printer,
   }
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, dialog, type BrowserWindow } from 'electron'
+import { app, dialog, Menu, protocol, type BrowserWindow } from 'electron'
 import type { ApiContext } from './api/context'
 import { createApiContext } from './app-context'
 import { configureImportWorker } from './import/jobs'
@@ -8,21 +7,34 @@ import importWorkerPath from './import/worker?modulePath'
 import { LukkhaError } from './errors'
 import { registerIpc, sendEvent } from './ipc'
 import { defaultDbFile } from './paths'
-import { createMainWindow, hardenSession } from './shell/window'
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './shell/app-protocol'
+import { appMenuTemplate } from './shell/menu'
+import { electronPrinter } from './shell/print'
+import { createMainWindow, guardWebContents, hardenSession } from './shell/window'
 
 // App lifecycle only: one instance, open the shop database, register the API, open the window.
 
 let context: ApiContext | null = null
 let mainWindow: BrowserWindow | null = null
 
+const development = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL)
+const rendererDir = join(import.meta.dirname, '../renderer')
+
 function appUrl(): string {
   const devServer = process.env.ELECTRON_RENDERER_URL
-  if (!app.isPackaged && devServer) return devServer
-  return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+  if (development && devServer) return devServer
+  return APP_ENTRY_URL // served from the built renderer folder by the app:// handler below
 }
+
+// Before ready: app:// is a standard, secure scheme (a real origin for the CSP's 'self').
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 async function start(): Promise<void> {
   hardenSession()
+  protocol.handle(APP_SCHEME, (request) => appResponse(request.url, rendererDir))
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate({ development, platform: process.platform })),
+  )
   configureImportWorker({ path: importWorkerPath }) // imports run off the UI thread
   const url = appUrl()
   try {
@@ -30,6 +42,7 @@ async function start(): Promise<void> {
       dbFile: defaultDbFile(),
       appVersion: app.getVersion(),
       systemLocale: app.getLocale(),
+      printer: electronPrinter(),
       emit: (event) => {
         if (mainWindow) sendEvent(mainWindow.webContents, event)
       },
@@ -42,10 +55,10 @@ async function start(): Promise<void> {
   }
   const ctx = context
   registerIpc(() => ctx, url)
-  mainWindow = createMainWindow({
-    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-    appUrl: url,
-  })
+  mainWindow = createMainWindow(
+    { preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl: url },
+    { development },
+  )
   mainWindow.on('closed', () => (mainWindow = null))
 }
 
@@ -58,6 +71,9 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus()
     }
   })
+  // Every web contents, however it was created, gets the window's rules (no navigation away, no new
+  // windows, no webviews, no developer tools in production).
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appUrl(), { development }))
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => void context?.connection.close())
   void app.whenReady().then(start)

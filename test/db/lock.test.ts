@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { createInterface } from 'node:readline'
 import { join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
@@ -88,10 +90,101 @@ describe('write lock', () => {
 
   it('takes over a lock left behind by a process that no longer runs', async () => {
     const file = await migratedFile()
-    const { writeFileSync } = await import('node:fs')
-    const { hostname } = await import('node:os')
-    writeFileSync(lockPathFor(file), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), since: 'then' }))
+    const dead = 2 ** 22 + 7
+    writeFileSync(lockPathFor(file), JSON.stringify({ pid: dead, host: hostname(), since: 'then' }))
     const conn = openDatabase(file)
+    const lock = JSON.parse(readFileSync(lockPathFor(file), 'utf8')) as { pid: number }
+    expect(lock.pid).toBe(process.pid) // the dead owner's lock was replaced by ours
+    await conn.close()
+    expect(existsSync(lockPathFor(file))).toBe(false)
+  })
+
+  it('never deletes an empty lock file another process may be writing, but clears one left long ago', async () => {
+    const file = await migratedFile()
+    const path = lockPathFor(file)
+    writeFileSync(path, '')
+    expect(() => openDatabase(file)).toThrow(/is being opened by another process/)
+    expect(existsSync(path)).toBe(true)
+    expect(readFileSync(path, 'utf8')).toBe('')
+
+    const longAgo = new Date(Date.now() - 60_000)
+    utimesSync(path, longAgo, longAgo)
+    const conn = openDatabase(file)
+    expect((JSON.parse(readFileSync(path, 'utf8')) as { pid: number }).pid).toBe(process.pid)
     await conn.close()
   })
+
+  it('of two processes taking the lock at the same instant, exactly one gets it (50 trials)', async () => {
+    const dir = tempDir()
+    const [a, b] = [startContender(), startContender()]
+    try {
+      await Promise.all([a.next(), b.next()]) // both 'ready'
+      const winners: number[] = []
+      for (let trial = 0; trial < 50; trial++) {
+        const file = join(dir, `race-${trial}.db`)
+        // every other trial races over a stale lock, so the stale-lock breaking path races too
+        if (trial % 2 === 1) {
+          writeFileSync(
+            lockPathFor(file),
+            JSON.stringify({ pid: 2 ** 22 + 11, host: hostname(), since: 'then' }),
+          )
+        }
+        const at = Date.now() + 40
+        const answers = await Promise.all([a.send(`${at} ${file}`), b.send(`${at} ${file}`)])
+        const took = answers.filter((line) => line === 'took').length
+        expect(
+          answers.filter((line) => line !== 'took').every((line) => /^refused .*open for writing/.test(line)),
+        ).toBe(true)
+        winners.push(took)
+        const lock = JSON.parse(readFileSync(lockPathFor(file), 'utf8')) as { pid: number }
+        expect([a.pid, b.pid]).toContain(lock.pid)
+        await Promise.all([a.send('release'), b.send('release')])
+        expect(existsSync(lockPathFor(file))).toBe(false)
+      }
+      expect(winners).toEqual(Array.from({ length: 50 }, () => 1))
+    } finally {
+      a.stop()
+      b.stop()
+    }
+  })
 })
+
+/** A child process that takes the lock on command (test/fixtures/lock-contender.ts). */
+function startContender(): {
+  pid: number
+  next: () => Promise<string>
+  send: (line: string) => Promise<string>
+  stop: () => void
+} {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(projectRoot, 'test/fixtures/lock-contender.ts')],
+    {
+      cwd: projectRoot,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
+  const lines = createInterface({ input: child.stdout })
+  const queue: string[] = []
+  const waiting: ((line: string) => void)[] = []
+  lines.on('line', (line) => {
+    const waiter = waiting.shift()
+    if (waiter) waiter(line)
+    else queue.push(line)
+  })
+  const next = (): Promise<string> =>
+    new Promise((done) => {
+      const line = queue.shift()
+      if (line !== undefined) done(line)
+      else waiting.push(done)
+    })
+  return {
+    pid: child.pid ?? -1,
+    next,
+    send: (line) => {
+      child.stdin.write(`${line}\n`)
+      return next()
+    },
+    stop: () => child.stdin.end(),
+  }
+}

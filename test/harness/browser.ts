@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, onTestFinished } from 'vitest'
 import { createDemoShop } from '../../src/main/demo'
 import { localToday } from '../../src/shared/calendar'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { startHarness, type Harness } from './server'
 
 // Helpers for end-to-end tests: Debian's Chromium driven by playwright-core against the harness, so a
@@ -17,7 +18,7 @@ import { startHarness, type Harness } from './server'
 //     await app.screenshot('customers-th')
 //   })
 
-export const CHROMIUM = '/usr/bin/chromium'
+export const CHROMIUM = CHROMIUM_PATH
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots')
 const VIEWPORT = { width: 1280, height: 820 } // the app window's size (src/main/shell/window-options.ts)
 
@@ -40,14 +41,7 @@ export function useBrowser(): () => BrowserContext {
       executablePath: CHROMIUM,
       headless: true,
       viewport: VIEWPORT,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     })
   })
   afterAll(async () => {

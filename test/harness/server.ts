@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { ApiContext } from '../../src/main/api/context'
 import { dispatch } from '../../src/main/api/dispatch'
 import { createApiContext } from '../../src/main/app-context'
@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/security'
 import { methods } from '../../src/shared/api'
 import type { LukkhaEvent } from '../../src/shared/events'
 import { BRIDGE_PATH, bridgeScript } from './bridge-script'
+import { chromiumPrinter, type HarnessPrinter } from './printer'
 import { readStatic } from './static-files'
 import { useBundledWorkers } from './workers'
 
@@ -35,6 +36,8 @@ export interface Harness {
   origin: string
   token: string
   ctx: ApiContext
+  /** Prints reports with Chromium; "printed" pages land in a folder beside the database. */
+  printer: HarnessPrinter
   /** How many pages are listening to events now. */
   eventClients(): number
   close(): Promise<void>
@@ -104,12 +107,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const restoreWorkers = useBundledWorkers()
   const token = randomBytes(24).toString('hex')
   const streams = new Set<ServerResponse>()
+  const printer = chromiumPrinter(join(dirname(resolve(options.dbFile)), 'printed'))
   let ctx: ApiContext
   try {
     ctx = await createApiContext({
       dbFile: options.dbFile,
       appVersion: '0.0.0-harness',
       systemLocale: options.systemLocale ?? 'th-TH',
+      printer,
       emit: (event: LukkhaEvent) => {
         for (const stream of streams) stream.write(`data: ${JSON.stringify(event)}\n\n`)
       },
@@ -199,12 +204,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     origin,
     token,
     ctx,
+    printer,
     eventClients: () => streams.size,
     async close() {
       for (const stream of streams) stream.end()
       streams.clear()
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
+      await printer.close()
       await ctx.connection.close()
       restoreWorkers()
     },

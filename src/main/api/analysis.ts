@@ -1,15 +1,13 @@
 import type { analysisContract } from '../../shared/api/analysis'
-import { explainChurn } from '../analysis/churn'
 import { computeCohorts } from '../analysis/cohorts'
+import { customerAnalysis } from '../analysis/customer-analysis'
 import { getAnalysisJob, startAnalysisJob } from '../analysis/jobs'
 import {
-  customerScore,
   customerScoreHistory,
   findRun,
   listRuns,
   segmentCustomers,
   segmentsOverview,
-  toCustomerScore,
   toRunSummary,
   valueOverview,
 } from '../analysis/queries'
@@ -34,25 +32,7 @@ export const analysisHandlers: Handlers<typeof analysisContract> = {
   getSegmentsOverview: (input, ctx) => segmentsOverview(ctx.db, input?.runId),
   listSegmentCustomers: (input, ctx) => segmentCustomers(ctx.db, input),
   getValueOverview: (input, ctx) => valueOverview(ctx.db, input),
-  getCustomerAnalysis: async ({ customerId, runId }, ctx) => {
-    const found = await customerScore(ctx.db, customerId, runId)
-    if (!found) return null
-    const { run, row } = found
-    return {
-      runId: run.id,
-      asOf: run.as_of,
-      score: toCustomerScore(row),
-      churn: explainChurn({
-        risk: row.churn_risk,
-        pAlive: row.p_alive,
-        purchaseDays: row.purchase_days,
-        usualIntervalDays: row.usual_interval_days,
-        daysSinceLast: row.recency_days,
-        lastPurchase: row.last_purchase,
-        shopIntervalDays: run.shop_interval_days,
-      }),
-    }
-  },
+  getCustomerAnalysis: ({ customerId, runId }, ctx) => customerAnalysis(ctx.db, customerId, runId),
   getCustomerScoreHistory: ({ customerId }, ctx) => customerScoreHistory(ctx.db, customerId),
   getCohorts: (input, ctx) => computeCohorts(ctx.connection.sqlite, input ?? {}),
   getSegmentMigration: (input, ctx) => segmentMigration(ctx.connection, input),

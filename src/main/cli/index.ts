@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url'
 import { Command } from 'commander'
 import { registerExport } from './commands/export'
 import { registerImport } from './commands/import'
@@ -10,6 +11,7 @@ import { registerCohorts } from './commands/cohorts'
 import { registerInit } from './commands/init'
 import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
+import { registerReport } from './commands/report'
 import { reportError } from './output'
 
 // The command line over the same engine as the app: `npm run --silent cli -- <command> [options]`.
@@ -32,6 +34,7 @@ export function buildProgram(): Command {
   registerCohorts(program)
   registerAnalyze(program)
   registerChurn(program)
+  registerReport(program)
   return program
 }
 
@@ -48,7 +51,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/main/cli/index.ts')) {
+if (
+  import.meta.url === pathToFileURL(process.argv[1] ?? '').href ||
+  process.argv[1]?.endsWith('src/main/cli/index.ts')
+) {
   // `lukkha rfm | head` closes the pipe early: that is the reader being done, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0)

@@ -1,22 +1,38 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { LukkhaError } from '../errors'
 
 // SQLite lets any number of processes open one file, and a second Lukkha writing the same shop database
 // would interleave imports and undo each other's work. So the process that opens a database for writing
 // holds a lock file beside it naming its pid. Another process is refused with a clear message; the same
-// process (its worker threads, a second connection) may open it again. A lock left by a process that no
-// longer runs is taken over.
+// process (its worker threads, a second connection) may open it again.
+//
+// Taking the lock is atomic: the lock's content is written to a private temporary file first and then
+// hard-linked to the lock name, which fails if the name exists. So a lock file is never seen half-written,
+// and of two processes starting at the same instant exactly one gets it.
+//
+// A lock left by a process that no longer runs (same host) is broken, and breaking is serialised by a
+// second lock (`<db>.lock.break`, same atomic create): only its holder may remove a lock it has just
+// re-read as stale, and since nobody else removes a stale lock, nobody can create a new one in between.
+// A lock whose pid is now used by another program is not stale to Lukkha: the README says how to clear it.
 
 interface LockInfo {
   pid: number
   host: string
   since: string
+  /** Unique per lock taken, so a breaker can tell the lock it judged stale from a new one. */
+  nonce: string
 }
+
+/** An unreadable lock file younger than this may be one another tool is writing: it counts as held. */
+const UNREADABLE_GRACE_MS = 10_000
+/** A break lock older than this was left by a process that died while breaking a stale lock. */
+const BREAK_LOCK_STALE_MS = 10_000
 
 // lock path -> connections open in this thread, and whether this thread created the file (only the creator
 // removes it, so a worker thread closing its connection never drops the main thread's lock)
-const held = new Map<string, { count: number; created: boolean }>()
+const held = new Map<string, { count: number; created: boolean; nonce: string | null }>()
 
 function isRunning(pid: number): boolean {
   try {
@@ -27,24 +43,81 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function readLock(path: string): LockInfo | null {
+type ReadResult =
+  | { state: 'absent' }
+  | { state: 'unreadable'; ageMs: number; raw: string }
+  | { state: 'ok'; info: LockInfo; raw: string }
+
+function readLock(path: string): ReadResult {
+  let raw: string
+  let ageMs: number
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as LockInfo
-  } catch {
-    return null // vanished or half-written: treat as no lock
+    ageMs = Date.now() - statSync(path).mtimeMs
+    raw = readFileSync(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' }
+    throw error
   }
+  try {
+    const info = JSON.parse(raw) as Partial<LockInfo>
+    if (typeof info.pid === 'number' && typeof info.host === 'string') {
+      return { state: 'ok', info: { since: '?', nonce: '', ...info } as LockInfo, raw }
+    }
+  } catch {
+    // fall through: not a lock Lukkha wrote whole
+  }
+  return { state: 'unreadable', ageMs, raw }
 }
 
-function tryCreate(path: string): boolean {
+/** Creates `path` holding `content`, atomically: false when it already exists. */
+function createExclusive(path: string, content: string): boolean {
+  const temp = `${path}.${process.pid}.${randomUUID()}.tmp`
+  writeFileSync(temp, content, { mode: 0o600 })
   try {
-    const fd = openSync(path, 'wx')
-    const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() }
-    writeSync(fd, JSON.stringify(info))
-    closeSync(fd)
+    linkSync(temp, path)
     return true
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
     throw error
+  } finally {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function removeIfUnchanged(path: string, raw: string): void {
+  const now = readLock(path)
+  if (now.state !== 'absent' && now.raw === raw) {
+    try {
+      unlinkSync(path)
+    } catch {
+      // gone already
+    }
+  }
+}
+
+/** Removes the lock at `path` if it still holds exactly `raw` (the stale content judged by the caller). */
+function breakStaleLock(path: string, raw: string): void {
+  const breaker = `${path}.break`
+  if (!createExclusive(breaker, String(process.pid))) {
+    try {
+      if (Date.now() - statSync(breaker).mtimeMs > BREAK_LOCK_STALE_MS) unlinkSync(breaker)
+    } catch {
+      // another process finished breaking or removed it
+    }
+    return // someone else is breaking it; the caller tries again
+  }
+  try {
+    removeIfUnchanged(path, raw)
+  } finally {
+    try {
+      unlinkSync(breaker)
+    } catch {
+      // gone
+    }
   }
 }
 
@@ -52,46 +125,61 @@ export function lockPathFor(dbFile: string): string {
   return `${dbFile}.lock`
 }
 
+function inUse(dbFile: string, path: string, info: LockInfo): LukkhaError {
+  return new LukkhaError(
+    'in_use',
+    `The database ${dbFile} is open for writing in another Lukkha process (pid ${info.pid} on ${info.host} since ${info.since}). Close it there first. If no Lukkha is running, delete the lock file ${path}.`,
+  )
+}
+
+function waitBriefly(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
 /** Takes (or joins, within this process) the write lock of a database file. Returns its release function. */
 export function acquireWriteLock(dbFile: string): () => void {
   const path = lockPathFor(dbFile)
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const host = hostname()
+  for (let attempt = 0; attempt < 20; attempt++) {
     const mine = held.get(path)
     if (mine) {
       mine.count++
       return () => release(path)
     }
-    if (tryCreate(path)) {
-      held.set(path, { count: 1, created: true })
+    const info: LockInfo = { pid: process.pid, host, since: new Date().toISOString(), nonce: randomUUID() }
+    if (createExclusive(path, JSON.stringify(info))) {
+      held.set(path, { count: 1, created: true, nonce: info.nonce })
       return () => release(path)
     }
-    const info = readLock(path)
-    if (info && info.pid === process.pid && info.host === hostname()) {
-      held.set(path, { count: 1, created: false })
+    const found = readLock(path)
+    if (found.state === 'absent') continue // released in between: try again
+    if (found.state === 'unreadable') {
+      if (found.ageMs < UNREADABLE_GRACE_MS) {
+        throw new LukkhaError(
+          'in_use',
+          `The database ${dbFile} is being opened by another process (its lock file ${path} is being written). Try again in a moment.`,
+        )
+      }
+      breakStaleLock(path, found.raw)
+      waitBriefly(5)
+      continue
+    }
+    const other = found.info
+    if (other.pid === process.pid && other.host === host) {
+      // another thread of this process holds it: join without owning the file
+      held.set(path, { count: 1, created: false, nonce: null })
       return () => release(path)
     }
-    if (info && (info.host !== hostname() || isRunning(info.pid))) {
-      throw new LukkhaError(
-        'in_use',
-        `The database ${dbFile} is open for writing in another Lukkha process (pid ${info.pid} on ${info.host} since ${info.since}). Close it there first.`,
-      )
-    }
-    try {
-      unlinkSync(path) // stale: its owner is gone
-    } catch {
-      // another process removed it first; try again
-    }
+    if (other.host !== host || isRunning(other.pid)) throw inUse(dbFile, path, other)
+    breakStaleLock(path, found.raw) // its owner is gone
+    waitBriefly(5)
   }
   throw new LukkhaError('in_use', `Could not take the write lock ${path}; another process keeps changing it.`)
 }
 
-function release(path: string): void {
-  const mine = held.get(path)
-  if (!mine) return
-  if (--mine.count > 0) return
-  held.delete(path)
-  const info = readLock(path)
-  if (mine.created && info?.pid === process.pid) {
+function removeOwnLock(path: string, nonce: string | null): void {
+  const found = readLock(path)
+  if (found.state === 'ok' && found.info.pid === process.pid && found.info.nonce === nonce) {
     try {
       unlinkSync(path)
     } catch {
@@ -100,15 +188,14 @@ function release(path: string): void {
   }
 }
 
+function release(path: string): void {
+  const mine = held.get(path)
+  if (!mine) return
+  if (--mine.count > 0) return
+  held.delete(path)
+  if (mine.created) removeOwnLock(path, mine.nonce)
+}
+
 process.once('exit', () => {
-  for (const [path, mine] of held) {
-    const info = readLock(path)
-    if (mine.created && info?.pid === process.pid) {
-      try {
-        unlinkSync(path)
-      } catch {
-        // best effort at exit
-      }
-    }
-  }
+  for (const [path, mine] of held) if (mine.created) removeOwnLock(path, mine.nonce)
 })

@@ -36,8 +36,8 @@ export function isAllowedExternalUrl(raw: string): boolean {
 }
 
 /**
- * Whether an IPC message or a navigation comes from the app's own page: same origin and path as the URL the
- * window loaded (file:// in production, the dev server in development).
+ * Whether an IPC message or a navigation comes from the app's own page: same origin as the URL the window
+ * loaded (app://lukkha in production, the dev server in development; a file:// page must be the same file).
  */
 export function isAppUrl(raw: string, appUrl: string): boolean {
   let url: URL
@@ -50,5 +50,6 @@ export function isAppUrl(raw: string, appUrl: string): boolean {
   }
   if (url.protocol !== app.protocol) return false
   if (url.protocol === 'file:') return url.pathname === app.pathname
+  if (url.protocol === 'app:') return url.host === app.host && url.username === '' && url.port === '' // origin is 'null' for custom schemes
   return url.origin === app.origin
 }

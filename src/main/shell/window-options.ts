@@ -25,3 +25,19 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     },
   }
 }
+
+/** The hidden window a report is printed from: no preload, no script, no Node; shown never. */
+export function printWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  }
+}

@@ -4,6 +4,7 @@ import analysis from '../features/analysis/i18n'
 import dashboard from '../features/dashboard/i18n'
 import importText from '../features/import/i18n'
 import settings from '../features/settings/i18n'
+import reports from '../features/reports/i18n'
 import welcome from '../features/welcome/i18n'
 import common from './common'
 
@@ -17,6 +18,7 @@ export const namespaces = {
   dashboard,
   settings,
   analysis,
+  reports,
   import: importText,
 }
 

@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PrintButton } from '../reports/PrintButton'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
@@ -23,15 +24,18 @@ export function CohortsView(): React.JSX.Element {
         <Text c="dimmed">
           {cohorts.data?.asOf ? t('cohorts.asOf', { date: fmt.date(cohorts.data.asOf) }) : ''}
         </Text>
-        <SegmentedControl
-          value={range}
-          onChange={(next) => setRange(next === 'all' ? 'all' : 'last12')}
-          aria-label={t('cohorts.range.label')}
-          data={[
-            { value: 'last12', label: t('cohorts.range.last12') },
-            { value: 'all', label: t('cohorts.range.all') },
-          ]}
-        />
+        <Group gap="sm">
+          <PrintButton request={{ report: 'retention' }} />
+          <SegmentedControl
+            value={range}
+            onChange={(next) => setRange(next === 'all' ? 'all' : 'last12')}
+            aria-label={t('cohorts.range.label')}
+            data={[
+              { value: 'last12', label: t('cohorts.range.last12') },
+              { value: 'all', label: t('cohorts.range.all') },
+            ]}
+          />
+        </Group>
       </Group>
       {cohorts.isPending ? (
         <PageLoader />

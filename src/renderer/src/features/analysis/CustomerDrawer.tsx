@@ -1,5 +1,6 @@
 import { Alert, Badge, Divider, Drawer, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { PrintButton } from '../reports/PrintButton'
 import type { CustomerAnalysis } from '../../../../shared/api/analysis'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
@@ -127,6 +128,13 @@ export function CustomerDrawer(props: { customerId: number | null; onClose: () =
                 {data.score.code}
               </Text>
             )}
+            <Group mt="xs">
+              <PrintButton
+                size="xs"
+                request={{ report: 'customer', customerIds: [data.score.customerId] }}
+                label="profile"
+              />
+            </Group>
           </Stack>
         ) : (
           t('customer.title')

@@ -5,6 +5,7 @@ import type { customerSortKeys } from '../../../../shared/api/analysis'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
+import { PrintButton } from '../reports/PrintButton'
 import { ChurnBadge } from './ChurnBadge'
 import { CustomerDrawer } from './CustomerDrawer'
 import { NoRunYet } from './NoRunYet'
@@ -96,9 +97,13 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
             </Text>
           )}
         </Stack>
-        <Button variant="default" onClick={props.onBack} style={{ flex: 'none' }}>
-          {t('list.back')}
-        </Button>
+        <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
+          <PrintButton request={{ report: 'segments', segment: props.segmentId }} />
+          <PrintButton request={{ report: 'call-list', segment: props.segmentId }} label="callList" />
+          <Button variant="default" onClick={props.onBack}>
+            {t('list.back')}
+          </Button>
+        </Group>
       </Group>
       {customers.isError ? (
         <ErrorNotice error={customers.error} onRetry={() => void customers.refetch()} />

@@ -1,4 +1,5 @@
-import { Alert, Card, Grid, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Card, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core'
+import { PrintButton } from '../reports/PrintButton'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ValueTier } from '../../../../shared/api/analysis'
@@ -47,6 +48,10 @@ export function ValueView(): React.JSX.Element {
   const top20Customers = top20.reduce((sum, tier) => sum + tier.customers, 0)
   return (
     <Stack gap="lg">
+      <Group justify="flex-end" gap="xs">
+        <PrintButton request={{ report: 'value' }} />
+        <PrintButton request={{ report: 'call-list', source: 'at_risk' }} label="callList" />
+      </Group>
       {v.run.bgnbd === null && <Alert color="yellow">{t('value.noModel')}</Alert>}
       <SimpleGrid cols={3} spacing="lg">
         <Kpi

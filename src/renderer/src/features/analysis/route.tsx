@@ -1,10 +1,10 @@
 import type { FeatureRoute } from '../../app/featureRoute'
-import { AnalysisPage } from './AnalysisPage'
+import { lazyPage } from '../../app/lazyPage'
 
 /** The analysis area under the menu's "Segments" entry: Segments, Value and Cohorts tabs. */
 export const analysisRoute: FeatureRoute = {
   id: 'segments',
   path: 'segments',
-  element: <AnalysisPage />,
+  element: lazyPage(() => import('./AnalysisPage'), 'AnalysisPage'),
   order: 50,
 }

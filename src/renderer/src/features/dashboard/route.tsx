@@ -1,9 +1,9 @@
 import type { FeatureRoute } from '../../app/featureRoute'
-import { DashboardPage } from './DashboardPage'
+import { lazyPage } from '../../app/lazyPage'
 
 export const dashboardRoute: FeatureRoute = {
   id: 'dashboard',
   path: 'dashboard',
-  element: <DashboardPage />,
+  element: lazyPage(() => import('./DashboardPage'), 'DashboardPage'),
   order: 10,
 }

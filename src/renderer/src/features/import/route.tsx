@@ -1,9 +1,9 @@
 import type { FeatureRoute } from '../../app/featureRoute'
-import { ImportPage } from './ImportPage'
+import { lazyPage } from '../../app/lazyPage'
 
 export const importRoute: FeatureRoute = {
   id: 'import',
   path: 'import',
-  element: <ImportPage />,
+  element: lazyPage(() => import('./ImportPage'), 'ImportPage'),
   order: 30,
 }

@@ -1,4 +1,5 @@
 import { call } from '../../api/client'
+import { saveBlob } from '../../api/download'
 
 // Files cross the process boundary as bytes, never as paths (DESIGN.md): a dropped or chosen file is sent to
 // main in base64 chunks and comes back as an opaque file id; a CSV from main is saved through a Blob download.
@@ -34,13 +35,5 @@ export async function uploadFile(file: File, onSent: (bytes: number) => void): P
 
 /** Offers text from main as a file download (the template, rejected rows); the browser or Electron asks where. */
 export function saveTextFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // the download has started from the URL; revoking at once can cancel it in some engines
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveBlob(fileName, new Blob([text], { type: 'text/csv;charset=utf-8' }))
 }

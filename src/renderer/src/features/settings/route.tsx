@@ -1,10 +1,10 @@
 import type { FeatureRoute } from '../../app/featureRoute'
-import { SettingsPage } from './SettingsPage'
+import { lazyPage } from '../../app/lazyPage'
 
 export const settingsRoute: FeatureRoute = {
   id: 'settings',
   path: 'settings',
-  element: <SettingsPage />,
+  element: lazyPage(() => import('./SettingsPage'), 'SettingsPage'),
   order: 90,
   placement: 'bottom',
 }

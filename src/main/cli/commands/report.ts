@@ -1,0 +1,67 @@
+import { renameSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { InvalidArgumentError, type Command } from 'commander'
+import { reportNames, type ReportName, type ReportRequest } from '../../../shared/api/reports'
+import { customerIdsByCode, renderReport } from '../../reports'
+import { openForReading, withConnection } from '../database'
+import { printJson, printLine } from '../output'
+import { dbOption, type GlobalOptions } from '../options'
+
+interface ReportOptions extends GlobalOptions {
+  out: string
+  customer?: string[]
+  segment?: string
+  atRisk?: boolean
+  lang?: 'th' | 'en'
+}
+
+function reportName(value: string): ReportName {
+  if (!(reportNames as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`one of: ${reportNames.join(', ')}`)
+  }
+  return value as ReportName
+}
+
+function language(value: string): 'th' | 'en' {
+  if (value !== 'th' && value !== 'en') throw new InvalidArgumentError('th or en')
+  return value
+}
+
+export function registerReport(program: Command): void {
+  dbOption(program.command('report'))
+    .description(
+      'write a printable report as one self-contained HTML file (fonts embedded) that any Chromium prints to PDF',
+    )
+    .argument('<name>', `the report: ${reportNames.join(', ')}`, reportName)
+    .requiredOption('--out <file.html>', 'the HTML file to write')
+    .option('--customer <code...>', 'customer (and call-list): the member codes of the customers')
+    .option('--segment <key>', 'segments: one segment with all its customers; call-list: the segment to call')
+    .option('--at-risk', 'call-list: the valuable customers at risk')
+    .option('--lang <th|en>', 'the report language (default: the app setting)', language)
+    .action(async (name: ReportName, options: ReportOptions) => {
+      const out = resolve(options.out)
+      const rendered = await withConnection(openForReading(options.db), async (connection) => {
+        const customerIds = options.customer
+          ? await customerIdsByCode(connection.db, options.customer)
+          : undefined
+        const request: ReportRequest = {
+          report: name,
+          segment: options.segment,
+          customerIds,
+          source: options.atRisk ? 'at_risk' : undefined,
+          language: options.lang,
+        }
+        return renderReport(connection, request, {
+          systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+          now: new Date(),
+        })
+      })
+      // a temporary file renamed into place: an interrupted write never leaves half a report
+      const temp = `${out}.${process.pid}.tmp`
+      writeFileSync(temp, rendered.html)
+      renameSync(temp, out)
+      if (options.json)
+        printJson({ report: name, title: rendered.title, out, bytes: Buffer.byteLength(rendered.html) })
+      else printLine(`Wrote ${rendered.title} to ${out}`)
+    })
+}

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely'
+import { monthStart } from '../../shared/calendar'
+import type { Database, ReceiptKind } from '../db/schema'
+
+export interface ProfileReceipt {
+  id: number
+  receiptNumber: string
+  date: string
+  kind: ReceiptKind
+  netSatang: number
+  items: string
+}
+
+export interface PurchaseFacts {
+  firstPurchase: string | null
+  lastPurchase: string | null
+  visits: number
+  netSatang: number
+  /** Net spend by month, the last 12 months up to the last purchase ('YYYY-MM'). */
+  monthly: { month: string; netSatang: number }[]
+  latest: ProfileReceipt[]
+}
+
+const LATEST_RECEIPTS = 8
+const ITEMS_SHOWN = 5
+
+/** One customer's buying as a profile shows it: first and last purchase, visits, spend, months, latest receipts. */
+export async function purchaseFacts(db: Kysely<Database>, customerId: number): Promise<PurchaseFacts> {
+  const totals = await db
+    .selectFrom('receipts')
+    .where('customer_id', '=', customerId)
+    .select((eb) => [
+      eb.fn.min(eb.case().when('kind', '=', 'sale').then(eb.ref('occurred_at')).end()).as('first'),
+      eb.fn.max(eb.case().when('kind', '=', 'sale').then(eb.ref('occurred_at')).end()).as('last'),
+      eb.fn.sum<number>(eb.case().when('kind', '=', 'sale').then(1).else(0).end()).as('visits'),
+      eb.fn.coalesce(eb.fn.sum<number>('net_satang'), eb.lit(0)).as('net'),
+    ])
+    .executeTakeFirstOrThrow()
+  const last = totals.last === null ? null : totals.last.slice(0, 10)
+  const monthly: PurchaseFacts['monthly'] = []
+  if (last !== null) {
+    const from = monthStart(last, -11)
+    const rows = await db
+      .selectFrom('receipts')
+      .where('customer_id', '=', customerId)
+      .where('occurred_at', '>=', from)
+      .select((eb) => [
+        eb.fn('substr', [eb.ref('occurred_at'), eb.lit(1), eb.lit(7)]).as('month'),
+        eb.fn.sum<number>('net_satang').as('net'),
+      ])
+      .groupBy('month')
+      .execute()
+    const byMonth = new Map(rows.map((r) => [r.month, r.net]))
+    for (let k = 0; k < 12; k++) {
+      const month = monthStart(from, k).slice(0, 7)
+      monthly.push({ month, netSatang: byMonth.get(month) ?? 0 })
+    }
+  }
+  const receipts = await db
+    .selectFrom('receipts')
+    .where('customer_id', '=', customerId)
+    .select(['id', 'receipt_number', 'occurred_at', 'kind', 'net_satang'])
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(LATEST_RECEIPTS)
+    .execute()
+  const lines =
+    receipts.length === 0
+      ? []
+      : await db
+          .selectFrom('receipt_lines as l')
+          .leftJoin('products as p', 'p.id', 'l.product_id')
+          .where(
+            'l.receipt_id',
+            'in',
+            receipts.map((r) => r.id),
+          )
+          .select(['l.receipt_id', 'l.quantity', 'p.name'])
+          .orderBy('l.receipt_id')
+          .orderBy('l.line_no')
+          .execute()
+  const itemsOf = new Map<number, string[]>()
+  for (const line of lines) {
+    const list = itemsOf.get(line.receipt_id) ?? []
+    list.push(line.quantity === 1 ? (line.name ?? '?') : `${line.name ?? '?'} ×${line.quantity}`)
+    itemsOf.set(line.receipt_id, list)
+  }
+  return {
+    firstPurchase: totals.first === null ? null : totals.first.slice(0, 10),
+    lastPurchase: last,
+    visits: totals.visits,
+    netSatang: totals.net,
+    monthly,
+    latest: receipts.map((r) => {
+      const items = itemsOf.get(r.id) ?? []
+      const shown = items.slice(0, ITEMS_SHOWN).join(', ')
+      return {
+        id: r.id,
+        receiptNumber: r.receipt_number,
+        date: r.occurred_at.slice(0, 10),
+        kind: r.kind,
+        netSatang: r.net_satang,
+        items: items.length > ITEMS_SHOWN ? `${shown}, +${items.length - ITEMS_SHOWN}` : shown,
+      }
+    }),
+  }
+}

@@ -1,0 +1,3 @@
+export { renderReport } from './render'
+export { customerIdsByCode } from './contacts'
+export type { ReportPrinter } from './printer'
