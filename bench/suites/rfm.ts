@@ -1,70 +1,135 @@
 import { join } from 'node:path'
 import { computeCohorts } from '../../src/main/analysis/cohorts'
 import { computeRfm } from '../../src/main/analysis/rfm'
-import { computeAnalysis, resolveParameters, saveAnalysis } from '../../src/main/analysis/run'
+import { computeAnalysis, resolveParameters, saveAnalysis, type Progress } from '../../src/main/analysis/run'
 import { DEFAULT_SEGMENT_RULES } from '../../src/main/analysis/segment-rules'
+import { getDashboard } from '../../src/main/dashboard'
 import { openDatabase } from '../../src/main/db'
 import { generateSalesDb } from '../generate-sales-db'
-import { atMost, type Suite } from '../types'
+import { duckCohorts, duckDashboard, duckPeer, duckRfm } from '../peers/duckdb'
+import { interleaved, loadText, median, round } from '../peers/stats'
+import { atMost, type Figure, type Suite } from '../types'
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
-}
+// Issue 17: the analysis side by side with DuckDB on the same receipts of a generated shop (100k customers;
+// 10k with --quick). RFM, cohorts and the dashboard run interleaved with their DuckDB peer (Lukkha, DuckDB,
+// Lukkha, DuckDB, ...) and report medians and Lukkha / DuckDB ratios; the full analysis run is timed per
+// phase (read, score, fit, predict, save) so the hottest part is visible.
 
-function timed<T>(work: () => T): { value: T; seconds: number } {
-  const start = performance.now()
-  const value = work()
-  return { value, seconds: (performance.now() - start) / 1000 }
+const PHASES: Record<string, string> = {
+  'analysis.phase.reading': 'read',
+  'analysis.phase.scoring': 'score',
+  'analysis.phase.fitting': 'fit',
+  'analysis.phase.predicting': 'predict',
 }
 
 export const rfmSuite: Suite = {
   name: 'rfm',
-  description: 'RFM scores and segments (one SQL pass + scoring), full analysis run, cohorts; generated shop',
+  description:
+    'RFM, cohorts and dashboard side by side with DuckDB on the same receipts; full analysis by phase; generated shop',
   async run({ quick, workDir }) {
     const customers = quick ? 10_000 : 100_000
+    const rounds = quick ? 3 : 5
+    const label = quick ? '10k' : '100k'
+    const loadBefore = loadText()
     const file = join(workDir, 'shop.db')
     const generationStart = performance.now()
     const shop = await generateSalesDb(file, { customers, meanLines: 4.5, seed: 20261125 })
-    const generation = { seconds: (performance.now() - generationStart) / 1000 }
+    const generationSeconds = (performance.now() - generationStart) / 1000
+    const duckStart = performance.now()
+    const duck = await duckPeer(file, workDir)
+    const duckLoadSeconds = (performance.now() - duckStart) / 1000
     const connection = openDatabase(file)
     try {
-      const { sqlite } = connection
-      const window = { asOf: shop.lastDate, windowDays: null }
-      const rfmTimes: number[] = []
-      let scored = 0
-      for (let i = 0; i < 5; i++) {
-        const t = timed(() => computeRfm(sqlite, window, DEFAULT_SEGMENT_RULES))
-        rfmTimes.push(t.seconds)
-        scored = t.value.length
-      }
-      const rfm = median(rfmTimes)
-      const parameters = resolveParameters(sqlite, { asOf: shop.lastDate })
-      const compute = timed(() => computeAnalysis(sqlite, parameters, DEFAULT_SEGMENT_RULES))
-      const save = timed(() => saveAnalysis(sqlite, compute.value))
-      const cohorts = timed(() => computeCohorts(sqlite, { asOf: shop.lastDate }))
-      const label = quick ? '10k' : '100k'
+      const { sqlite, db } = connection
+      const asOf = shop.lastDate
+      let scored: ReturnType<typeof computeRfm> = []
+      let duckScored: unknown[][] = []
+      const times = await interleaved(rounds, {
+        rfm: () => (scored = computeRfm(sqlite, { asOf, windowDays: null }, DEFAULT_SEGMENT_RULES)),
+        rfmDuck: async () => (duckScored = await duckRfm(duck, asOf)),
+        cohorts: () => computeCohorts(sqlite, { asOf }),
+        cohortsDuck: () => duckCohorts(duck, asOf),
+        dashboard: () => getDashboard(db, asOf),
+        dashboardDuck: () => duckDashboard(duck, asOf),
+      })
+      const ms = (name: string): number => median(times[name] ?? [])
+
+      // the full run, by phase: the progress events mark where each phase starts
+      const parameters = resolveParameters(sqlite, { asOf })
+      const marks: [string, number][] = []
+      const start = performance.now()
+      const result = computeAnalysis(sqlite, parameters, DEFAULT_SEGMENT_RULES, (p: Progress) => {
+        const phase = PHASES[p.phase]
+        if (phase && marks.at(-1)?.[0] !== phase) marks.push([phase, performance.now()])
+      })
+      const computed = performance.now()
+      saveAnalysis(sqlite, result)
+      const saved = performance.now()
+      const phaseMs: Record<string, number> = {}
+      marks.forEach(([phase, at], i) => {
+        phaseMs[phase] = (marks[i + 1]?.[1] ?? computed) - at
+      })
+      phaseMs.save = saved - computed
+      const totalSeconds = (saved - start) / 1000
+
+      const ratio = (name: string): number => round(ms(name) / ms(`${name}Duck`), 2)
+      const pair = (
+        name: string,
+        title: string,
+        target: number | null,
+        ratioTarget: number | null,
+      ): Figure[] => [
+        {
+          name: `${title} ${label}`,
+          value: round(ms(name) / 1000),
+          unit: 's',
+          ...(target !== null && !quick ? atMost(round(ms(name) / 1000), target) : {}),
+        },
+        { name: `${title} ${label}, DuckDB`, value: round(ms(`${name}Duck`) / 1000), unit: 's' },
+        {
+          name: `${title} Lukkha / DuckDB`,
+          value: ratio(name),
+          unit: 'x',
+          ...(ratioTarget !== null ? atMost(ratio(name), ratioTarget) : {}),
+        },
+      ]
+      const figures: Figure[] = [
+        ...pair('rfm', 'RFM + segments', 1, 1),
+        ...pair('cohorts', 'cohorts', 0.3, null),
+        ...pair('dashboard', 'dashboard query', 0.15, null),
+        {
+          name: `full analysis ${label} (compute + save)`,
+          value: round(totalSeconds),
+          unit: 's',
+          ...(quick ? {} : atMost(round(totalSeconds), 1.5)),
+        },
+        ...Object.entries(phaseMs).map(([phase, value]) => ({
+          name: `  analysis phase: ${phase}`,
+          value: round(value / 1000),
+          unit: 's',
+        })),
+      ]
+      // the same answer: every customer in the same segment
+      const duckSegment = new Map(duckScored.map((row) => [Number(row[0]), String(row[7])]))
+      const agree = scored.filter(
+        (c) => duckSegment.get(c.customerId) === DEFAULT_SEGMENT_RULES.segments[c.segmentIndex]?.id,
+      ).length
+      const list = (name: string): string => (times[name] ?? []).map((t) => t.toFixed(0)).join(', ')
       return {
         suite: 'rfm',
-        figures: [
-          {
-            name: `rfm_segments_${label}_customers`,
-            value: rfm,
-            unit: 's',
-            ...(quick ? {} : atMost(rfm, 1)),
-          },
-          { name: `analysis_compute_${label}_customers`, value: compute.seconds, unit: 's' },
-          { name: `analysis_save_${label}_customers`, value: save.seconds, unit: 's' },
-          { name: `cohorts_${label}_customers`, value: cohorts.seconds, unit: 's' },
-        ],
+        figures,
         notes: [
-          `generated ${shop.customers.toLocaleString('en-US')} customers, ${shop.receipts.toLocaleString('en-US')} receipts, ${shop.lines.toLocaleString('en-US')} lines in ${generation.seconds.toFixed(1)} s; ${scored.toLocaleString('en-US')} customers scored as of ${shop.lastDate}`,
-          `rfm: median of 5 runs (${rfmTimes.map((t) => t.toFixed(3)).join(', ')} s)`,
-          compute.value.models.note ??
-            `models fitted: BG/NBD r=${compute.value.models.bgnbd?.params.r.toFixed(3)}, Gamma-Gamma p=${compute.value.models.gammaGamma?.params.p.toFixed(3)}`,
+          `load average (1/5/15 min) before: ${loadBefore}; after: ${loadText()}`,
+          `generated ${shop.customers.toLocaleString('en-US')} customers, ${shop.receipts.toLocaleString('en-US')} receipts, ${shop.lines.toLocaleString('en-US')} lines in ${generationSeconds.toFixed(1)} s; copied to DuckDB in ${duckLoadSeconds.toFixed(1)} s (not timed in the figures)`,
+          `RFM scored ${scored.length.toLocaleString('en-US')} customers (DuckDB ${duckScored.length.toLocaleString('en-US')}) as of ${asOf}; ${agree.toLocaleString('en-US')} in the same segment in both`,
+          `${rounds} interleaved rounds, ms (Lukkha | DuckDB): RFM ${list('rfm')} | ${list('rfmDuck')}; cohorts ${list('cohorts')} | ${list('cohortsDuck')}; dashboard ${list('dashboard')} | ${list('dashboardDuck')}`,
+          'DuckDB cohorts: sizes, activity and revenue by month offset; Lukkha also computes new vs returning and second-purchase conversion in the same pass',
+          result.models.note ??
+            `models fitted: BG/NBD r=${result.models.bgnbd?.params.r.toFixed(3)}, Gamma-Gamma p=${result.models.gammaGamma?.params.p.toFixed(3)}`,
         ],
       }
     } finally {
+      duck.close()
       await connection.close()
     }
   },

@@ -78,8 +78,10 @@ describe('RFM from the database', () => {
     // FM = round((F + M) / 2): A (5+4) 5, B (1+2) 2, C (1+5) 3, F (4+1) 3, G (1+3) 2
     expect(got).toEqual({
       A: [4, 5, 4, 'champions'], // (R 4, FM 5)
-      B: [2, 1, 2, 'need_attention'], // (2, 2)
-      C: [5, 1, 5, 'loyal'], // (5, 3)
+      // B (2, 2) and C (5, 3) bought once: F 1 is below need attention's and loyal's F >= 2, so they are
+      // placed by recency alone, in the segment of (R, FM 1)
+      B: [2, 1, 2, 'about_to_sleep'],
+      C: [5, 1, 5, 'new'],
       F: [3, 4, 1, 'potential_loyalist'], // (3, 3)
       G: [1, 1, 3, 'hibernating'], // (1, 2)
     })

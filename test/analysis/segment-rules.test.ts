@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { scoreRfm, type RfmRow } from '../../src/main/analysis/rfm'
 import {
   combinedFm,
   DEFAULT_SEGMENT_RULES,
+  loadSegmentRules,
+  saveSegmentRules,
   validateSegmentRules,
 } from '../../src/main/analysis/segment-rules'
 import { defaultSegmentIds, type SegmentRules } from '../../src/shared/api/analysis'
+import { testContext } from '../helpers/db'
+import { seededRandom } from '../helpers/random'
 
 // The default map as DESIGN.md lists it, (R, FM) per segment
 const DESIGN_MAP: Record<string, [number, number][]> = {
@@ -93,5 +98,73 @@ describe('segment map', () => {
     if (!first) throw new Error('empty default')
     rules.segments.push({ ...first, cells: [] })
     expect(() => validateSegmentRules(rules)).toThrow(/"champions" is used twice.*"champions" has no cells/)
+  })
+})
+
+describe('segments that mean repeat buying', () => {
+  const REPEAT = ['champions', 'loyal', 'potential_loyalist', 'need_attention', 'at_risk', 'cant_lose_them']
+
+  it('need F >= 2 in the default map, and no FM 1 cell belongs to one of them', () => {
+    for (const s of DEFAULT_SEGMENT_RULES.segments) {
+      expect(s.minF ?? 1, s.id).toBe(REPEAT.includes(s.id) ? 2 : 1)
+      if (REPEAT.includes(s.id)) expect(s.cells.some((c) => c.fm === 1)).toBe(false)
+    }
+  })
+
+  it('a one-time buyer is never loyal or champion by default, however recent and big their purchase', () => {
+    const lookup = validateSegmentRules(DEFAULT_SEGMENT_RULES)
+    const random = seededRandom(10)
+    const rows: RfmRow[] = Array.from({ length: 2000 }, (_, i) => {
+      const frequency = random() < 0.4 ? 1 : 2 + Math.floor(random() * 12)
+      return {
+        customerId: i + 1,
+        recencyDays: Math.floor(random() * 400),
+        frequency,
+        monetarySatang: Math.round(frequency * 10_000 * (0.2 + random() * 3)),
+        lastSale: '2026-01-01',
+      }
+    })
+    // the case of the issue: bought once, yesterday, more than anybody else
+    rows.push({
+      customerId: 9999,
+      recencyDays: 0,
+      frequency: 1,
+      monetarySatang: 99_000_000,
+      lastSale: '2026-01-01',
+    })
+    const scores = scoreRfm(rows, lookup)
+    const ids = DEFAULT_SEGMENT_RULES.segments.map((s) => s.id)
+    const whale = scores.find((s) => s.customerId === 9999)
+    expect(whale).toMatchObject({ r: 5, f: 1, m: 5, fm: 3 }) // cell (5, 3) is loyal's
+    expect(ids[whale?.segmentIndex ?? -1]).toBe('new') // placed by recency alone: (R 5, FM 1)
+    const once = scores.filter((s) => s.frequency === 1)
+    expect(once.length).toBeGreaterThan(500)
+    for (const s of once) {
+      expect(s.f).toBe(1)
+      expect(REPEAT).not.toContain(ids[s.segmentIndex])
+    }
+    // repeat buyers with F >= 2 still reach every repeat segment
+    const reached = new Set(scores.filter((s) => s.f >= 2).map((s) => ids[s.segmentIndex]))
+    for (const id of ['champions', 'loyal', 'at_risk', 'cant_lose_them']) expect(reached).toContain(id)
+  })
+
+  it('refuses a map whose FM 1 cell needs F >= 2 (nobody there could be placed)', () => {
+    const rules = clone(DEFAULT_SEGMENT_RULES)
+    const lost = rules.segments.find((s) => s.id === 'lost')
+    if (lost) lost.minF = 2
+    expect(() => validateSegmentRules(rules)).toThrow(/cell \(R 1, FM 1\) is in "lost", which needs F >= 2/)
+  })
+
+  it('stores and loads minF with the map', async () => {
+    const ctx = await testContext()
+    const rules = clone(DEFAULT_SEGMENT_RULES)
+    const hibernating = rules.segments.find((s) => s.id === 'hibernating')
+    if (hibernating) hibernating.minF = 3
+    await saveSegmentRules(ctx.db, rules)
+    const loaded = await loadSegmentRules(ctx.db)
+    expect(loaded.isDefault).toBe(false)
+    expect(loaded.rules.segments.map((s) => [s.id, s.minF ?? 1])).toEqual(
+      rules.segments.map((s) => [s.id, s.minF ?? 1]),
+    )
   })
 })

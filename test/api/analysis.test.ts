@@ -176,11 +176,14 @@ describe('analysis API', () => {
     const overview = present(await call('getSegmentsOverview', undefined, ctx))
     const seg = Object.fromEntries(overview.segments.map((s) => [s.id, s]))
     expect(overview.segments).toHaveLength(11)
-    // hand-scored in test/analysis/rfm.test.ts: A champions, B need_attention, C loyal, F potential_loyalist, G hibernating
+    // hand-scored in test/analysis/rfm.test.ts: A champions, B about_to_sleep, C new, F potential_loyalist,
+    // G hibernating (B and C bought once, so not need_attention and loyal as their cells say)
     expect(seg.champions).toMatchObject({ customers: 1, customerShare: 0.2, revenueSatang: 60000 })
     expect(seg.champions?.revenueShare).toBeCloseTo(60000 / 188000, 12)
-    expect(seg.loyal).toMatchObject({ customers: 1, revenueSatang: 80000 })
-    expect(seg.need_attention).toMatchObject({ customers: 1, revenueSatang: 5000, avgRecencyDays: 75 })
+    expect(seg.loyal).toMatchObject({ customers: 0, revenueSatang: 0 })
+    expect(seg.new).toMatchObject({ customers: 1, revenueSatang: 80000 })
+    expect(seg.need_attention).toMatchObject({ customers: 0 })
+    expect(seg.about_to_sleep).toMatchObject({ customers: 1, revenueSatang: 5000, avgRecencyDays: 75 })
     expect(seg.potential_loyalist).toMatchObject({ customers: 1, revenueSatang: 3000, avgFrequency: 2 })
     expect(seg.hibernating).toMatchObject({ customers: 1, revenueSatang: 40000 })
     expect(seg.lost).toMatchObject({ customers: 0, revenueSatang: 0, avgRecencyDays: null })
@@ -190,8 +193,11 @@ describe('analysis API', () => {
     expect(overview.grid).toHaveLength(25)
     const cell = (r: number, fm: number) => overview.grid.find((g) => g.r === r && g.fm === fm)
     expect(cell(4, 5)).toMatchObject({ segment: 'champions', customers: 1, revenueSatang: 60000 })
-    expect(cell(2, 2)).toMatchObject({ segment: 'need_attention', customers: 1 })
-    expect(cell(5, 3)).toMatchObject({ segment: 'loyal', customers: 1 })
+    // one-time buyers are counted in the (R, FM 1) cell of the segment they were placed in
+    expect(cell(2, 2)).toMatchObject({ segment: 'need_attention', customers: 0 })
+    expect(cell(2, 1)).toMatchObject({ segment: 'about_to_sleep', customers: 1, revenueSatang: 5000 })
+    expect(cell(5, 3)).toMatchObject({ segment: 'loyal', customers: 0 })
+    expect(cell(5, 1)).toMatchObject({ segment: 'new', customers: 1, revenueSatang: 80000 })
     expect(cell(3, 3)).toMatchObject({ segment: 'potential_loyalist', customers: 1 })
     expect(cell(1, 2)).toMatchObject({ segment: 'hibernating', customers: 1 })
     expect(overview.grid.reduce((s, g) => s + g.customers, 0)).toBe(5)
@@ -323,18 +329,19 @@ describe('analysis API', () => {
 
   it('counts segment migration between two dates and between two runs', async () => {
     const { ctx, ids } = await shopWithSales()
-    // As of 02-15 only G, B and A have bought: A (R4, FM2) potential_loyalist, B (2, 1) about_to_sleep,
-    // G (1, 3) at_risk. By 03-31 they are champions, need_attention and hibernating; C and F are new.
+    // As of 02-15 only G, B and A have bought, once each, so no repeat segment: A (R4, FM2) promising, B
+    // (2, 1) about_to_sleep, G (1, 3) lost. By 03-31 A is a champion, B still about_to_sleep, G hibernating;
+    // F is a potential loyalist and C (one big purchase) new.
     const expected = {
       flows: [
-        { from: null, to: 'loyal', customers: 1 },
         { from: null, to: 'potential_loyalist', customers: 1 },
-        { from: 'potential_loyalist', to: 'champions', customers: 1 },
-        { from: 'about_to_sleep', to: 'need_attention', customers: 1 },
-        { from: 'at_risk', to: 'hibernating', customers: 1 },
+        { from: null, to: 'new', customers: 1 },
+        { from: 'promising', to: 'champions', customers: 1 },
+        { from: 'about_to_sleep', to: 'about_to_sleep', customers: 1 },
+        { from: 'lost', to: 'hibernating', customers: 1 },
       ],
-      stayed: 0,
-      moved: 3,
+      stayed: 1,
+      moved: 2,
       entered: 2,
       left: 0,
     }
@@ -354,7 +361,7 @@ describe('analysis API', () => {
     expect(byRun).toMatchObject({ from: { runId: first.runId, asOf: '2026-02-15' }, ...expected })
     const history = await call('getCustomerScoreHistory', { customerId: ids.get('A') ?? 0 }, ctx)
     expect(history.map((h) => [h.asOf, h.segment])).toEqual([
-      ['2026-02-15', 'potential_loyalist'],
+      ['2026-02-15', 'promising'],
       ['2026-03-31', 'champions'],
     ])
     expect(await dispatch('getSegmentMigration', { fromRunId: 1, toRunId: 999 }, ctx)).toMatchObject({

@@ -1,4 +1,4 @@
-import { hyp2f1 } from './special'
+import { hyp2f1, NotConvergedError } from './special'
 import { minimize } from './optimize'
 
 // BG/NBD ("beta-geometric / negative binomial distribution") model of repeat buying, Fader, Hardie & Lee (2005),
@@ -245,10 +245,13 @@ export function pAlive(params: BgNbdParams, x: number, tx: number, T: number): n
 }
 
 /**
- * E[Y(t) | x, t_x, T]: expected purchases in the next t time units (FHL 2005, eq. 10). The 2F1 there,
- * 2F1(r+x, b+x; a+b+x-1; z) with z = t/(α+T+t), is used in its Euler-transformed form
- * (1-z)^(a-1-r-x) 2F1(a+b-1-r, a-1; a+b+x-1; z), which cancels the ((α+T)/(α+T+t))^(r+x) factor exactly
- * and keeps every term small even for customers with hundreds of purchases.
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t time units (FHL 2005, eq. 10):
+ *   (a+b+x-1)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x-1; z)] · P(alive),  z = t/(α+T+t).
+ * The 2F1 is first used in its Euler-transformed form (1-z)^(a-1-r-x) 2F1(a+b-1-r, a-1; a+b+x-1; z), which
+ * cancels the ((α+T)/(α+T+t))^(r+x) factor exactly and keeps every term small even for customers with
+ * hundreds of purchases. When a and b are large (a fit where dropping out is nearly certain or nearly
+ * impossible) that form's terms overflow, and the formula as published converges instead (its series'
+ * ratios tend to z (b+x)/(a+b+x-1) < z); so a NotConvergedError or an overflow there falls back to it.
  */
 export function conditionalExpectedPurchases(
   params: BgNbdParams,
@@ -262,9 +265,21 @@ export function conditionalExpectedPurchases(
   // The formula divides by (a - 1); the limit a -> 1 is finite, so evaluate just beside it.
   const a = Math.abs(params.a - 1) < 1e-7 ? 1 + 1e-7 : params.a
   const z = t / (alpha + T + t)
-  const f = hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z)
-  const bracket = 1 - Math.pow(1 - z, a - 1) * f
-  return ((a + b + x - 1) / (a - 1)) * bracket * pAlive({ r, alpha, a, b }, x, tx, T)
+  const alive = pAlive({ r, alpha, a, b }, x, tx, T)
+  const factor = (a + b + x - 1) / (a - 1)
+  let bracket: number
+  try {
+    bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z)
+    if (!Number.isFinite(bracket)) throw new NotConvergedError('the Euler-transformed 2F1 overflowed')
+  } catch (error) {
+    if (!(error instanceof NotConvergedError)) throw error
+    // (α+T)/(α+T+t) = 1 - z
+    bracket = 1 - Math.exp((r + x) * Math.log1p(-z)) * hyp2f1(r + x, b + x, a + b + x - 1, z)
+    if (!Number.isFinite(bracket)) {
+      throw new NotConvergedError(`E[Y(${t})] for x = ${x}, t_x = ${tx}, T = ${T} overflowed in both forms`)
+    }
+  }
+  return factor * bracket * alive
 }
 
 /** E[X(t)]: expected purchases in (0, t] of a customer picked at random at the start (FHL 2005, eq. 9). */

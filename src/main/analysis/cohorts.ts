@@ -5,7 +5,8 @@ import { latestSaleDate } from './rfm'
 
 // Monthly acquisition cohorts, computed live from the receipts in one pass in customer and time order (the
 // covering index receipts_customer_activity):
-// - a customer's cohort is the month of their first sale receipt;
+// - a customer's cohort is the month of their first sale receipt (sale receipts whose net total is 0 are no
+//   purchase here either, as in RFM);
 // - active[k]: cohort customers with at least one sale receipt in the k-th month after that (k = 0: all);
 // - revenue: net (sales minus refunds, as in RFM) by the month of the receipt; a refund dated before the
 //   customer's first sale (clock skew in an export) counts in the month of that first sale, so the totals
@@ -48,7 +49,9 @@ export function computeCohorts(sqlite: Sqlite, options: CohortOptions = {}): Coh
   const asOfDay = dayNumber(asOf)
   const lastKey = monthKey(asOf)
   const first = sqlite
-    .prepare(`select min(occurred_at) as first from receipts where kind = 'sale' and occurred_at < ?`)
+    .prepare(
+      `select min(occurred_at) as first from receipts where kind = 'sale' and net_satang <> 0 and occurred_at < ?`,
+    )
     .get(end) as { first: string | null }
   let startKey = first.first === null ? lastKey : monthKey(first.first)
   if (options.months !== undefined) startKey = Math.max(startKey, lastKey - options.months + 1)
@@ -131,7 +134,7 @@ export function computeCohorts(sqlite: Sqlite, options: CohortOptions = {}): Coh
       secondDay = null
       beforeFirstSale = 0
     }
-    const isSale = kind === 'sale'
+    const isSale = kind === 'sale' && net !== 0 // a zero-total receipt is no purchase (rfm.ts)
     const signed = isSale ? net : -Math.abs(net)
     if (cohort < 0) {
       if (!isSale) {

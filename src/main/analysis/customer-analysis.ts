@@ -18,6 +18,7 @@ export async function customerAnalysis(
     asOf: run.as_of,
     score: toCustomerScore(row),
     churn: explainChurn({
+      risk: row.churn_risk,
       pAlive: row.p_alive,
       purchaseDays: row.purchase_days,
       usualIntervalDays: row.usual_interval_days,

@@ -16,7 +16,7 @@ import { NotConvergedError } from './special'
 // The shop's own data through BG/NBD and Gamma-Gamma. Choices (all documented in README.md):
 // - time unit: days (unitDays = 1). Shops see customers every few days, and weeks would merge visits.
 // - calibration period: all history up to the as-of date (inclusive); a purchase day is a calendar day with
-//   at least one sale receipt; x, t_x and T as in Fader, Hardie & Lee (see model-input.ts).
+//   at least one sale receipt whose net total is not 0 (a zero-total receipt is no purchase, as in RFM); x, t_x and T as in Fader, Hardie & Lee (see model-input.ts).
 // - Gamma-Gamma input: the mean net sale total of the repeat purchase days, in baht. Refund receipts are left
 //   out: the model describes the value of purchases, which must be positive, and it is fitted only on repeat
 //   buyers whose mean is above zero. The RFM monetary figure is where refunds are subtracted.
@@ -61,7 +61,7 @@ export function readCustomerDays(sqlite: Sqlite, asOf: string): Map<number, Cust
     .prepare(
       `select customer_id, occurred_at, net_satang
          from receipts
-        where kind = 'sale' and customer_id is not null and +occurred_at < ?
+        where kind = 'sale' and net_satang <> 0 and customer_id is not null and +occurred_at < ?
         order by customer_id, occurred_at`,
     )
     .raw()
@@ -125,20 +125,93 @@ export function fitModels(inputs: ModelInput[]): FittedModels {
   return { bgnbd, gammaGamma, spendFallback, note: notes.length ? notes.join(' ') : null }
 }
 
+/**
+ * One customer's predictions; nulls where a model is missing. When the expected-purchase formula cannot be
+ * evaluated for this one customer (NotConvergedError, which bgnbd.ts raises only after trying both forms of
+ * its 2F1), the customer keeps P(alive) and expected spend, their expected purchases and CLV are null, and
+ * `failed` says so: the caller counts them into the run's note. An analysis never fails on one customer.
+ */
+export function predictCustomerSafely(
+  models: FittedModels,
+  input: ModelInput,
+  clv: ClvOptions,
+  cache?: ForecastCache,
+): CustomerValue & { failed: boolean } {
+  try {
+    return { ...predictCustomer(models, input, clv, cache), failed: false }
+  } catch (error) {
+    if (!(error instanceof NotConvergedError)) throw error
+    const bg = models.bgnbd?.params ?? null
+    const gg = models.gammaGamma?.params ?? null
+    const spendBaht = gg ? expectedSpend(gg, input.x, Math.max(0, input.repeatMean)) : models.spendFallback
+    return {
+      pAlive: bg ? pAlive(bg, input.x, input.tx, input.T) : null,
+      expected30: null,
+      expected90: null,
+      expected365: null,
+      expectedSpendSatang: spendBaht === null ? null : Math.round(spendBaht * 100),
+      clvSatang: null,
+      failed: true,
+    }
+  }
+}
+
+/** The purchase predictions of one (x, t_x, T): shared by every customer with the same history shape. */
+interface PurchaseForecast {
+  pAlive: number
+  expected30: number
+  expected90: number
+  expected365: number
+  /** Discounted expected purchases over the CLV horizon (CLV = spend x this). */
+  discounted: number
+}
+
+/**
+ * Forecasts keyed by (x, t_x, T). Customers of a shop share these shapes often (every one-time buyer of the
+ * same first day has the same), and the 2F1 behind them is the hottest part of a run, so a run computes each
+ * shape once (measured on the 100k-customer bench: see the report of issue 17).
+ */
+export type ForecastCache = Map<string, PurchaseForecast>
+
+function forecast(
+  bg: NonNullable<FittedModels['bgnbd']>['params'],
+  input: ModelInput,
+  clv: ClvOptions,
+  cache?: ForecastCache,
+): PurchaseForecast {
+  const { x, tx, T } = input
+  const key = `${x} ${tx} ${T}`
+  const known = cache?.get(key)
+  if (known) return known
+  const u = clv.unitDays
+  const value: PurchaseForecast = {
+    pAlive: pAlive(bg, x, tx, T),
+    expected30: conditionalExpectedPurchases(bg, 30 / u, x, tx, T),
+    expected90: conditionalExpectedPurchases(bg, 90 / u, x, tx, T),
+    expected365: conditionalExpectedPurchases(bg, 365 / u, x, tx, T),
+    discounted: customerLifetimeValue(bg, x, tx, T, 1, clv),
+  }
+  cache?.set(key, value)
+  return value
+}
+
 /** One customer's predictions; nulls where a model is missing. */
-export function predictCustomer(models: FittedModels, input: ModelInput, clv: ClvOptions): CustomerValue {
+export function predictCustomer(
+  models: FittedModels,
+  input: ModelInput,
+  clv: ClvOptions,
+  cache?: ForecastCache,
+): CustomerValue {
   const bg = models.bgnbd?.params ?? null
   const gg = models.gammaGamma?.params ?? null
-  const { x, tx, T } = input
-  const u = clv.unitDays
-  const spendBaht = gg ? expectedSpend(gg, x, Math.max(0, input.repeatMean)) : models.spendFallback
+  const spendBaht = gg ? expectedSpend(gg, input.x, Math.max(0, input.repeatMean)) : models.spendFallback
+  const f = bg ? forecast(bg, input, clv, cache) : null
   return {
-    pAlive: bg ? pAlive(bg, x, tx, T) : null,
-    expected30: bg ? conditionalExpectedPurchases(bg, 30 / u, x, tx, T) : null,
-    expected90: bg ? conditionalExpectedPurchases(bg, 90 / u, x, tx, T) : null,
-    expected365: bg ? conditionalExpectedPurchases(bg, 365 / u, x, tx, T) : null,
+    pAlive: f ? f.pAlive : null,
+    expected30: f ? f.expected30 : null,
+    expected90: f ? f.expected90 : null,
+    expected365: f ? f.expected365 : null,
     expectedSpendSatang: spendBaht === null ? null : Math.round(spendBaht * 100),
-    clvSatang:
-      bg && spendBaht !== null ? Math.round(customerLifetimeValue(bg, x, tx, T, spendBaht, clv) * 100) : null,
+    clvSatang: f && spendBaht !== null ? Math.round(spendBaht * f.discounted * 100) : null,
   }
 }

@@ -138,17 +138,27 @@ export async function segmentsOverview(
     .select((eb) => [
       'r',
       sql<number>`(f + m + 1) / 2`.as('fm'),
+      'segment',
       eb.fn.countAll<number>().as('customers'),
       eb.fn.sum<number>('monetary_satang').as('revenue'),
     ])
-    .groupBy(['r', sql`(f + m + 1) / 2`])
+    .groupBy(['r', sql`(f + m + 1) / 2`, 'segment'])
     .execute()
   const stats = new Map(bySegment.map((s) => [s.segment, s]))
   const total = run.customers
   const revenue = run.revenue_satang
-  const cellCount = new Map(grid.map((g) => [`${g.r} ${g.fm}`, g]))
   const owner = new Map<string, string>()
   for (const s of rules.segments) for (const { r, fm } of s.cells) owner.set(`${r} ${fm}`, s.id)
+  // A customer below their cell's segment's minF was placed in the segment of (R, FM 1): count them there,
+  // so every cell's customers are those of the segment it shows, and the cells add up to the run.
+  const cellCount = new Map<string, { customers: number; revenue: number }>()
+  for (const g of grid) {
+    const key = owner.get(`${g.r} ${g.fm}`) === g.segment ? `${g.r} ${g.fm}` : `${g.r} 1`
+    const cell = cellCount.get(key) ?? { customers: 0, revenue: 0 }
+    cell.customers += g.customers
+    cell.revenue += g.revenue
+    cellCount.set(key, cell)
+  }
   return {
     run: toRunSummary(run),
     segments: rules.segments.map((s) => {

@@ -1,11 +1,13 @@
 import type { Sqlite } from '../db'
 import type { SegmentRules, ValueTier } from '../../shared/api/analysis'
 import { addDays, dayNumber } from './dates'
-import { combinedFm, validateSegmentRules, type CellLookup } from './segment-rules'
+import { combinedFm, segmentOf, validateSegmentRules, type CellLookup } from './segment-rules'
 
 // RFM as of a date over a window, from one aggregate pass over the receipts:
 // - recency: whole calendar days from the date of the customer's last sale receipt to the as-of date;
-// - frequency: distinct sale receipts (each receipts row is one receipt, unique on source + number);
+// - frequency: distinct sale receipts (each receipts row is one receipt, unique on source + number) whose net
+//   total is not 0: a free sample or a fully discounted voucher is not a purchase (the analysts' convention),
+//   for frequency, recency and the models alike, and a customer with only such receipts is not scored;
 // - monetary: net spend in satang, sales minus refunds. A refund lowers monetary whether the importer stored
 //   its amount as negative or positive (-abs), and never counts as a visit.
 // Only receipts with a customer, dated on or before the as-of date and inside the window, count; a customer
@@ -51,9 +53,9 @@ export function readRfmRows(sqlite: Sqlite, window: RfmWindow): RfmRow[] {
   const rows = sqlite
     .prepare(
       `select customer_id,
-              sum(kind = 'sale') as frequency,
+              sum(kind = 'sale' and net_satang <> 0) as frequency,
               sum(case when kind = 'refund' then -abs(net_satang) else net_satang end) as monetary,
-              max(case when kind = 'sale' then occurred_at end) as last_sale
+              max(case when kind = 'sale' and net_satang <> 0 then occurred_at end) as last_sale
          from receipts
         where customer_id is not null and +occurred_at >= ? and +occurred_at < ?
         group by customer_id
@@ -156,14 +158,15 @@ export function scoreRfm(rows: RfmRow[], lookup: CellLookup): RfmScore[] {
   const tiers = valueTiers(rows.map((x) => x.monetarySatang))
   return rows.map((row, i) => {
     const ri = r[i] ?? 1
-    const fm = combinedFm(f[i] ?? 1, m[i] ?? 1)
+    const fi = f[i] ?? 1
+    const fm = combinedFm(fi, m[i] ?? 1)
     return {
       ...row,
       r: ri,
-      f: f[i] ?? 1,
+      f: fi,
       m: m[i] ?? 1,
       fm,
-      segmentIndex: lookup[(ri - 1) * 5 + (fm - 1)] ?? -1,
+      segmentIndex: segmentOf(lookup, ri, fi, fm),
       valueTier: tiers[i] ?? 'rest',
     }
   })

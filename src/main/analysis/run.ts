@@ -1,12 +1,21 @@
 import type { Sqlite } from '../db'
 import { LukkhaError } from '../errors'
 import type { AnalysisOptions, AnalysisPhase, ChurnLevel, SegmentRules } from '../../shared/api/analysis'
-import { churnLevel, shopInterval, usualInterval } from './churn'
+import {
+  CHURN_HORIZON_DAYS,
+  churnLevelOf,
+  overdueRatio,
+  probabilityNoPurchase,
+  rhythmScore,
+  shopInterval,
+  usualInterval,
+} from './churn'
 import { DEFAULT_CLV_OPTIONS, type ClvOptions } from './clv'
 import {
   fitModels,
   MODEL_UNIT_DAYS,
-  predictCustomer,
+  predictCustomerSafely,
+  type ForecastCache,
   readCustomerDays,
   type CustomerValue,
   type FittedModels,
@@ -98,7 +107,12 @@ export function computeAnalysis(
   const intervals = new Map(
     [...days].map(([id, d]) => [id, usualInterval(d.purchaseDays, d.firstDay, d.lastDay)] as const),
   )
-  const shopIntervalDays = shopInterval([...intervals.values()])
+  // the shop's usual gap takes every repeat customer, including those with two purchase days
+  const shopIntervalDays = shopInterval(
+    [...days.values()].map((d) =>
+      d.purchaseDays >= 2 ? (d.lastDay - d.firstDay) / (d.purchaseDays - 1) : null,
+    ),
+  )
 
   report(45, 'analysis.phase.predicting')
   const clv: ClvOptions = {
@@ -108,15 +122,22 @@ export function computeAnalysis(
   }
   const customers: ScoredCustomer[] = []
   let revenueSatang = 0
+  let unpredicted = 0
+  const forecasts: ForecastCache = new Map()
   const step = Math.max(1, Math.floor(scores.length / 20))
   scores.forEach((score, i) => {
     const d = days.get(score.customerId)
     const input = inputs.get(score.customerId)
     // every scored customer has a sale on or before asOf, so both exist; guard anyway for type safety
     if (!d || !input) throw new Error(`customer ${score.customerId} has RFM scores but no purchase days`)
-    const value = predictCustomer(models, input, clv)
+    const { failed, ...value } = predictCustomerSafely(models, input, clv, forecasts)
+    if (failed) unpredicted++
     const usualIntervalDays = intervals.get(score.customerId) ?? null
     const daysSinceLast = asOfDay - d.lastDay
+    const bg = models.bgnbd?.params
+    const churnRisk = bg
+      ? probabilityNoPurchase(bg, CHURN_HORIZON_DAYS / MODEL_UNIT_DAYS, input.x, input.tx, input.T)
+      : rhythmScore(overdueRatio(daysSinceLast, usualIntervalDays, shopIntervalDays))
     customers.push({
       ...score,
       ...value,
@@ -125,26 +146,28 @@ export function computeAnalysis(
       firstPurchase: dateOfDay(d.firstDay),
       lastPurchase: dateOfDay(d.lastDay),
       usualIntervalDays,
-      churnRisk: value.pAlive === null ? null : 1 - value.pAlive,
-      churnLevel: churnLevel({
-        pAlive: value.pAlive,
-        purchaseDays: d.purchaseDays,
-        usualIntervalDays,
-        daysSinceLast,
-        lastPurchase: dateOfDay(d.lastDay),
-        shopIntervalDays,
-      }),
+      churnRisk,
+      churnLevel: churnLevelOf(churnRisk),
     })
     revenueSatang += score.monetarySatang
     if (i % step === 0) report(45 + Math.floor((40 * i) / scores.length), 'analysis.phase.predicting')
   })
 
+  const note =
+    unpredicted === 0
+      ? models.note
+      : [
+          models.note,
+          `Expected purchases and CLV could not be computed for ${unpredicted} customer${unpredicted === 1 ? '' : 's'} (the model's hypergeometric series did not converge for them); they are left empty.`,
+        ]
+          .filter(Boolean)
+          .join(' ')
   return {
     parameters,
     rules,
     customers,
     revenueSatang,
-    models,
+    models: { ...models, note },
     shopIntervalDays,
     durationMs: Math.round(performance.now() - started),
   }

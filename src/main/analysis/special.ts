@@ -52,19 +52,24 @@ export class NotConvergedError extends Error {
   }
 }
 
-/**
- * Gauss's hypergeometric function 2F1(a, b; c; z) by its power series, for -1 < z < 1.
- *
- * Convergence check: the ratio of term n+1 to term n is ρ(n) = z (a+n)(b+n) / ((c+n)(n+1)), which tends to z.
- * Once |ρ| < 1 the remaining tail is at most |term| · q / (1 - q) with q = max(|ρ(n)|, |z|) (the ratios approach
- * |z| monotonically from one side for large n), and the sum stops when that bound is below 1e-15 of the sum.
- * If that has not happened after HYP2F1_MAX_TERMS terms it throws NotConvergedError rather than return a
- * truncated value. The models call it with z = t / (α + T + t) < 1, and in the Euler-transformed form (see
- * bgnbd.ts) whose terms stay small.
- */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!(Math.abs(z) < 1)) throw new RangeError(`hyp2f1 needs |z| < 1, got z = ${z}`)
-  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1 is undefined for c = ${c}`)
+/** ln |Γ(x)| and the sign of Γ(x) for any real x that is not a pole (0, -1, -2, ...). */
+export function lgammaSigned(x: number): { log: number; sign: number } {
+  if (x > 0) return { log: lgamma(x), sign: 1 }
+  if (Number.isInteger(x)) throw new RangeError(`Γ has a pole at ${x}`)
+  // reflection: Γ(x) = π / (sin(πx) Γ(1-x)), with 1 - x > 0
+  const sine = Math.sin(Math.PI * x)
+  return { log: Math.log(Math.PI / Math.abs(sine)) - lgamma(1 - x), sign: Math.sign(sine) }
+}
+
+/** 1 / Γ(x) as (log, sign), with sign 0 at a pole (where 1/Γ is exactly 0). */
+function reciprocalGamma(x: number): { log: number; sign: number } {
+  if (x <= 0 && Number.isInteger(x)) return { log: 0, sign: 0 }
+  const g = lgammaSigned(x)
+  return { log: -g.log, sign: g.sign }
+}
+
+/** The power series of 2F1 with the tail bound below; throws NotConvergedError instead of truncating. */
+function hyp2f1Series(a: number, b: number, c: number, z: number): number {
   let term = 1
   let sum = 1
   const absZ = Math.abs(z)
@@ -80,4 +85,70 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   throw new NotConvergedError(
     `The hypergeometric series 2F1(${a}, ${b}; ${c}; ${z}) did not converge within ${HYP2F1_MAX_TERMS} terms.`,
   )
+}
+
+/** Above this z the series in 1 - z is used (when c - a - b is not close to a whole number). */
+const NEAR_ONE = 0.9
+/** How far c - a - b must be from a whole number for the 1 - z transformation to keep its precision. */
+const MIN_DISTANCE_FROM_INTEGER = 1e-3
+
+/**
+ * 2F1 for z near 1 by the linear transformation to 1 - z (Abramowitz & Stegun 15.3.6; Cephes' hyp2f1, which
+ * scipy and so lifetimes use, and GSL's gsl_sf_hyperg_2F1, which CLVTools uses, do the same):
+ *   F(a,b;c;z) = Γ(c)Γ(c-a-b) / (Γ(c-a)Γ(c-b)) · F(a, b; a+b-c+1; 1-z)
+ *              + (1-z)^(c-a-b) Γ(c)Γ(a+b-c) / (Γ(a)Γ(b)) · F(c-a, c-b; c-a-b+1; 1-z).
+ * Valid when c - a - b is not a whole number; both series in 1 - z converge fast.
+ */
+function hyp2f1NearOne(a: number, b: number, c: number, z: number): number {
+  const w = 1 - z
+  const s = c - a - b
+  const gc = lgammaSigned(c)
+  const first = (() => {
+    const gs = lgammaSigned(s)
+    const ra = reciprocalGamma(c - a)
+    const rb = reciprocalGamma(c - b)
+    const sign = gc.sign * gs.sign * ra.sign * rb.sign
+    if (sign === 0) return 0
+    return sign * Math.exp(gc.log + gs.log + ra.log + rb.log) * hyp2f1Series(a, b, 1 - s, w)
+  })()
+  const second = (() => {
+    const gs = lgammaSigned(-s)
+    const ra = reciprocalGamma(a)
+    const rb = reciprocalGamma(b)
+    const sign = gc.sign * gs.sign * ra.sign * rb.sign
+    if (sign === 0) return 0
+    return (
+      sign *
+      Math.exp(gc.log + gs.log + ra.log + rb.log + s * Math.log(w)) *
+      hyp2f1Series(c - a, c - b, 1 + s, w)
+    )
+  })()
+  return first + second
+}
+
+/**
+ * Gauss's hypergeometric function 2F1(a, b; c; z), for -1 < z < 1.
+ *
+ * By its power series. Convergence check: the ratio of term n+1 to term n is
+ * ρ(n) = z (a+n)(b+n) / ((c+n)(n+1)), which tends to z. Once |ρ| < 1 the remaining tail is at most
+ * |term| · q / (1 - q) with q = max(|ρ(n)|, |z|) (the ratios approach |z| monotonically from one side for
+ * large n), and the sum stops when that bound is below 1e-15 of the sum. For z above 0.9, where the series
+ * needs ~1/(1-z) terms, it uses the linear transformation to 1 - z (hyp2f1NearOne) when c - a - b is not
+ * close to a whole number. If no form converges after HYP2F1_MAX_TERMS terms it throws NotConvergedError
+ * rather than return a truncated value; the models then try another form of their formula (bgnbd.ts), and
+ * the analysis leaves that one customer's prediction out with a note rather than fail (run.ts).
+ */
+export function hyp2f1(a: number, b: number, c: number, z: number): number {
+  if (!(Math.abs(z) < 1)) throw new RangeError(`hyp2f1 needs |z| < 1, got z = ${z}`)
+  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1 is undefined for c = ${c}`)
+  const s = c - a - b
+  if (z > NEAR_ONE && Math.abs(s - Math.round(s)) > MIN_DISTANCE_FROM_INTEGER) {
+    try {
+      const value = hyp2f1NearOne(a, b, c, z)
+      if (Number.isFinite(value)) return value
+    } catch (error) {
+      if (!(error instanceof NotConvergedError)) throw error
+    }
+  }
+  return hyp2f1Series(a, b, c, z)
 }

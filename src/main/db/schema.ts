@@ -227,6 +227,7 @@ export interface SegmentsTable {
   name_en: string
   action_th: string
   action_en: string
+  min_f: Generated<number>
   updated_at: Generated<string>
 }
 

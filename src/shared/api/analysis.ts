@@ -130,6 +130,11 @@ export const segmentRuleSchema = z.object({
   actionEn: z.string().trim().min(1).max(500),
   /** The (R, FM) cells of this segment, FM = round((F + M) / 2) rounding halves up. */
   cells: z.array(cellSchema).min(1),
+  /**
+   * The lowest F score a customer needs to be in this segment (default 1). Segments that mean repeat buying
+   * need 2: F >= 2 guarantees two or more receipts. A customer below it goes to the segment of cell (R, FM 1).
+   */
+  minF: z.number().int().min(1).max(5).optional(),
 })
 export type SegmentRule = z.infer<typeof segmentRuleSchema>
 
@@ -197,6 +202,7 @@ export const customerScoreSchema = z.object({
   expectedPurchases365: z.number().nullable(),
   expectedSpendSatang: money.nullable(),
   clvSatang: money.nullable(),
+  /** The churn score (chance of no purchase in the next 90 days); churnLevel is derived from it. */
   churnRisk: z.number().nullable(),
   churnLevel: z.enum(churnLevels),
 })
@@ -277,18 +283,26 @@ export type ValueOverview = z.infer<typeof valueOverviewSchema>
 
 export const churnExplanationSchema = z.object({
   level: z.enum(churnLevels),
-  /** 1 - P(alive) from BG/NBD; null without a fitted model. */
+  /**
+   * The churn score the level is derived from: the chance of no purchase in the next horizonDays days
+   * (BG/NBD; a rhythm-based fallback without a fitted model); null when there is nothing to measure against.
+   */
   risk: z.number().nullable(),
+  /** The score's horizon in days. */
+  horizonDays: z.number().int(),
   pAlive: z.number().nullable(),
-  /** 'rhythm': two or more purchase days, so the customer has a rhythm of their own. */
-  kind: z.enum(['rhythm', 'single_purchase']),
+  /**
+   * 'rhythm': three or more purchase days, so the customer has a rhythm of their own; 'rhythm_unknown': two
+   * purchase days, too few to know it; 'single_purchase': one.
+   */
+  kind: z.enum(['rhythm', 'rhythm_unknown', 'single_purchase']),
   purchaseDays: z.number().int(),
   usualIntervalDays: z.number().nullable(),
   daysSinceLast: z.number().int(),
   lastPurchase: z.string(),
   /** Median usual interval over the shop's repeat customers; the yardstick for one-time buyers. */
   shopIntervalDays: z.number().nullable(),
-  /** daysSinceLast / the usual interval (the customer's own, or the shop's for one-time buyers). */
+  /** daysSinceLast / the usual interval (the customer's own, or the shop's without a rhythm of their own). */
   overdueRatio: z.number().nullable(),
   /** The same explanation as sentences, for the CLI and as a fallback; the UI formats the fields via i18n. */
   text: z.object({ th: z.string(), en: z.string() }),

@@ -28,6 +28,7 @@ export function registerChurn(program: Command): void {
         if (!found)
           throw new CliError(`Customer ${options.customer} is not in the analysis run (run analyze first).`)
         return explainChurn({
+          risk: found.row.churn_risk,
           pAlive: found.row.p_alive,
           purchaseDays: found.row.purchase_days,
           usualIntervalDays: found.row.usual_interval_days,

@@ -5,7 +5,7 @@ import type { ChurnLevel } from '../../../../shared/api/analysis'
 // The "dot" variant: dark text on white with a coloured dot, readable whatever the level's colour.
 const COLOURS: Record<ChurnLevel, string> = { low: 'teal', medium: 'yellow', high: 'red' }
 
-/** The churn level (which weighs the model's P(alive) and the customer's own rhythm) as a badge. */
+/** The churn level (derived from the churn score: the chance of no purchase in the next 90 days) as a badge. */
 export function ChurnBadge(props: { level: ChurnLevel }): React.JSX.Element {
   const { t } = useTranslation('analysis')
   return (

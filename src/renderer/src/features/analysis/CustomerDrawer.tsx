@@ -79,10 +79,6 @@ function CustomerFacts({ analysis }: { analysis: CustomerAnalysis }): React.JSX.
       <Divider />
       <Text fw={600}>{t('customer.future')}</Text>
       <SimpleGrid cols={2} spacing="sm">
-        {/* BG/NBD gives every one-time buyer P(alive) = 1, which would read as "surely still a customer" */}
-        {churn.kind === 'rhythm' && (
-          <Fact label={t('customer.pAlive')} value={orNone(score.pAlive, (v) => fmt.percent(v))} />
-        )}
         <Fact
           label={
             run.data ? t('customer.clvDays', { days: fmt.number(run.data.horizonDays) }) : t('customer.clv')

@@ -80,7 +80,9 @@ export const en = {
     single: 'Bought once, {{ago}}.',
     shopInterval: 'Customers of this shop usually come back within {{interval}}.',
     overdue: 'That is {{ratio}} times the usual gap.',
-    pAlive: 'Chance still active: {{percent}}.',
+    rhythmUnknown:
+      'Bought on {{count}} separate days, the last {{ago}}; too few purchases to know their rhythm yet.',
+    buyAgain: 'Chance of buying again in the next {{days}}: {{percent}}.',
   },
   units: {
     day: '{{n}} day',
@@ -107,7 +109,6 @@ export const en = {
     monetary: 'Net spend',
     tier: 'Rank by net spend',
     future: 'What to expect',
-    pAlive: 'Chance still active',
     clv: 'Predicted value',
     clvDays: 'Predicted value, next {{days}} days',
     expected90: 'Expected purchases, next 90 days',

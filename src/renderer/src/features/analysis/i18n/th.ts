@@ -80,7 +80,8 @@ export const th: Messages<typeof en> = {
     single: 'ซื้อเพียงครั้งเดียว {{ago}}',
     shopInterval: 'ลูกค้าของร้านมักกลับมาซื้อภายใน {{interval}}',
     overdue: 'นานกว่าปกติ {{ratio}} เท่า',
-    pAlive: 'โอกาสที่ยังเป็นลูกค้าอยู่ {{percent}}',
+    rhythmUnknown: 'ซื้อมาแล้ว {{count}} ครั้ง ครั้งล่าสุด{{ago}} ยังซื้อน้อยเกินกว่าจะบอกได้ว่าปกติซื้อบ่อยแค่ไหน',
+    buyAgain: 'โอกาสที่จะกลับมาซื้อภายใน {{days}}ข้างหน้า {{percent}}',
   },
   units: {
     day: '{{n}} วัน',
@@ -107,7 +108,6 @@ export const th: Messages<typeof en> = {
     monetary: 'ยอดซื้อสุทธิ',
     tier: 'อันดับตามยอดซื้อสุทธิ',
     future: 'คาดการณ์',
-    pAlive: 'โอกาสที่ยังเป็นลูกค้า',
     clv: 'มูลค่าคาดการณ์',
     clvDays: 'มูลค่าคาดการณ์ {{days}} วันข้างหน้า',
     expected90: 'จำนวนครั้งที่คาดว่าจะซื้อใน 90 วัน',
