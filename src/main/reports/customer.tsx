@@ -12,7 +12,7 @@ import { Kpis, Table } from './parts'
 import { segmentNames } from './segment-names'
 
 async function profilePage(db: Kysely<Database>, env: ReportEnv, contact: ContactRow, first: boolean) {
-  const { t, money, moneyCompact, date, number, percent } = env
+  const { t, money, moneyCompact, date, number } = env
   const [analysis, facts, run] = await Promise.all([
     customerAnalysis(db, contact.id),
     purchaseFacts(db, contact.id),
@@ -69,11 +69,6 @@ async function profilePage(db: Kysely<Database>, env: ReportEnv, contact: Contac
         <>
           <h3>{t('customer.explanation')}</h3>
           <p>{analysis.churn.text[env.language]}</p>
-          {analysis.churn.pAlive !== null && (
-            <p className="note">
-              {t('customer.pAlive')}: {percent(analysis.churn.pAlive)}
-            </p>
-          )}
         </>
       ) : (
         <p className="note">{t('customer.noScore')}</p>

@@ -56,7 +56,6 @@ export const en = {
     figures: 'Key figures',
     firstPurchase: 'First purchase',
     avgBasket: 'Average receipt',
-    pAlive: 'Chance still active',
     explanation: 'Why this churn level',
     receipts: 'Latest receipts',
     receipt: 'Receipt',

@@ -62,7 +62,6 @@ export const th: Messages<typeof en> = {
     figures: 'ตัวเลขสำคัญ',
     firstPurchase: 'ซื้อครั้งแรก',
     avgBasket: 'ยอดเฉลี่ยต่อใบเสร็จ',
-    pAlive: 'โอกาสที่ยังเป็นลูกค้า',
     explanation: 'เหตุผลของระดับความเสี่ยง',
     receipts: 'ใบเสร็จล่าสุด',
     receipt: 'ใบเสร็จ',
