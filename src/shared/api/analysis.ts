@@ -1,17 +1,12 @@
 import { z } from 'zod'
+import { isoDateSchema } from './dates'
 import { jobSchemaOf } from './job-shape'
 
 // The analysis API: RFM segments, value (CLV) and churn, cohorts, segment migration and the editable segment
 // map. Runs are snapshots: startAnalysis computes one in a worker thread and stores it; the read methods take
 // an optional runId and default to the latest run. Money is integer satang; dates are 'YYYY-MM-DD'.
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)
-  }, 'not a calendar date')
+const isoDate = isoDateSchema
 
 /** Stable snake_case segment key, used from the table to the UI's i18n keys (segments.<id>.name). */
 export const segmentIdSchema = z
