@@ -22,4 +22,4 @@ export const progressEventSchema = z.object({
 export const lukkhaEventSchema = z.discriminatedUnion('type', [jobEventSchema, progressEventSchema])
 export type LukkhaEvent = z.infer<typeof lukkhaEventSchema>
 
-export const eventChannel = 'lukkha:event'
+export { eventChannel } from './api/methods'
