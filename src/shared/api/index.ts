@@ -33,8 +33,8 @@ export const methods: readonly Method[] = methodNames
 
 // methods.ts (zod-free, for the preload) lists exactly the contract's methods: either way a mismatch fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const methodListMatches: Same<Method, MethodName> = true
-void methodListMatches
+type Assert<T extends true> = T
+export type MethodListMatchesContract = Assert<Same<Method, MethodName>>
 
 /** The API as the renderer sees it (window.lukkha). */
 export type LukkhaApi = {
