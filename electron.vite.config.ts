@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { workerEntries } from './src/main/jobs/entries'
 
 export default defineConfig({
   main: {
@@ -10,14 +11,13 @@ export default defineConfig({
       // `cli --help` spent most of its time resolving hundreds of small files in node_modules, and
       // electron-builder packs `dependencies` only, so nothing is shipped twice.
       rollupOptions: {
-        // analysis-worker: the analysis worker thread's own entry (src/main/analysis/jobs.ts loads it by name);
-        // import-parser: the import's parser thread (src/main/import/worker.ts loads it by name);
-        // cli: the command line, run by scripts/cli.mjs with the project's Node (no TypeScript at run time)
+        // Every worker thread is an entry of its own, out/main/<name>.js, started by that name
+        // (src/main/jobs/entries.ts lists them; src/main/jobs/workers.ts starts them)
         input: {
           index: resolve('src/main/index.ts'),
-          'analysis-worker': resolve('src/main/analysis/worker.ts'),
-          'import-parser': resolve('src/main/import/parser-worker.ts'),
+          // the command line, run by scripts/cli.mjs with the project's Node (no TypeScript at run time)
           cli: resolve('src/main/cli/index.ts'),
+          ...Object.fromEntries(Object.entries(workerEntries).map(([name, path]) => [name, resolve(path)])),
         },
       },
     },

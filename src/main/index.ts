@@ -2,8 +2,6 @@ import { join } from 'node:path'
 import { app, dialog, Menu, protocol, type BrowserWindow } from 'electron'
 import type { ApiContext } from './api/context'
 import { createApiContext } from './app-context'
-import { configureImportWorker } from './import/jobs'
-import importWorkerPath from './import/worker?modulePath'
 import { LukkhaError } from './errors'
 import { registerIpc, sendEvent } from './ipc'
 import { defaultDbFile } from './paths'
@@ -35,7 +33,6 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(appMenuTemplate({ development, platform: process.platform })),
   )
-  configureImportWorker({ path: importWorkerPath }) // imports run off the UI thread
   const url = appUrl()
   try {
     context = await createApiContext({
@@ -75,6 +72,6 @@ if (!app.requestSingleInstanceLock()) {
   // windows, no webviews, no developer tools in production).
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appUrl(), { development }))
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void context?.connection.close())
+  app.on('will-quit', () => void context?.close())
   void app.whenReady().then(start)
 }

@@ -1,11 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { ipcChannel, methods, type LukkhaApi } from '../shared/api'
-import { eventChannel, type LukkhaEvent } from '../shared/events'
+import type { LukkhaApi } from '../shared/api'
+import { eventChannel, ipcChannel, methodNames } from '../shared/api/methods'
+import type { LukkhaEvent } from '../shared/events'
 
-// One named function per API method, built from the contract, and an event subscription that returns its
+// One named function per API method (the zod-free list in shared/api/methods.ts: no zod in the preload), and an event subscription that returns its
 // unsubscribe function. Nothing raw (no ipcRenderer, no channel names) reaches the page.
 const api = Object.fromEntries(
-  methods.map((method) => [method, (input?: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
+  methodNames.map((method) => [method, (input?: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
 ) as LukkhaApi
 
 function onEvent(listener: (event: LukkhaEvent) => void): () => void {

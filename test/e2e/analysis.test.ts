@@ -139,7 +139,9 @@ describe('analysis pages', () => {
     await expect.poll(() => db.runs(), { timeout: 20_000 }).toBe(1)
     await expect
       .poll(() =>
-        page.evaluate<string[]>(`window.__events.filter((e) => e.task === 'analysis').map((e) => e.phase)`),
+        page.evaluate<string[]>(
+          `window.__events.filter((e) => e.type === 'job' && e.kind === 'analysis').map((e) => e.phase)`,
+        ),
       )
       .toContain('analysis.phase.done')
 

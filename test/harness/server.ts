@@ -212,7 +212,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
       await printer.close()
-      await ctx.connection.close()
+      // every job is cancelled and awaited (its thread has let go of the database) before the file is closed
+      await ctx.close()
       restoreWorkers()
     },
   }

@@ -10,7 +10,7 @@ function printerOf(ctx: ApiContext) {
 }
 
 const render = (input: Parameters<typeof renderReport>[1], ctx: ApiContext) =>
-  renderReport(ctx.connection, input, { systemLocale: ctx.systemLocale, now: new Date() })
+  renderReport(ctx.connection, input, { systemLocale: ctx.systemLocale, now: ctx.now() })
 
 export const reportsHandlers: Handlers<typeof reportsContract> = {
   renderReport: (input, ctx) => render(input, ctx),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { isoDateSchema } from './dates'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+const isoDate = isoDateSchema
 
 export const monthRevenueSchema = z.object({
   /** 'YYYY-MM'. */

@@ -7,6 +7,8 @@ import { settingsContract } from './settings'
 import { analysisContract } from './analysis'
 import { systemContract } from './system'
 import { reportsContract } from './reports'
+import { jobsContract } from './jobs'
+import { ipcChannel, methodNames, type MethodName } from './methods'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -21,6 +23,7 @@ export const contract = {
   ...demoContract,
   ...analysisContract,
   ...reportsContract,
+  ...jobsContract,
 } as const
 
 export type Contract = typeof contract
@@ -28,7 +31,12 @@ export type Method = keyof Contract
 export type Input<M extends Method> = z.input<Contract[M]['input']>
 export type Output<M extends Method> = z.output<Contract[M]['output']>
 
-export const methods = Object.keys(contract) as Method[]
+export const methods: readonly Method[] = methodNames
+
+// methods.ts (zod-free, for the preload) lists exactly the contract's methods: either way a mismatch fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Assert<T extends true> = T
+export type MethodListMatchesContract = Assert<Same<Method, MethodName>>
 
 /** The API as the renderer sees it (window.lukkha). */
 export type LukkhaApi = {
@@ -37,4 +45,4 @@ export type LukkhaApi = {
     : (input: Input<M>) => Promise<ApiResult<Output<M>>>
 }
 
-export const ipcChannel = (method: Method): string => `lukkha:${method}`
+export { ipcChannel }

@@ -45,6 +45,30 @@ function rowCells(row: ExcelJS.Row): string[] {
   return cells
 }
 
+/**
+ * exceljs's streaming reader parses a worksheet entry at once when the shared strings and the workbook's
+ * relations have been read, and otherwise keeps it in a temporary file until the end of the zip. It does
+ * not wait for xl/workbook.xml (the sheet names), so a file whose workbook.xml comes after its sheets
+ * (zip entries may be in any order; some writers put it last) failed with "Cannot read properties of
+ * undefined (reading 'sheets')". This makes its "ready" test wait for the workbook too: until workbook.xml
+ * has been read, the relations read as absent, so a sheet that comes earlier is deferred and parsed at the
+ * end, with its name.
+ */
+function deferSheetsUntilWorkbook(reader: object): void {
+  let model: unknown
+  let relations: unknown
+  Object.defineProperty(reader, 'model', {
+    get: () => model,
+    set: (value: unknown) => (model = value),
+    configurable: true,
+  })
+  Object.defineProperty(reader, 'workbookRels', {
+    get: () => (model === undefined ? undefined : relations),
+    set: (value: unknown) => (relations = value),
+    configurable: true,
+  })
+}
+
 /** Reads the chosen (or first) sheet of an XLSX file: header, then batches of data rows. */
 export async function readXlsx(
   path: string,
@@ -64,6 +88,7 @@ export async function readXlsx(
     worksheets: 'emit',
     entries: 'ignore',
   })
+  deferSheetsUntilWorkbook(reader)
   const sheets: string[] = []
   let chosen: string | null = null
   let dataRows = 0

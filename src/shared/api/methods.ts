@@ -1,0 +1,59 @@
+// The API's method names and channels WITHOUT zod, for the preload (a sandboxed preload bundles everything
+// it imports: importing the contract would ship zod and every schema to it). index.ts checks at compile time
+// that this list is exactly the contract's keys: a method added to a contract file must be added here too
+// (one line, in its domain's group).
+
+export const methodNames = [
+  // system
+  'getStats',
+  'getAppInfo',
+  // import
+  'importUploadBegin',
+  'importUploadChunk',
+  'importPreview',
+  'startImport',
+  'importRejectedRows',
+  'importDiscard',
+  'importHistory',
+  'importUndo',
+  'importMergeSuggestions',
+  'importTemplate',
+  // settings
+  'getSettings',
+  'updateSettings',
+  'setLogo',
+  'clearLogo',
+  // dashboard
+  'getDashboard',
+  // demo
+  'loadDemo',
+  // analysis
+  'startAnalysis',
+  'listAnalysisRuns',
+  'getAnalysisRun',
+  'getSegmentsOverview',
+  'listSegmentCustomers',
+  'getValueOverview',
+  'getCustomerAnalysis',
+  'getCustomerScoreHistory',
+  'getCohorts',
+  'getSegmentMigration',
+  'getSegmentRules',
+  'updateSegmentRules',
+  'resetSegmentRules',
+  // jobs
+  'getJob',
+  'cancelJob',
+  'listJobs',
+  // reports
+  'renderReport',
+  'saveReportPdf',
+  'printReport',
+] as const
+
+export type MethodName = (typeof methodNames)[number]
+
+export const ipcChannel = (method: MethodName): string => `lukkha:${method}`
+
+/** The one channel of main -> renderer events (src/shared/events.ts describes them). */
+export const eventChannel = 'lukkha:event'
