@@ -127,7 +127,7 @@ describe('analysis API', () => {
     expect(await waitForAnalysisJob(ctx.connection, fresh.jobId)).toMatchObject({
       status: 'failed',
       phase: 'analysis.phase.failed',
-      error: { code: 'not_found' },
+      error: { code: 'no_sales' },
     })
   })
 
@@ -152,7 +152,7 @@ describe('analysis API', () => {
     const ctx = await testContext()
     expect(await dispatch('runAnalysis', undefined, ctx)).toMatchObject({
       ok: false,
-      error: { code: 'not_found' },
+      error: { code: 'no_sales' },
     })
     expect(await dispatch('getAnalysisJob', { jobId: 'nope' }, ctx)).toMatchObject({
       ok: false,

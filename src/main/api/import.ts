@@ -249,7 +249,7 @@ export const importHandlers: Handlers<typeof importContract> = {
 
   importUndo: ({ importId }, ctx) => {
     if (session(ctx).jobs.running()) {
-      throw new LukkhaError('conflict', 'An import is running; undo when it has finished.')
+      throw new LukkhaError('import_running', 'An import is running; undo when it has finished.')
     }
     return undoImport(ctx.db, importId)
   },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
-import type { ErrorCode } from '../../shared/result'
+import type { ApiError } from '../../shared/result'
 import type { LukkhaEvent } from '../../shared/events'
 import { openDatabase } from '../db'
-import { LukkhaError } from '../errors'
+import { LukkhaError, toApiError } from '../errors'
 import { runImport, type ImportProgress } from './run'
 import type { ImportOptions, ImportSummary } from './types'
 
@@ -14,7 +14,7 @@ import type { ImportOptions, ImportSummary } from './types'
 export type WorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; summary: ImportSummary }
-  | { type: 'error'; code: ErrorCode; message: string; details?: unknown }
+  | ({ type: 'error' } & ApiError)
 
 export interface WorkerSpec {
   /** The worker module: the built worker.js in the app, or worker.ts with execArgv ['--import', 'tsx']. */
@@ -37,7 +37,7 @@ export interface JobState {
   state: JobStateName
   progress: { done: number; total: number | null; phase: string }
   summary: ImportSummary | null
-  error: { code: ErrorCode; message: string; details?: unknown } | null
+  error: ApiError | null
 }
 
 interface Job extends JobState {
@@ -148,7 +148,10 @@ export class ImportJobs {
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.progress)
       else if (message.type === 'done') finish({ summary: message.summary })
-      else finish({ error: { code: message.code, message: message.message, details: message.details } })
+      else {
+        const { type: _type, ...error } = message
+        finish({ error })
+      }
     })
     worker.on('error', (error) => finish({ error: describe(error) }))
     worker.on('exit', (code) =>
@@ -190,7 +193,5 @@ export class ImportJobs {
 }
 
 function describe(error: unknown): NonNullable<JobState['error']> {
-  if (error instanceof LukkhaError)
-    return { code: error.code, message: error.message, details: error.details }
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+  return toApiError(error)
 }

@@ -96,14 +96,18 @@ export async function planImport(sqlite: Sqlite, path: string, options: ImportOp
   const head = await readHead(path, format, { ...readOptions, limit: SAMPLE_ROWS })
   if (format === 'xlsx' && head.result.sheet === null) {
     throw new LukkhaError(
-      'bad_input',
+      'file_no_sheet',
       options.sheet
         ? `${fileName} has no sheet named "${options.sheet}" (its sheets: ${head.result.sheets.join(', ')}).`
         : `${fileName} has no sheet with data.`,
+      undefined,
+      { file: fileName, sheet: options.sheet ?? '' },
     )
   }
   if (head.header.length === 0)
-    throw new LukkhaError('bad_input', `${fileName} is empty: it has no header row.`)
+    throw new LukkhaError('file_empty', `${fileName} is empty: it has no header row.`, undefined, {
+      file: fileName,
+    })
 
   const detected = detectPreset(head.header)
   const decimal = options.decimalSeparator ?? options.mapping?.decimalSeparator ?? '.'

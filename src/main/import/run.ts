@@ -49,17 +49,19 @@ function checkReady(
 ): asserts plan is FilePlan & { mapping: NonNullable<FilePlan['mapping']> } {
   if (!plan.mapping) {
     throw new LukkhaError(
-      'bad_input',
+      'mapping_needed',
       `${plan.fileName}: the header is not a layout Lukkha knows (${plan.header.join(', ')}). Map its columns to Lukkha's fields (the import wizard, or --mapping FILE.json).`,
       { decision: 'mapping' },
+      { file: plan.fileName },
     )
   }
   assertComplete(plan.mapping, plan.fileName)
   if (plan.dateOrder.ambiguous && plan.dateOrder.chosen === null) {
     throw new LukkhaError(
-      'bad_input',
+      'date_order_needed',
       `${plan.fileName}: every date fits both day/month/year and month/day/year. Say which the file uses (date order dmy or mdy).`,
       { decision: 'date_order' },
+      { file: plan.fileName },
     )
   }
 }

@@ -5,7 +5,7 @@
 import { Worker, parentPort, workerData } from 'node:worker_threads'
 import { bundledEntry } from '../bundled-entry'
 import { openDatabase } from '../db'
-import { LukkhaError } from '../errors'
+import { toApiError } from '../errors'
 import type { WorkerMessage } from './jobs'
 import { PARSER_RESOURCE_LIMITS, type SpawnParser } from './parse-thread'
 import { runImport } from './run'
@@ -42,15 +42,7 @@ try {
   })
   send({ type: 'done', summary })
 } catch (error) {
-  send(
-    error instanceof LukkhaError
-      ? { type: 'error', code: error.code, message: error.message, details: error.details }
-      : {
-          type: 'error',
-          code: 'internal',
-          message: error instanceof Error ? error.message : String(error),
-        },
-  )
+  send({ type: 'error', ...toApiError(error, { file: options.fileName ?? file }) })
 } finally {
   await connection.close()
   port.close()

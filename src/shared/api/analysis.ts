@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiErrorSchema } from './error'
 
 // The analysis API: RFM segments, value (CLV) and churn, cohorts, segment migration and the editable segment
 // map. Runs are snapshots: runAnalysis computes one in a worker thread and stores it; the read methods take
@@ -80,7 +81,7 @@ export const analysisJobSchema = z.object({
   total: z.number(),
   phase: z.enum(analysisPhases),
   runId: z.number().int().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: apiErrorSchema.nullable(),
 })
 export type AnalysisJob = z.infer<typeof analysisJobSchema>
 

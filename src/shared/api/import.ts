@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiErrorSchema } from './error'
 
 // The Import page's API. The renderer never names a filesystem path: it sends the file's bytes (base64, in
 // chunks) and gets an opaque fileId; every later call works on that id. Long work (the import itself) runs
@@ -261,7 +262,7 @@ export const importJobSchema = z.object({
   progress: z.object({ done: z.number(), total: z.number().nullable(), phase: z.string() }),
   summary: importSummarySchema.nullable(),
   /** Why a job failed (e.g. code 'bad_input' with details.decision 'date_order' or 'mapping'). */
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+  error: apiErrorSchema.nullable(),
 })
 export type ImportJob = z.infer<typeof importJobSchema>
 

@@ -2,8 +2,9 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import type { RunAnalysisInput } from '../../../../shared/api/analysis'
 import type { LukkhaEvent } from '../../../../shared/events'
-import { errorCodes, type ApiError, type ErrorCode } from '../../../../shared/result'
-import { ApiCallError, call } from '../../api/client'
+import type { ApiError } from '../../../../shared/result'
+import { call } from '../../api/client'
+import { asApiError } from '../../components/errorText'
 import { analysisKeys } from './queries'
 
 // "Run the analysis with progress", for every page that changes the sales (the demo, an import) and for the
@@ -51,12 +52,10 @@ function publish(next: AnalysisJobState): void {
   waiters.delete(next.jobId)
 }
 
-const knownCode = (code: string): ErrorCode => errorCodes.find((c) => c === code) ?? 'internal'
-
 async function failedJobError(jobId: string): Promise<ApiError> {
   try {
     const job = await call('getAnalysisJob', { jobId })
-    if (job.error) return { code: knownCode(job.error.code), message: job.error.message }
+    if (job.error) return asApiError(job.error)
   } catch {
     // The job is gone (the app restarted): report it as an internal failure below.
   }
@@ -110,7 +109,7 @@ async function poll(jobId: string): Promise<void> {
     try {
       const job = await call('getAnalysisJob', { jobId })
       if (job.status === 'running' || !isRunning(jobId)) continue
-      const error = job.error ? { code: knownCode(job.error.code), message: job.error.message } : null
+      const error = job.error ? asApiError(job.error) : null
       publish({ ...job, error })
     } catch (error) {
       if (isRunning(jobId)) {
@@ -120,16 +119,11 @@ async function poll(jobId: string): Promise<void> {
           done: 0,
           total: null,
           phase: FAILED_PHASE,
-          error: toApiError(error),
+          error: asApiError(error),
         })
       }
     }
   }
-}
-
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiCallError) return { code: error.code, message: error.message }
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }
 
 /**
@@ -152,7 +146,7 @@ export async function startAnalysis(
       done: 0,
       total: null,
       phase: FAILED_PHASE,
-      error: toApiError(error),
+      error: asApiError(error),
     }
     publish(failed)
     return failed

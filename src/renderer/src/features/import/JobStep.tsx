@@ -1,8 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { errorCodes } from '../../../../shared/result'
-import { ApiCallError } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { ImportStepper } from './ImportStepper'
@@ -93,15 +91,7 @@ export function JobStep(props: { job: ChosenFile & { jobId: string } }): React.J
       )}
       {j.state === 'failed' && (
         <>
-          <ErrorNotice
-            error={
-              new ApiCallError({
-                code: errorCodes.find((c) => c === j.error?.code) ?? 'internal',
-                message: j.error?.message ?? '',
-                details: j.error?.details,
-              })
-            }
-          />
+          <ErrorNotice error={j.error ?? { code: 'internal', message: '' }} />
           <Group>
             <Button onClick={backToPreview}>{t('summary.changeSettings')}</Button>
             {leave}
