@@ -16,7 +16,7 @@ export interface ContextOptions {
  * receives. Shared by the Electron app, the CLI and the test harness, so all three run the same engine.
  */
 export async function createApiContext(options: ContextOptions): Promise<ApiContext> {
-  if (options.dbFile !== ':memory:') mkdirSync(dirname(options.dbFile), { recursive: true })
+  if (options.dbFile !== ':memory:') mkdirSync(dirname(options.dbFile), { recursive: true, mode: 0o700 })
   const connection = openDatabase(options.dbFile)
   try {
     await migrateToLatest(connection.db)

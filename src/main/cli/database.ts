@@ -7,7 +7,7 @@ import { CliError } from './output'
 /** Opens the database for a command that writes: takes the write lock and migrates to the latest schema. */
 export async function openForWriting(file: string): Promise<Connection> {
   const path = resolve(file)
-  mkdirSync(dirname(path), { recursive: true })
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   const connection = openDatabase(path)
   try {
     await migrateToLatest(connection.db)

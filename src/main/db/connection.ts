@@ -1,5 +1,8 @@
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
+import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import { assertLukkhaDatabase } from './identity'
 import { acquireWriteLock } from './lock'
 import type { Database } from './schema'
 
@@ -25,17 +28,35 @@ const BUSY_TIMEOUT_MS = 5000
  * foreign keys so undo and deletes cascade, and a busy timeout for the app's own worker threads.
  */
 export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
+  const memory = file === ':memory:' || file === ''
+  if (!memory && !options.readonly) createPrivateFile(file)
   const sqlite = new BetterSqlite3(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   })
   try {
+    if (!memory) assertLukkhaDatabase(sqlite, file) // before any pragma writes to a file that is not ours
     applyPragmas(sqlite, file, options.readonly ?? false)
   } catch (error) {
     sqlite.close()
     throw error
   }
   return sqlite
+}
+
+/**
+ * A shop's sales and customers are personal data: a new database file is created readable by its owner only
+ * (0600), in a folder only its owner can enter (0700) when Lukkha creates that folder. SQLite gives the -wal
+ * and -shm files the database file's mode. Existing files and folders keep the mode the user gave them.
+ */
+function createPrivateFile(file: string): void {
+  if (existsSync(file)) return
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  try {
+    closeSync(openSync(file, 'wx', 0o600))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
 }
 
 function applyPragmas(sqlite: Sqlite, file: string, readonly: boolean): void {
@@ -62,6 +83,7 @@ function applyPragmas(sqlite: Sqlite, file: string, readonly: boolean): void {
 /** Opens a database for the engine: SQLite with its pragmas, the write lock, and a Kysely handle over it. */
 export function openDatabase(file: string, options: OpenOptions = {}): Connection {
   const memory = file === ':memory:' || file === ''
+  if (!memory && !options.readonly) mkdirSync(dirname(file), { recursive: true, mode: 0o700 }) // the lock lives there
   const release = memory || options.readonly ? () => undefined : acquireWriteLock(file)
   let sqlite: Sqlite
   try {
@@ -72,7 +94,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   let closed = false
-  return {
+  const connection: Connection = {
     file,
     sqlite,
     db,
@@ -83,4 +105,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
       release()
     },
   }
+  connections.set(db, connection)
+  return connection
+}
+
+const connections = new WeakMap<Kysely<Database>, Connection>()
+
+/** The connection a Kysely handle from openDatabase belongs to (for its file and its SQLite handle). */
+export function connectionOf(db: Kysely<Database>): Connection | undefined {
+  return connections.get(db)
 }
