@@ -97,6 +97,8 @@ async function preview(
     encoding: {
       value: plan.encoding,
       detected: plan.detectedEncoding,
+      guessed: plan.encodingGuessed,
+      badSequences: plan.badSequences,
       options: plan.format === 'csv' ? [...textEncodings] : [],
     },
     delimiter: {

@@ -110,7 +110,11 @@ export async function importPlanned(
   parser: ParserThread | null = null,
 ): Promise<ImportSummary> {
   const mapping = plan.mapping
-  const context = { dateOrder: plan.dateOrder.chosen, shopOffsetMinutes: options.shopOffsetMinutes ?? 420 }
+  const context = {
+    dateOrder: plan.dateOrder.chosen,
+    shopOffsetMinutes: options.shopOffsetMinutes ?? 420,
+    checkText: plan.badSequences > 0 || plan.encodingGuessed,
+  }
   const validRowsOnly = options.validRowsOnly ?? false
   const errors: RowIssue[] = []
   const warnings: RowIssue[] = []
@@ -221,6 +225,7 @@ export async function importPlanned(
       kind: mapping.kind,
       source: mapping.source,
       encoding: plan.encoding,
+      encodingGuessed: plan.encodingGuessed,
       delimiter: plan.delimiter,
       sheet: plan.sheet,
       dateOrder: plan.dateOrder.chosen,
