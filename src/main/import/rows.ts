@@ -38,6 +38,8 @@ export const MAX_QUANTITY = 1_000_000
 const REPLACEMENT = '\uFFFD'
 /** A text cell whose leading whitespace hides a formula-like start: stored exactly, never trimmed. */
 const HIDDEN_FORMULA = /^\s+[=+\-@]/
+/** A cell the shared export neutralised: a quote before = + - @ tab CR LF. */
+const QUOTED_FORMULA = /^'[=+\-@\t\r\n]/
 
 /** More than two decimals that are not zeros (50.001, 1,5 with decimal ','-grouping aside). */
 function extraDecimals(raw: string, decimal: '.' | ','): boolean {
@@ -97,12 +99,18 @@ abstract class RowReader {
   protected readonly warnings: RowIssue[] = []
 
   /** The first non-empty cell among the field's columns, trimmed; '' when none. */
+  /** Lukkha's own export quotes formula-like text ('=1+1): its import reads the text back exactly. */
+  private get unquote(): boolean {
+    return this.mapping.preset === 'lukkha_sales'
+  }
+
   protected get(row: string[], field: Field): string {
     const columns = this.mapping.index[field]
     if (columns === undefined) return ''
     for (const c of columns) {
-      const v = row[c]
+      let v = row[c]
       if (v !== undefined && v !== '') {
+        if (this.unquote && v.charCodeAt(0) === 39 && QUOTED_FORMULA.test(v)) v = v.slice(1)
         // most cells need no trimming: skip the copy when neither end can be whitespace
         if (!maybeSpace(v.charCodeAt(0)) && !maybeSpace(v.charCodeAt(v.length - 1))) return v
         // text is stored exactly: a tab or space before '=' is not stripped (the export neutralises it)

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import type { Sqlite } from '../db'
-import { LukkhaError } from '../errors'
+import { LukkhaError, toCodedError } from '../errors'
 import { Catalog } from './catalog'
 import { localTimestamp } from './clock'
 import { CustomerBook } from './customers'
@@ -141,8 +141,17 @@ export async function importPlanned(
   sqlite.pragma('foreign_keys = OFF')
   sqlite.prepare('begin immediate').run()
   let open = true
+  // SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR): a ROLLBACK then fails
+  // with "cannot rollback - no transaction is active" and would hide the real error, so only roll back a
+  // transaction that is still open, and never let the rollback's own failure replace the cause.
   const rollback = (): void => {
-    if (open) sqlite.prepare('rollback').run()
+    if (open && sqlite.inTransaction) {
+      try {
+        sqlite.prepare('rollback').run()
+      } catch {
+        // the original error is what the user needs to see
+      }
+    }
     open = false
   }
   try {
@@ -296,11 +305,15 @@ export async function importPlanned(
     return { status: 'done', importId, ...base, ...counts, elapsedMs: Date.now() - started }
   } catch (error) {
     rollback()
-    rejected?.close()
-    throw error
+    rejected?.discard()
+    throw toCodedError(error, { file: plan.fileName })
   } finally {
-    sqlite.pragma(`cache_size = ${previousCache}`)
-    sqlite.pragma(`foreign_keys = ${previousForeignKeys}`)
+    try {
+      sqlite.pragma(`cache_size = ${previousCache}`)
+      sqlite.pragma(`foreign_keys = ${previousForeignKeys}`)
+    } catch {
+      // a connection that just failed (disk full, read-only) must not hide the import's own error
+    }
   }
 }
 
