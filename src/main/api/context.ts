@@ -1,3 +1,4 @@
+import type { Health } from '../backup/health'
 import type { Kysely } from 'kysely'
 import type { Connection } from '../db'
 import type { Database } from '../db/schema'
@@ -10,4 +11,6 @@ export interface ApiContext {
   appVersion: string
   systemLocale: string
   emit(event: LukkhaEvent): void
+  /** The start-up quick_check: 'corrupt' means writing has stopped and the UI offers the latest backup. */
+  health?: Health
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/api/import'
 import { textEncodings } from '../import/encoding'
 import { fieldsOf, requiredFields, type Field } from '../import/fields'
+import { takeBackup } from '../backup/store'
 import { listImports, undoImport } from '../import/history'
 import { ImportJobs } from '../import/jobs'
 import { previewFile } from '../import/preview'
@@ -249,10 +250,13 @@ export const importHandlers: Handlers<typeof importContract> = {
     })),
   }),
 
-  importUndo: ({ importId }, ctx) => {
+  importUndo: async ({ importId }, ctx) => {
     if (session(ctx).jobs.running()) {
       throw new LukkhaError('import_running', 'An import is running; undo when it has finished.')
     }
+    // a verified backup first: an undo removes data (the backup folder keeps it, rotated)
+    if (ctx.connection.file !== ':memory:' && ctx.connection.file !== '')
+      await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'before-undo')
     return undoImport(ctx.db, importId)
   },
 

@@ -4,6 +4,7 @@ import { registerImport } from './commands/import'
 import { registerImports } from './commands/imports'
 import { registerDemo } from './commands/demo'
 import { registerAnalyze } from './commands/analyze'
+import { registerBackup } from './commands/backup'
 import { registerChurn } from './commands/churn'
 import { registerClv } from './commands/clv'
 import { registerCohorts } from './commands/cohorts'
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerCohorts(program)
   registerAnalyze(program)
   registerChurn(program)
+  registerBackup(program)
   return program
 }
 
