@@ -95,6 +95,11 @@ async function centralDirectory(path: string, size: number, file: string): Promi
   return entries
 }
 
+/** The most an entry may inflate to: its packed size times maxRatio, but never less than ratioFloorBytes. */
+function ratioLimit(entry: Entry): number {
+  return Math.max(ZIP_LIMITS.ratioFloorBytes, entry.compressed * ZIP_LIMITS.maxRatio)
+}
+
 /** Inflates one entry as a stream, counting its bytes and CRC-32, stopping as soon as a limit is passed. */
 async function checkEntry(path: string, entry: Entry, file: string, budget: { left: number }): Promise<void> {
   const local = await readAt(path, entry.localOffset, 30)
@@ -106,10 +111,7 @@ async function checkEntry(path: string, entry: Entry, file: string, budget: { le
     return
   }
   const source = createReadStream(path, { start: dataStart, end: dataStart + entry.compressed - 1 })
-  const ratioCap =
-    entry.compressed * ZIP_LIMITS.maxRatio > ZIP_LIMITS.ratioFloorBytes
-      ? Infinity
-      : ZIP_LIMITS.ratioFloorBytes
+  const ratioCap = ratioLimit(entry)
   let crc = 0
   let size = 0
   await new Promise<void>((resolve, reject) => {
@@ -156,6 +158,8 @@ export async function checkWorkbookZip(path: string, size: number, file: string)
     )
   }
   const declared = entries.reduce((sum, e) => sum + e.size, 0)
+  for (const e of entries)
+    if (e.size > ratioLimit(e)) throw tooBig(file, `${ZIP_LIMITS.maxRatio} times its packed size`)
   if (declared > ZIP_LIMITS.maxTotalBytes) throw tooBig(file, mb(ZIP_LIMITS.maxTotalBytes))
   const budget = { left: ZIP_LIMITS.maxTotalBytes }
   for (const entry of entries) await checkEntry(path, entry, file, budget)
