@@ -243,6 +243,12 @@ export async function restoreBackup(
   rmSync(`${dbFile}-wal`, { force: true })
   rmSync(`${dbFile}-shm`, { force: true })
   renameSync(partial, dbFile)
+  const restored = new BetterSqlite3(dbFile) // backups stand alone (rollback journal); the shop db runs in WAL
+  try {
+    restored.pragma('journal_mode = WAL')
+  } finally {
+    restored.close()
+  }
   const info: BackupInfo = {
     path: backupPath,
     name: basename(backupPath),
