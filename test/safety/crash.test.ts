@@ -13,7 +13,7 @@ import { projectRoot, runCli } from '../helpers/node'
 const IMPORT_KILLS = 25
 const UNDO_KILLS = 4
 const ANALYZE_KILLS = 3
-const LINES = 6000
+const LINES = 4000
 
 function rng(seed: number): () => number {
   let s = seed

@@ -47,7 +47,7 @@ describe('storage faults', () => {
       preset: 'lukkha_sales',
     }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'disk_full' })
-    expect(String((error as Error).message)).not.toMatch(/cannot rollback/)
+    expect((error as Error).message).not.toMatch(/cannot rollback/)
     connection.sqlite.pragma('max_page_count = 1073741823')
     expect(snapshot(connection.sqlite)).toEqual(before)
     expect(connection.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -109,7 +109,8 @@ describe('storage faults', () => {
     for (const [error, code] of cases) expect(toCodedError(error).code).toBe(code)
     const written: string[] = []
     const write = process.stderr.write.bind(process.stderr)
-    process.stderr.write = ((text: string) => (written.push(text), true)) as typeof process.stderr.write
+    const capture = (text: string): boolean => (written.push(text), true)
+    process.stderr.write = capture
     try {
       expect(reportError(cases[4]?.[0])).toBe(2)
       expect(reportError(new Error('boom\n    at somewhere (file.ts:1:1)'))).toBe(1)
