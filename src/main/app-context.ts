@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ApiContext } from './api/context'
+import { checkHealth, stopWriting } from './backup/health'
+import { dailyBackupDue, takeBackup } from './backup/store'
 import { migrateToLatest, openDatabase } from './db'
 import { JobRegistry } from './jobs/registry'
 import type { LukkhaEvent } from '../shared/events'
@@ -24,11 +26,20 @@ export interface ContextOptions {
 export async function createApiContext(options: ContextOptions): Promise<ApiContext> {
   if (options.dbFile !== ':memory:') mkdirSync(dirname(options.dbFile), { recursive: true, mode: 0o700 })
   const connection = openDatabase(options.dbFile)
-  try {
-    await migrateToLatest(connection.db)
-  } catch (error) {
-    await connection.close()
-    throw error
+  const file = options.dbFile !== ':memory:' && options.dbFile !== ''
+  // quick_check before anything writes: a damaged file is opened for reading only (every write then fails)
+  const health = file ? checkHealth(connection.sqlite, options.dbFile) : { status: 'ok' as const }
+  if (health.status === 'corrupt') stopWriting(connection.sqlite)
+  else {
+    try {
+      await migrateToLatest(connection.db)
+    } catch (error) {
+      await connection.close()
+      throw error
+    }
+    // the daily backup (verified, rotated) runs in the background: the app does not wait for it
+    if (file && dailyBackupDue(options.dbFile))
+      void takeBackup(connection.sqlite, options.dbFile, 'daily').catch(() => undefined)
   }
   const now = options.now ?? (() => new Date())
   let closing: Promise<void> | null = null
@@ -50,6 +61,7 @@ export async function createApiContext(options: ContextOptions): Promise<ApiCont
         await ctx.jobs.close()
         await connection.close()
       })()),
+    health,
   }
   return ctx
 }

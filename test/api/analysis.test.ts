@@ -133,7 +133,7 @@ describe('analysis API', () => {
     expect(await waitForJob(ctx, fresh.jobId, 'analysis')).toMatchObject({
       state: 'failed',
       phase: 'analysis.phase.failed',
-      error: { code: 'not_found' },
+      error: { code: 'no_sales' },
     })
   })
 
@@ -158,7 +158,7 @@ describe('analysis API', () => {
     const ctx = await testContext()
     expect(await dispatch('startAnalysis', undefined, ctx)).toMatchObject({
       ok: false,
-      error: { code: 'not_found' },
+      error: { code: 'no_sales' },
     })
     expect(await dispatch('getJob', { jobId: 'nope' }, ctx)).toMatchObject({
       ok: false,

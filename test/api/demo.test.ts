@@ -33,7 +33,7 @@ describe('loadDemo', () => {
 
     expect(await dispatch('loadDemo', undefined, ctx)).toMatchObject({
       ok: false,
-      error: { code: 'conflict' },
+      error: { code: 'demo_not_empty' },
     })
   })
 })

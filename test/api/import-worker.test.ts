@@ -33,7 +33,7 @@ describe('import in a worker thread', () => {
     const job = await finished(ctx, (await call(ctx, 'startImport', { fileId })).jobId)
     expect(job).toMatchObject({
       state: 'failed',
-      error: { code: 'bad_input', details: { decision: 'mapping' } },
+      error: { code: 'mapping_needed', details: { decision: 'mapping' } },
     })
   })
 

@@ -100,7 +100,7 @@ describe('import API: upload and preview', () => {
     })
     expect(await dispatch('importPreview', { fileId }, ctx)).toMatchObject({
       ok: false,
-      error: { code: 'validation', message: expect.stringMatching(/not fully arrived/) },
+      error: { code: 'file_incomplete', message: expect.stringMatching(/not fully arrived/) },
     })
     expect(
       await dispatch(
@@ -186,7 +186,7 @@ describe('import API: jobs', () => {
     expect(failed).toMatchObject({
       state: 'failed',
       result: null,
-      error: { code: 'bad_input', details: { decision: 'date_order' } },
+      error: { code: 'date_order_needed', details: { decision: 'date_order' } },
     })
     const chosen = await call(ctx, 'importPreview', { fileId, options: { dateOrder: 'mdy' } })
     expect(chosen).toMatchObject({ ready: true, dateOrder: { value: 'mdy', needsDecision: true } })
@@ -292,7 +292,7 @@ describe('import API: history, undo, merge suggestions, template', () => {
     expect((await call(ctx, 'importMergeSuggestions')).suggestions).toEqual([])
     expect(await dispatch('importUndo', { importId }, ctx)).toMatchObject({
       ok: false,
-      error: { code: 'conflict' },
+      error: { code: 'import_already_undone' },
     })
   })
 

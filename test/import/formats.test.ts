@@ -102,7 +102,7 @@ describe('encodings and formats', () => {
       customersCreated: 1,
     })
     await expect(importFixture(connection.sqlite, 'sales.xlsx', { sheet: 'Nope' })).rejects.toMatchObject({
-      code: 'bad_input',
+      code: 'file_no_sheet',
       message: expect.stringMatching(/no sheet named "Nope" \(its sheets: Sales, Customers\)/),
     })
   })
@@ -112,7 +112,7 @@ describe('the generic layout', () => {
   it('refuses a header it does not know until columns are mapped', async () => {
     const { connection } = await testContext()
     await expect(importFixture(connection.sqlite, 'mypos-export.csv')).rejects.toMatchObject({
-      code: 'bad_input',
+      code: 'mapping_needed',
       details: { decision: 'mapping' },
     })
     expect(totals(connection.sqlite).receipts).toBe(0)
@@ -192,7 +192,7 @@ describe('day/month order', () => {
     const { connection } = await testContext()
     const before = snapshot(connection.sqlite)
     await expect(importFixture(connection.sqlite, 'loyverse-ambiguous-dates.csv')).rejects.toMatchObject({
-      code: 'bad_input',
+      code: 'date_order_needed',
       details: { decision: 'date_order' },
     })
     expect(snapshot(connection.sqlite)).toEqual(before)

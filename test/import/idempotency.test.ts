@@ -125,7 +125,7 @@ describe('idempotency', () => {
       [1, 'done'],
     ])
     await expect(undoImport(db, 2)).rejects.toMatchObject({
-      code: 'conflict',
+      code: 'import_already_undone',
       message: expect.stringMatching(/already undone/),
     })
     await expect(undoImport(db, 99)).rejects.toMatchObject({ code: 'not_found' })
@@ -163,7 +163,7 @@ describe('idempotency', () => {
     await importFixture(connection.sqlite, 'overlap-b.csv')
     const before = snapshot(connection.sqlite)
     await expect(undoImport(db, first.importId ?? 0)).rejects.toMatchObject({
-      code: 'conflict',
+      code: 'import_has_dependents',
       message: expect.stringMatching(
         /later receipts belong to customers or stores this import created \(import #2\)/,
       ),

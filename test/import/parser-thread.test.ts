@@ -96,7 +96,7 @@ describe('import with a parser thread', () => {
         {},
         { spawnParser: tracked, parserMinBytes: 0 },
       ),
-    ).rejects.toMatchObject({ code: 'bad_input', details: { decision: 'mapping' } })
+    ).rejects.toMatchObject({ code: 'mapping_needed', details: { decision: 'mapping' } })
     expect(started).toHaveLength(1)
     // terminated, not left waiting for a job (which would keep the process alive): its thread id is gone
     const worker = started[0]

@@ -69,7 +69,7 @@ export const PROGRESS_TOTAL = 100
 export function resolveParameters(sqlite: Sqlite, options: AnalysisOptions = {}): AnalysisParameters {
   const asOf = options.asOf ?? latestSaleDate(sqlite)
   if (asOf === null) {
-    throw new LukkhaError('not_found', 'There are no sales to analyse yet. Import sales first.')
+    throw new LukkhaError('no_sales', 'There are no sales to analyse yet. Import sales first.')
   }
   dayNumber(asOf) // throws on a malformed date
   return {

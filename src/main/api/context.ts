@@ -1,3 +1,4 @@
+import type { Health } from '../backup/health'
 import type { Kysely } from 'kysely'
 import type { Connection } from '../db'
 import type { Database } from '../db/schema'
@@ -20,4 +21,6 @@ export interface ApiContext {
   printer?: ReportPrinter
   /** Cancels and awaits every job, then closes the database. */
   close(): Promise<void>
+  /** The start-up quick_check: 'corrupt' means writing has stopped and the UI offers the latest backup. */
+  health?: Health
 }

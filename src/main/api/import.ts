@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { importContract, ImportOptionsDto, ImportPreview } from '../../shared/api/import'
 import { textEncodings } from '../import/encoding'
 import { fieldsOf, requiredFields, type Field } from '../import/fields'
+import { takeBackup } from '../backup/store'
 import { listImports, undoImport } from '../import/history'
 import { importJob, startImportJob } from '../import/job'
 import { previewFile } from '../import/preview'
@@ -91,6 +92,8 @@ async function preview(
     encoding: {
       value: plan.encoding,
       detected: plan.detectedEncoding,
+      guessed: plan.encodingGuessed,
+      badSequences: plan.badSequences,
       options: plan.format === 'csv' ? [...textEncodings] : [],
     },
     delimiter: {
@@ -211,10 +214,13 @@ export const importHandlers: Handlers<typeof importContract> = {
     })),
   }),
 
-  importUndo: ({ importId }, ctx) => {
+  importUndo: async ({ importId }, ctx) => {
     if (ctx.jobs.busy('import')) {
-      throw new LukkhaError('conflict', 'An import is running; undo when it has finished.')
+      throw new LukkhaError('import_running', 'An import is running; undo when it has finished.')
     }
+    // a verified backup first: an undo removes data (the backup folder keeps it, rotated)
+    if (ctx.connection.file !== ':memory:' && ctx.connection.file !== '')
+      await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'before-undo')
     return undoImport(ctx.db, importId)
   },
 

@@ -1,3 +1,4 @@
+import { assertHealthy } from '../backup/health'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { migrateToLatest, openDatabase, schemaVersion, type Connection } from '../db'
@@ -10,6 +11,7 @@ export async function openForWriting(file: string): Promise<Connection> {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   const connection = openDatabase(path)
   try {
+    assertHealthy(connection.sqlite, path) // quick_check: a damaged file is never written to
     await migrateToLatest(connection.db)
   } catch (error) {
     await connection.close()

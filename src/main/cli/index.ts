@@ -5,6 +5,7 @@ import { registerImport } from './commands/import'
 import { registerImports } from './commands/imports'
 import { registerDemo } from './commands/demo'
 import { registerAnalyze } from './commands/analyze'
+import { registerBackup } from './commands/backup'
 import { registerChurn } from './commands/churn'
 import { registerClv } from './commands/clv'
 import { registerCohorts } from './commands/cohorts'
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerAnalyze(program)
   registerChurn(program)
   registerReport(program)
+  registerBackup(program)
   return program
 }
 

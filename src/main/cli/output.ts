@@ -1,4 +1,4 @@
-import { LukkhaError } from '../errors'
+import { toCodedError } from '../errors'
 
 /** Thrown by a command to end with a message on stderr and a non-zero exit code. */
 export class CliError extends Error {
@@ -33,15 +33,19 @@ export function printTable(headers: string[], rows: (string | number)[][]): void
     )
 }
 
+/**
+ * Ends a command that failed: one plain line on stderr (a coded error's English sentence; never a stack
+ * trace unless LUKKHA_DEBUG is set) and a non-zero exit code: 2 for a coded error about the input or the
+ * storage, 1 for an internal one.
+ */
 export function reportError(error: unknown): number {
   if (error instanceof CliError) {
     process.stderr.write(`lukkha: ${error.message}\n`)
     return error.exitCode
   }
-  if (error instanceof LukkhaError) {
-    process.stderr.write(`lukkha: ${error.message}\n`)
-    return 2
-  }
-  process.stderr.write(`lukkha: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-  return 1
+  const coded = toCodedError(error)
+  process.stderr.write(`lukkha: ${coded.message.replace(/\s*\n\s*/g, ' ')}\n`)
+  if (process.env.LUKKHA_DEBUG && error instanceof Error && error.stack)
+    process.stderr.write(`${error.stack}\n`)
+  return coded.code === 'internal' ? 1 : 2
 }

@@ -19,7 +19,7 @@ export function assertEmptyForDemo(sqlite: Sqlite): void {
     .get() as { n: number }
   if (row.n > 0) {
     throw new LukkhaError(
-      'conflict',
+      'demo_not_empty',
       'The demo shop can only be loaded into an empty database, and this one already has customers, receipts or products. Nothing was changed.',
     )
   }

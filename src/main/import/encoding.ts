@@ -3,23 +3,43 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import iconv from 'iconv-lite'
 
-// Which text encoding a CSV file is in. A byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise the
-// whole file is checked as strict UTF-8, and a file that is not valid UTF-8 is read as Windows-874 (TIS-620
-// plus a few symbols), which is what older Thai software writes. The preview shows the decoded text so the
-// user can see it is right and pick another encoding if not.
+// Which text encoding a CSV file is in, decided on evidence from every byte. A byte-order mark decides
+// (UTF-8, UTF-16LE, UTF-16BE); UTF-16 without one shows as NULs. Otherwise the whole file is checked as
+// UTF-8: valid UTF-8 is UTF-8, and so is a file of Thai UTF-8 with a few bad bytes (a damaged copy): it
+// stays UTF-8, the rows with U+FFFD are reported as bad rows, and nothing is stored as mojibake. Only a file
+// with no UTF-8 evidence is read in a legacy encoding, chosen by its byte pattern: Thai (Windows-874) makes
+// runs of high bytes, Latin-1 / Windows-1252 isolated accented letters between ASCII, Shift-JIS lead bytes
+// in 0x81-0x9F that Windows-874 does not use. Every legacy choice is a guess, and says so (preview, CLI).
 
-export const textEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-874'] as const
+export const textEncodings = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-874',
+  'windows-1252',
+  'shift_jis',
+] as const
 export type TextEncoding = (typeof textEncodings)[number]
 
 export interface EncodingGuess {
   encoding: TextEncoding
-  /** How it was decided: a byte-order mark, a strict UTF-8 check of every byte, or the Thai fallback. */
-  reason: 'bom' | 'utf8' | 'utf16' | 'fallback'
+  /**
+   * How it was decided: a byte-order mark, UTF-16 NULs, a strict UTF-8 check of every byte, UTF-8 with a few
+   * bad sequences (reported on their rows), or a guess among legacy encodings from the byte pattern.
+   */
+  reason: 'bom' | 'utf8' | 'utf16' | 'utf8_with_errors' | 'legacy_guess'
+  /** Invalid UTF-8 sequences seen (0 unless reason is utf8_with_errors or legacy_guess). */
+  badSequences: number
 }
 
 export interface FileScan extends EncodingGuess {
   size: number
   sha256: string
+}
+
+/** A decision the user should check: shown in the preview and as a warning in the CLI summary. */
+export function isEncodingGuess(scan: Pick<EncodingGuess, 'reason'>): boolean {
+  return scan.reason === 'utf8_with_errors' || scan.reason === 'legacy_guess'
 }
 
 export function encodingFromBom(head: Uint8Array): TextEncoding | null {
@@ -56,33 +76,106 @@ function incompleteTail(chunk: Uint8Array): number {
   return 0
 }
 
+/** Byte statistics over the whole file for choosing among legacy encodings (see the file comment). */
+interface ByteEvidence {
+  high: number
+  isolatedHigh: number
+  /** 0x81-0x9F bytes that Windows-874 leaves undefined (it uses only 0x80, 0x85, 0x91-0x97 there). */
+  not874: number
+  /** Valid UTF-8 multi-byte characters and invalid sequences. */
+  utf8Chars: number
+  utf8Bad: number
+}
+
+const isHigh = (b: number | undefined): boolean => b !== undefined && b >= 0x80
+
+function countBytes(e: ByteEvidence, chunk: Uint8Array, prevByte: number): void {
+  for (let i = 0; i < chunk.length; i++) {
+    const b = chunk[i] ?? 0
+    if (b < 0x80) continue
+    e.high++
+    const before = i > 0 ? chunk[i - 1] : prevByte
+    if (!isHigh(before) && !isHigh(chunk[i + 1])) e.isolatedHigh++
+    if (b >= 0x81 && b <= 0x9f && b !== 0x85 && !(b >= 0x91 && b <= 0x97)) e.not874++
+  }
+}
+
+/** Counts valid multi-byte UTF-8 characters and invalid sequences of a chunk that ends on a whole character. */
+function countUtf8(e: ByteEvidence, bytes: Uint8Array): void {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const need = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0
+    let ok = need > 0 && b < 0xf5
+    for (let k = 1; ok && k < need; k++) ok = ((bytes[i + k] ?? 0) & 0xc0) === 0x80
+    if (ok) {
+      e.utf8Chars++
+      i += need
+    } else {
+      e.utf8Bad++
+      i++
+    }
+  }
+}
+
+/** The evidence -> an encoding: UTF-8 when its characters far outnumber its bad sequences, else a legacy guess. */
+function decide(e: ByteEvidence): Pick<EncodingGuess, 'encoding' | 'reason'> {
+  if (e.utf8Bad === 0) return { encoding: 'utf-8', reason: 'utf8' }
+  if (e.utf8Chars >= 20 && e.utf8Bad <= Math.max(3, e.utf8Chars / 50))
+    return { encoding: 'utf-8', reason: 'utf8_with_errors' }
+  if (e.not874 > 0 && e.not874 >= e.high * 0.05) return { encoding: 'shift_jis', reason: 'legacy_guess' }
+  if (e.isolatedHigh > e.high * 0.6) return { encoding: 'windows-1252', reason: 'legacy_guess' }
+  return { encoding: 'windows-874', reason: 'legacy_guess' }
+}
+
 /**
- * Reads the whole file once: its SHA-256 (to recognise a file imported before), its size, and its encoding.
+ * Reads the whole file once: its SHA-256 (to recognise a file imported before), its size, and its encoding
+ * with the evidence for it.
  */
 export async function scanFile(path: string): Promise<FileScan> {
   const hash = createHash('sha256')
   let size = 0
   let head: Uint8Array | null = null
-  let utf8 = true
+  let strict = true
   let carry: Uint8Array = new Uint8Array(0)
+  let prevByte = 0
+  const evidence: ByteEvidence = { high: 0, isolatedHigh: 0, not874: 0, utf8Chars: 0, utf8Bad: 0 }
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk)
     size += chunk.length
     head ??= chunk.subarray(0, 4096)
-    if (!utf8) continue
     const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk
     const tail = incompleteTail(joined)
-    if (!isUtf8(joined.subarray(0, joined.length - tail))) utf8 = false
+    const whole = joined.subarray(0, joined.length - tail)
+    if (strict && !isUtf8(whole)) strict = false
+    if (!strict) {
+      countUtf8(evidence, whole)
+      countBytes(evidence, chunk, prevByte)
+    } else if (whole.length > 0) {
+      // valid so far: its multi-byte characters count as UTF-8 evidence should a bad byte come later
+      // (3-byte Thai letters add 2 bytes each over their UTF-16 length; a native decode, no JS loop)
+      const extra =
+        whole.length - Buffer.from(whole.buffer, whole.byteOffset, whole.length).toString('utf8').length
+      evidence.utf8Chars += Math.ceil(extra / 2)
+    }
+    prevByte = chunk[chunk.length - 1] ?? 0
     carry = joined.subarray(joined.length - tail)
   }
-  if (carry.length) utf8 = false
+  if (carry.length) {
+    strict = false
+    evidence.utf8Bad++
+  }
   const sha256 = hash.digest('hex')
   const bom = head && encodingFromBom(head)
-  if (bom) return { encoding: bom, reason: 'bom', size, sha256 }
+  if (bom) return { encoding: bom, reason: 'bom', badSequences: 0, size, sha256 }
   const utf16 = head && utf16WithoutBom(head)
-  if (utf16) return { encoding: utf16, reason: 'utf16', size, sha256 }
-  if (utf8) return { encoding: 'utf-8', reason: 'utf8', size, sha256 }
-  return { encoding: 'windows-874', reason: 'fallback', size, sha256 }
+  if (utf16) return { encoding: utf16, reason: 'utf16', badSequences: 0, size, sha256 }
+  if (strict) return { encoding: 'utf-8', reason: 'utf8', badSequences: 0, size, sha256 }
+  return { ...decide(evidence), badSequences: evidence.utf8Bad, size, sha256 }
 }
 
 export interface TextDecoding {
@@ -92,8 +185,8 @@ export interface TextDecoding {
 
 /** A streaming decoder: multi-byte characters split across chunks come out whole; a leading BOM is dropped. */
 export function createDecoder(encoding: TextEncoding): TextDecoding {
-  if (encoding === 'windows-874') {
-    const decoder = iconv.getDecoder('windows-874')
+  if (encoding === 'windows-874' || encoding === 'windows-1252' || encoding === 'shift_jis') {
+    const decoder = iconv.getDecoder(encoding)
     const asBuffer = (chunk: Uint8Array): Buffer =>
       Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
     return { write: (chunk) => decoder.write(asBuffer(chunk)), end: () => decoder.end() ?? '' }

@@ -1,12 +1,16 @@
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import type { Sqlite } from '../db'
 import { lukkhaSalesHeader } from './fields'
-import { csvLine } from './rejected'
+import { csvLine, partialPath, safeCsvLine } from './rejected'
 
 // `cli export sales`: every receipt line in the native "Lukkha sales CSV" layout, streamed from the database.
 // Importing the file again gives the same receipts, lines, products, stores and customers. Receipts that came
 // from another source are written as '<source>:<number>' (e.g. 'loyverse:4-10378'); the importer reads that
 // prefix back as the source, so re-importing an export into the same database adds nothing twice.
+// Text cells are neutralised against formula injection (a leading ' before = + - @ tab CR LF, as the shared
+// writer in src/main/export does); the native import takes that quote off again, so the round trip is exact.
+// Numbers (quantity, prices) and dates are written plain. The file is streamed to '<out>.partial' and
+// renamed when complete: a full disk or a crash leaves no partial export under the real name.
 
 export function baht(satang: number): string {
   const sign = satang < 0 ? '-' : ''
@@ -38,7 +42,8 @@ export function exportSales(sqlite: Sqlite, out: string): ExportCounts {
         order by r.occurred_at, r.id, l.line_no`,
     )
     .raw()
-  const fd = openSync(out, 'w')
+  const partial = partialPath(out)
+  const fd = openSync(partial, 'w', 0o600)
   let buffer = csvLine(lukkhaSalesHeader)
   let lines = 0
   let receipts = 0
@@ -87,30 +92,35 @@ export function exportSales(sqlite: Sqlite, out: string): ExportCounts {
         lastReceipt = id
       }
       lines++
-      buffer += csvLine([
-        exportedReceiptNumber(source, number),
-        at,
-        code ?? '',
-        name ?? '',
-        phone ?? '',
-        email ?? '',
-        sku ?? '',
-        product ?? '',
-        category ?? '',
-        String(qty),
-        baht(unit),
-        baht(net),
-        store ?? '',
-        staff ?? '',
-      ])
+      buffer +=
+        safeCsvLine([
+          exportedReceiptNumber(source, number),
+          at,
+          code ?? '',
+          name ?? '',
+          phone ?? '',
+          email ?? '',
+          sku ?? '',
+          product ?? '',
+          category ?? '',
+        ]).slice(0, -2) +
+        ',' +
+        csvLine([String(qty), baht(unit), baht(net)]).slice(0, -2) +
+        ',' +
+        safeCsvLine([store ?? '', staff ?? ''])
       if (buffer.length > 1 << 16) {
         writeSync(fd, buffer)
         buffer = ''
       }
     }
     writeSync(fd, buffer)
-  } finally {
+    fsyncSync(fd)
+  } catch (error) {
     closeSync(fd)
+    rmSync(partial, { force: true })
+    throw error
   }
+  closeSync(fd)
+  renameSync(partial, out)
   return { lines, receipts }
 }

@@ -146,19 +146,30 @@ export async function undoImport(
     const row = await trx.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row) throw new LukkhaError('not_found', `There is no import #${id}.`)
     if (row.status === 'undone')
-      throw new LukkhaError('conflict', `Import #${id} (${row.file_name}) was already undone.`)
+      throw new LukkhaError(
+        'import_already_undone',
+        `Import #${id} (${row.file_name}) was already undone.`,
+        undefined,
+        {
+          id,
+          file: row.file_name,
+        },
+      )
     if (row.status !== 'done') {
       throw new LukkhaError(
-        'conflict',
+        'import_nothing_to_undo',
         `Import #${id} (${row.file_name}) stored nothing (it ${row.status === 'failed' ? 'was rejected' : 'did not finish'}), so there is nothing to undo.`,
+        undefined,
+        { id, file: row.file_name },
       )
     }
     const reasons = await dependents(trx, id)
     if (reasons.length) {
       throw new LukkhaError(
-        'conflict',
+        'import_has_dependents',
         `Import #${id} (${row.file_name}) cannot be undone without losing later data: ${reasons.join('; ')}. Undo the later imports first.`,
         { reasons },
+        { id, file: row.file_name, reasons: reasons.join('; ') },
       )
     }
     // receipts of earlier imports that this one added lines to: their totals are recomputed afterwards

@@ -147,8 +147,10 @@ export class ParserThread {
           error:
             error.code === 'ERR_WORKER_OUT_OF_MEMORY'
               ? new LukkhaError(
-                  'internal',
+                  'file_too_much_memory',
                   `${basename(job.path)}: reading the file took more memory than the import allows (${PARSER_RESOURCE_LIMITS.maxOldGenerationSizeMb} MB); nothing was stored.`,
+                  undefined,
+                  { file: basename(job.path), mb: PARSER_RESOURCE_LIMITS.maxOldGenerationSizeMb },
                 )
               : error,
         })

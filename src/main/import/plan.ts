@@ -2,7 +2,7 @@ import { basename } from 'node:path'
 import type { Sqlite } from '../db'
 import { LukkhaError } from '../errors'
 import { addEvidence, decideOrder, emptyEvidence, type DateOrderEvidence } from './date-order'
-import { scanFile, type TextEncoding } from './encoding'
+import { isEncodingGuess, scanFile, type TextEncoding } from './encoding'
 import type { Field, ImportKind } from './fields'
 import { headerSignature } from './headers'
 import {
@@ -16,6 +16,8 @@ import {
 import type { DateOrder } from './normalize/dates'
 import { detectPreset, guessColumns, presets, type PresetName } from './presets'
 import { detectDelimiter, readHead, readTable, readTextSample, sniffFormat, type FileFormat } from './read'
+import { assertTextFile } from './read/sniff'
+import { checkWorkbookZip } from './read/zip-check'
 import type { ImportOptions } from './types'
 
 // Everything decided about a file before a row is stored: its format, encoding, delimiter, header, layout
@@ -33,6 +35,10 @@ export interface FilePlan {
   sha256: string
   encoding: TextEncoding | null
   detectedEncoding: TextEncoding | null
+  /** The detected encoding is a guess (legacy bytes) or UTF-8 with bad bytes: shown as a warning. */
+  encodingGuessed: boolean
+  /** Invalid UTF-8 sequences in the file; their rows are rejected as bad_encoding, never stored as mojibake. */
+  badSequences: number
   delimiter: string | null
   detectedDelimiter: string | null
   sheet: string | null
@@ -83,6 +89,8 @@ export async function planImport(sqlite: Sqlite, path: string, options: ImportOp
   const fileName = options.fileName ?? basename(path)
   const format = await sniffFormat(path)
   const scan = await scanFile(path)
+  if (format === 'xlsx') await checkWorkbookZip(path, scan.size, fileName)
+  else await assertTextFile(path, fileName)
   const detectedEncoding = format === 'csv' ? scan.encoding : null
   const encoding = format === 'csv' ? (options.encoding ?? scan.encoding) : null
   let detectedDelimiter: string | null = null
@@ -96,14 +104,18 @@ export async function planImport(sqlite: Sqlite, path: string, options: ImportOp
   const head = await readHead(path, format, { ...readOptions, limit: SAMPLE_ROWS })
   if (format === 'xlsx' && head.result.sheet === null) {
     throw new LukkhaError(
-      'bad_input',
+      'file_no_sheet',
       options.sheet
         ? `${fileName} has no sheet named "${options.sheet}" (its sheets: ${head.result.sheets.join(', ')}).`
         : `${fileName} has no sheet with data.`,
+      undefined,
+      { file: fileName, sheet: options.sheet ?? '' },
     )
   }
   if (head.header.length === 0)
-    throw new LukkhaError('bad_input', `${fileName} is empty: it has no header row.`)
+    throw new LukkhaError('file_empty', `${fileName} is empty: it has no header row.`, undefined, {
+      file: fileName,
+    })
 
   const detected = detectPreset(head.header)
   const decimal = options.decimalSeparator ?? options.mapping?.decimalSeparator ?? '.'
@@ -167,6 +179,8 @@ export async function planImport(sqlite: Sqlite, path: string, options: ImportOp
     sha256: scan.sha256,
     encoding,
     detectedEncoding,
+    encodingGuessed: format === 'csv' && isEncodingGuess(scan),
+    badSequences: format === 'csv' ? scan.badSequences : 0,
     delimiter,
     detectedDelimiter,
     sheet: head.result.sheet,

@@ -34,7 +34,11 @@ export interface PreviewData {
 export function mapSample(plan: FilePlan, options: ImportOptions): SampleRow[] {
   const mapping = plan.mapping
   if (!mapping) return []
-  const context = { dateOrder: plan.dateOrder.chosen, shopOffsetMinutes: options.shopOffsetMinutes ?? 420 }
+  const context = {
+    dateOrder: plan.dateOrder.chosen,
+    shopOffsetMinutes: options.shopOffsetMinutes ?? 420,
+    checkText: plan.badSequences > 0 || plan.encodingGuessed,
+  }
   const sales = mapping.kind === 'sales' ? new SaleRowReader(mapping, context) : null
   const customers = mapping.kind === 'customers' ? new CustomerRowReader(mapping, context) : null
   return plan.sampleRows.slice(0, PREVIEW_ROWS).map((cells, i) => {

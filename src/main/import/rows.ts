@@ -27,6 +27,32 @@ export type Mapped<T> =
 export interface RowContext {
   dateOrder: DateOrder | null
   shopOffsetMinutes: number
+  /** The file had bytes that are not UTF-8: a cell holding U+FFFD is a bad row, never stored. */
+  checkText?: boolean
+}
+
+/** 100 million baht: no line of a small shop's sale comes near it; beyond is a typo or not money. */
+export const MAX_AMOUNT_SATANG = 10_000_000_000
+/** A line's quantity beyond this is not a count of goods sold. */
+export const MAX_QUANTITY = 1_000_000
+const REPLACEMENT = '\uFFFD'
+/** A text cell whose leading whitespace hides a formula-like start: stored exactly, never trimmed. */
+const HIDDEN_FORMULA = /^\s+[=+\-@]/
+/** A cell the shared export neutralised: a quote before = + - @ tab CR LF. */
+const QUOTED_FORMULA = /^'[=+\-@\t\r\n]/
+
+/** More than two decimals that are not zeros (50.001, 1,5 with decimal ','-grouping aside). */
+function extraDecimals(raw: string, decimal: '.' | ','): boolean {
+  const at = raw.lastIndexOf(decimal)
+  if (at < 0) return false
+  let digits = 0
+  for (let i = at + 1; i < raw.length; i++) {
+    const c = raw.charCodeAt(i)
+    if (c < 48 || c > 57) break
+    digits++
+    if (digits > 2 && c !== 48) return true
+  }
+  return false
 }
 
 const CLEAN_CACHE_LIMIT = 50_000
@@ -73,14 +99,22 @@ abstract class RowReader {
   protected readonly warnings: RowIssue[] = []
 
   /** The first non-empty cell among the field's columns, trimmed; '' when none. */
+  /** Lukkha's own export quotes formula-like text ('=1+1): its import reads the text back exactly. */
+  private get unquote(): boolean {
+    return this.mapping.preset === 'lukkha_sales'
+  }
+
   protected get(row: string[], field: Field): string {
     const columns = this.mapping.index[field]
     if (columns === undefined) return ''
     for (const c of columns) {
-      const v = row[c]
+      let v = row[c]
       if (v !== undefined && v !== '') {
+        if (this.unquote && v.charCodeAt(0) === 39 && QUOTED_FORMULA.test(v)) v = v.slice(1)
         // most cells need no trimming: skip the copy when neither end can be whitespace
         if (!maybeSpace(v.charCodeAt(0)) && !maybeSpace(v.charCodeAt(v.length - 1))) return v
+        // text is stored exactly: a tab or space before '=' is not stripped (the export neutralises it)
+        if (HIDDEN_FORMULA.test(v)) return v.trimEnd()
         const t = v.trim()
         if (t !== '') return t
       }
@@ -92,7 +126,7 @@ abstract class RowReader {
     let c = this.cleaned.get(raw)
     if (c === undefined) {
       if (this.cleaned.size >= CLEAN_CACHE_LIMIT) this.cleaned.clear()
-      c = detach(cleanName(raw))
+      c = detach(HIDDEN_FORMULA.test(raw) ? raw.normalize('NFC') : cleanName(raw))
       this.cleaned.set(detach(raw), c)
     }
     return c
@@ -118,6 +152,35 @@ abstract class RowReader {
     message: string,
   ): RowIssue {
     return { row, column: this.column(field), value, reason, message }
+  }
+
+  /** Cells with U+FFFD (bytes that were not text in the file's encoding) -> one bad_encoding issue each. */
+  protected badText(cells: string[], rowNo: number, into: RowIssue[]): void {
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c] ?? ''
+      if (v.includes(REPLACEMENT)) {
+        into.push({
+          row: rowNo,
+          column: this.mapping.header[c] ?? String(c + 1),
+          value: v,
+          reason: 'bad_encoding',
+          message: `"${v}" has bytes that are not text in the file's encoding; fix the file and import this row again`,
+        })
+      }
+    }
+  }
+
+  /** A row with fewer cells than the header (a cut-off last line): the values may be cut too. */
+  protected shortRow(cells: string[], rowNo: number, into: RowIssue[]): void {
+    const want = this.mapping.header.length
+    if (cells.length >= want) return
+    into.push({
+      row: rowNo,
+      column: this.mapping.header[cells.length] ?? '',
+      value: cells.at(-1) ?? '',
+      reason: 'short_row',
+      message: `the row has ${cells.length} of the header's ${want} columns; it may be cut off`,
+    })
   }
 
   protected dateMessage(value: string): string {
@@ -200,11 +263,94 @@ export class SaleRowReader extends RowReader {
     return copy
   }
 
+  /** Receipt number -> 'day|customer' of its first row, to warn when a number is reused. */
+  private readonly receiptKeys = new Map<string, string>()
+
   private amount(row: string[], rowNo: number, field: Field): number | null | undefined {
     const raw = this.get(row, field)
     const v = parseSatang(raw, this.mapping.decimalSeparator)
-    if (v === null) this.errors.push(this.issue(rowNo, field, raw, 'bad_amount', `"${raw}" is not an amount`))
+    if (v === null) {
+      this.errors.push(this.issue(rowNo, field, raw, 'bad_amount', `"${raw}" is not an amount`))
+      return null
+    }
+    if (v === undefined) return v
+    if (!Number.isSafeInteger(v) || Math.abs(v) > MAX_AMOUNT_SATANG) {
+      this.errors.push(
+        this.issue(
+          rowNo,
+          field,
+          raw,
+          'amount_too_large',
+          `"${raw}" is beyond ${MAX_AMOUNT_SATANG / 100} baht, too large to be a sale`,
+        ),
+      )
+      return null
+    }
+    if (extraDecimals(raw, this.mapping.decimalSeparator)) {
+      this.errors.push(
+        this.issue(
+          rowNo,
+          field,
+          raw,
+          'too_many_decimals',
+          `"${raw}" has more than two decimals; money is kept to the satang and is not rounded silently`,
+        ),
+      )
+      return null
+    }
     return v
+  }
+
+  /** Net against quantity x unit price (or gross) less the discount the layout names, beyond rounding. */
+  private checkNet(
+    rowNo: number,
+    q: number,
+    unit: number | null | undefined,
+    gross: number | null | undefined,
+    discount: number | null | undefined,
+    net: number,
+  ): void {
+    const expected = gross != null ? gross : unit != null ? Math.round(q * unit) : null
+    if (expected === null) return
+    const named = discount == null ? 0 : Math.abs(discount)
+    // rounding: a satang per unit sold (unit prices rounded by the POS), at least one
+    const slack = Math.max(1, Math.ceil(Math.abs(q)))
+    const gap = Math.abs(expected - net)
+    if (Math.abs(gap - named) <= slack || Math.abs(expected - named - net) <= slack) return
+    this.warnings.push(
+      this.issue(
+        rowNo,
+        'net_amount',
+        String(net / 100),
+        'net_mismatch',
+        `net ${net / 100} is not ${gross != null ? `gross ${gross / 100}` : `${q} x ${(unit ?? 0) / 100}`}${named ? ` less discount ${named / 100}` : ''}`,
+      ),
+    )
+  }
+
+  private checkReceipt(rowNo: number, receiptNumber: string, day: string, identity: Identity | null): void {
+    if (receiptNumber === '') return
+    const who = identity ? (identity.code ?? identity.phone ?? identity.email ?? identity.name) : ''
+    const key = `${day}|${who}`
+    const seen = this.receiptKeys.get(receiptNumber)
+    if (seen === undefined) {
+      if (this.receiptKeys.size < 2_000_000) this.receiptKeys.set(detach(receiptNumber), detach(key))
+      return
+    }
+    if (seen === key) return
+    const [seenDay = '', seenWho = ''] = seen.split('|')
+    if (seenDay === day && (seenWho === '' || who === '')) return // a customer named on one line only
+    this.warnings.push(
+      this.issue(
+        rowNo,
+        'receipt_number',
+        receiptNumber,
+        'receipt_conflict',
+        seenDay !== day
+          ? `receipt ${receiptNumber} was dated ${seenDay} on an earlier row and ${day} here`
+          : `receipt ${receiptNumber} belongs to another customer on an earlier row`,
+      ),
+    )
   }
 
   read(cells: string[], rowNo: number): Mapped<SaleRow> {
@@ -212,6 +358,8 @@ export class SaleRowReader extends RowReader {
     const warnings = this.warnings
     errors.length = 0
     warnings.length = 0
+    if (this.context.checkText) this.badText(cells, rowNo, errors)
+    this.shortRow(cells, rowNo, warnings)
     let receiptNumber = detach(stripApostrophe(this.get(cells, 'receipt_number')))
     const row = this.fillDown(cells, receiptNumber)
     const status = this.get(row, 'status').toLowerCase()
@@ -233,8 +381,10 @@ export class SaleRowReader extends RowReader {
     let quantity = parseQuantity(qtyRaw, this.mapping.decimalSeparator)
     if (quantity === undefined)
       errors.push(this.issue(rowNo, 'quantity', '', 'missing_value', 'the quantity is empty'))
-    else if (quantity === null)
+    else if (quantity === null || !Number.isFinite(quantity) || Math.abs(quantity) > MAX_QUANTITY) {
       errors.push(this.issue(rowNo, 'quantity', qtyRaw, 'bad_quantity', `"${qtyRaw}" is not a quantity`))
+      quantity = null
+    }
 
     const unit = this.amount(row, rowNo, 'unit_price')
     const gross = this.amount(row, rowNo, 'gross_amount')
@@ -243,6 +393,7 @@ export class SaleRowReader extends RowReader {
     const refunded = this.amount(row, rowNo, 'refunded_amount')
     const q = typeof quantity === 'number' ? quantity : 0
     let discount = discountRaw == null ? 0 : Math.abs(discountRaw)
+    if (net != null && errors.length === 0) this.checkNet(rowNo, q, unit, gross, discountRaw, net)
     if (net === undefined) {
       if (gross != null) net = gross - discount
       else if (unit != null) net = Math.round(q * unit) - discount
@@ -284,6 +435,8 @@ export class SaleRowReader extends RowReader {
     const sku = detach(stripApostrophe(this.get(row, 'sku')))
     const store = this.get(row, 'store')
     const staff = this.get(row, 'staff')
+    const identity = this.identity(row, rowNo, warnings)
+    this.checkReceipt(rowNo, receiptNumber, occurredAt.slice(0, 10), identity)
 
     return {
       ok: true,
@@ -292,7 +445,7 @@ export class SaleRowReader extends RowReader {
         receiptNumber,
         occurredAt,
         refund,
-        identity: this.identity(row, rowNo, warnings),
+        identity,
         sku: sku === '' ? null : sku,
         productName: productName === '' ? null : this.clean(productName),
         category: this.clean(this.get(row, 'category')),
@@ -321,6 +474,8 @@ export class CustomerRowReader extends RowReader {
   read(row: string[], rowNo: number): Mapped<CustomerRow> {
     const errors: RowIssue[] = []
     const warnings: RowIssue[] = []
+    if (this.context.checkText) this.badText(row, rowNo, errors)
+    this.shortRow(row, rowNo, warnings)
     const birthday = this.optionalDate(row, rowNo, 'birthday', errors)
     const firstVisit = this.optionalDate(row, rowNo, 'first_visit', errors)
     const lastVisit = this.optionalDate(row, rowNo, 'last_visit', errors)

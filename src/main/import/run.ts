@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import type { Sqlite } from '../db'
-import { LukkhaError } from '../errors'
+import { LukkhaError, toCodedError } from '../errors'
 import { Catalog } from './catalog'
 import { localTimestamp } from './clock'
 import { CustomerBook } from './customers'
@@ -49,17 +49,19 @@ function checkReady(
 ): asserts plan is FilePlan & { mapping: NonNullable<FilePlan['mapping']> } {
   if (!plan.mapping) {
     throw new LukkhaError(
-      'bad_input',
+      'mapping_needed',
       `${plan.fileName}: the header is not a layout Lukkha knows (${plan.header.join(', ')}). Map its columns to Lukkha's fields (the import wizard, or --mapping FILE.json).`,
       { decision: 'mapping' },
+      { file: plan.fileName },
     )
   }
   assertComplete(plan.mapping, plan.fileName)
   if (plan.dateOrder.ambiguous && plan.dateOrder.chosen === null) {
     throw new LukkhaError(
-      'bad_input',
+      'date_order_needed',
       `${plan.fileName}: every date fits both day/month/year and month/day/year. Say which the file uses (date order dmy or mdy).`,
       { decision: 'date_order' },
+      { file: plan.fileName },
     )
   }
 }
@@ -108,7 +110,11 @@ export async function importPlanned(
   parser: ParserThread | null = null,
 ): Promise<ImportSummary> {
   const mapping = plan.mapping
-  const context = { dateOrder: plan.dateOrder.chosen, shopOffsetMinutes: options.shopOffsetMinutes ?? 420 }
+  const context = {
+    dateOrder: plan.dateOrder.chosen,
+    shopOffsetMinutes: options.shopOffsetMinutes ?? 420,
+    checkText: plan.badSequences > 0 || plan.encodingGuessed,
+  }
   const validRowsOnly = options.validRowsOnly ?? false
   const errors: RowIssue[] = []
   const warnings: RowIssue[] = []
@@ -135,8 +141,17 @@ export async function importPlanned(
   sqlite.pragma('foreign_keys = OFF')
   sqlite.prepare('begin immediate').run()
   let open = true
+  // SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR): a ROLLBACK then fails
+  // with "cannot rollback - no transaction is active" and would hide the real error, so only roll back a
+  // transaction that is still open, and never let the rollback's own failure replace the cause.
   const rollback = (): void => {
-    if (open) sqlite.prepare('rollback').run()
+    if (open && sqlite.inTransaction) {
+      try {
+        sqlite.prepare('rollback').run()
+      } catch {
+        // the original error is what the user needs to see
+      }
+    }
     open = false
   }
   try {
@@ -219,6 +234,7 @@ export async function importPlanned(
       kind: mapping.kind,
       source: mapping.source,
       encoding: plan.encoding,
+      encodingGuessed: plan.encodingGuessed,
       delimiter: plan.delimiter,
       sheet: plan.sheet,
       dateOrder: plan.dateOrder.chosen,
@@ -289,11 +305,15 @@ export async function importPlanned(
     return { status: 'done', importId, ...base, ...counts, elapsedMs: Date.now() - started }
   } catch (error) {
     rollback()
-    rejected?.close()
-    throw error
+    rejected?.discard()
+    throw toCodedError(error, { file: plan.fileName })
   } finally {
-    sqlite.pragma(`cache_size = ${previousCache}`)
-    sqlite.pragma(`foreign_keys = ${previousForeignKeys}`)
+    try {
+      sqlite.pragma(`cache_size = ${previousCache}`)
+      sqlite.pragma(`foreign_keys = ${previousForeignKeys}`)
+    } catch {
+      // a connection that just failed (disk full, read-only) must not hide the import's own error
+    }
   }
 }
 

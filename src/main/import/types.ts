@@ -86,6 +86,8 @@ export interface ImportSummary {
   kind: 'sales' | 'customers'
   source: string
   encoding: TextEncoding | null
+  /** The encoding was guessed (legacy bytes) or is UTF-8 with bad bytes: the user should check the text. */
+  encodingGuessed: boolean
   delimiter: string | null
   sheet: string | null
   dateOrder: DateOrder | null

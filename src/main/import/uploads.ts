@@ -71,8 +71,10 @@ export class UploadStore {
     const upload = this.get(fileId)
     if (upload.received !== upload.size) {
       throw new LukkhaError(
-        'validation',
+        'file_incomplete',
         `${upload.fileName} has not fully arrived (${upload.received} of ${upload.size} bytes).`,
+        undefined,
+        { file: upload.fileName },
       )
     }
     return upload

@@ -6,7 +6,14 @@ import { jobIdSchema, jobSchemaOf } from './job-shape'
 // off the UI thread as a job: startImport returns a jobId, progress arrives as 'job' events (kind
 // 'import'), and getJob (src/shared/api/jobs.ts) returns the state and, at the end, the summary.
 
-export const textEncodingSchema = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-874'])
+export const textEncodingSchema = z.enum([
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-874',
+  'windows-1252',
+  'shift_jis',
+])
 export const presetNameSchema = z.enum([
   'loyverse_receipts',
   'loyverse_customers',
@@ -102,6 +109,12 @@ export const rowReasons = [
   'malformed_row',
   'bad_phone',
   'bad_email',
+  'bad_encoding', // a cell with bytes that are not text in the file's encoding (U+FFFD): not stored as mojibake
+  'amount_too_large', // beyond MAX_AMOUNT_SATANG: a typo or a number that is not money
+  'too_many_decimals', // 50.001: money has two decimals; never rounded silently
+  'net_mismatch', // warning: net differs from quantity x unit price by more than rounding and the named discount
+  'receipt_conflict', // warning: the receipt number was seen with another day or customer
+  'short_row', // warning: fewer cells than the header (a cut-off last row)
 ] as const
 
 const fileId = z.string().regex(/^[0-9a-f-]{36}$/)
@@ -165,6 +178,9 @@ export const previewSchema = z.object({
   encoding: z.object({
     value: textEncodingSchema.nullable(),
     detected: textEncodingSchema.nullable(),
+    /** The detected encoding is a guess, or UTF-8 with damaged bytes (badSequences): the preview warns. */
+    guessed: z.boolean(),
+    badSequences: z.number().int(),
     options: z.array(textEncodingSchema),
   }),
   delimiter: z.object({
@@ -228,6 +244,8 @@ export const importSummarySchema = z.object({
   kind: importKindSchema,
   source: z.string(),
   encoding: textEncodingSchema.nullable(),
+  /** The encoding is a guess (legacy bytes) or UTF-8 with bad bytes: the user should check the text. */
+  encodingGuessed: z.boolean(),
   delimiter: z.string().nullable(),
   sheet: z.string().nullable(),
   dateOrder: dateOrderSchema.nullable(),

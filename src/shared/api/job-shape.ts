@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { errorCodes } from '../result'
+import { apiErrorSchema } from './error'
 
 // The one shape of a job (import, analysis, and every later kind): the state names are defined here once
 // and used from the registry (src/main/jobs) to the renderer's hook (src/renderer/src/api/jobs.ts).
@@ -15,11 +15,8 @@ export type JobState = z.infer<typeof jobStateSchema>
 export const finishedJobStates: readonly JobState[] = ['done', 'failed', 'cancelled']
 export const isJobFinished = (state: JobState): boolean => finishedJobStates.includes(state)
 
-export const jobErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-  details: z.unknown().optional(),
-})
+/** A failed job's error: the API's coded error (code, params the renderer words, English message). */
+export const jobErrorSchema = apiErrorSchema
 export type JobError = z.infer<typeof jobErrorSchema>
 
 /** What every job event and every job snapshot says (the event is this with type 'job'). */

@@ -36,6 +36,7 @@ export function summaryJson(s: ImportSummary): Record<string, unknown> {
   return {
     preset: s.preset,
     encoding: s.encoding,
+    encoding_guessed: s.encodingGuessed,
     rows_read: s.rowsRead,
     receipts_added: s.receiptsAdded,
     lines_added: s.linesAdded,
@@ -74,6 +75,10 @@ function printSummary(s: ImportSummary): void {
       ? `Imported ${s.fileName} as ${s.preset} (import #${s.importId}).`
       : `${s.fileName} was NOT imported: ${s.rowsRejected} row(s) have errors; nothing was stored.`
   printLine(verdict)
+  if (s.encodingGuessed)
+    printLine(
+      `Warning: the text encoding ${s.encoding ?? ''} is a guess (the file is not clean UTF-8): check that names read correctly, or pass --encoding.`,
+    )
   printTable(
     ['what', 'count'],
     [

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { takeBackup } from '../../backup/store'
 import { listImports, undoImport } from '../../import/history'
 import { openForReading, openForWriting, withConnection } from '../database'
 import { CliError, printJson, printLine, printTable } from '../output'
@@ -36,7 +37,10 @@ export function registerImports(program: Command): void {
     .action(async (id: string, options: GlobalOptions) => {
       const importId = Number(id)
       if (!Number.isInteger(importId) || importId <= 0) throw new CliError(`"${id}" is not an import id.`)
-      const result = await withConnection(openForWriting(options.db), ({ db }) => undoImport(db, importId))
+      const result = await withConnection(openForWriting(options.db), async ({ db, sqlite, file }) => {
+        await takeBackup(sqlite, file, 'before-undo')
+        return undoImport(db, importId)
+      })
       if (options.json) {
         printJson({
           import_id: result.importId,

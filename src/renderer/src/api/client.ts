@@ -1,16 +1,18 @@
 import type { Input, Method, Output } from '../../../shared/api'
-import type { ApiError, ApiResult, ErrorCode } from '../../../shared/result'
+import type { ApiError, ApiResult, ErrorCode, ErrorParams } from '../../../shared/result'
 
-/** A failed API call: its code picks the translated message (common:errors.<code>). */
+/** A failed API call: its code and params pick the translated sentence (errors:codes.<code>, errorText.ts). */
 export class ApiCallError extends Error {
   readonly code: ErrorCode
   readonly details: unknown
+  readonly params: ErrorParams
 
   constructor(error: ApiError) {
     super(error.message)
     this.name = 'ApiCallError'
     this.code = error.code
     this.details = error.details
+    this.params = error.params ?? {}
   }
 }
 

@@ -1,24 +1,26 @@
 import { Alert, Button, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/client'
+import { errorWords } from './errorText'
 
 /**
- * A failed call, in the UI language: the translated meaning of its error code, then the engine's own
- * message (which names the file, row or field concerned).
+ * A failed call, in the UI language: the sentence for its error code with its params (file, row, limit).
+ * Every error notice of the app is this component.
  */
 export function ErrorNotice(props: { error: unknown; onRetry?: () => void }): React.JSX.Element {
-  const { t } = useTranslation()
-  const code = props.error instanceof ApiCallError ? props.error.code : 'internal'
-  const detail = props.error instanceof Error ? props.error.message : String(props.error)
+  const { t, i18n } = useTranslation('errors')
+  const { t: tc } = useTranslation()
+  const words = errorWords(props.error, t, i18n.language)
   return (
-    <Alert color="red" title={t('errors.title')} role="alert">
-      <Text size="sm">{t(`errors.${code}`)}</Text>
-      <Text size="xs" c="dimmed" mt={4} data-untranslated>
-        {detail}
-      </Text>
+    <Alert color="red" title={t('title')} role="alert" data-error-code={words.code}>
+      <Text size="sm">{words.sentence}</Text>
+      {words.technical && (
+        <Text size="xs" c="dimmed" mt={4} data-untranslated>
+          {words.technical}
+        </Text>
+      )}
       {props.onRetry && (
         <Button size="xs" variant="light" color="red" mt="sm" onClick={props.onRetry}>
-          {t('actions.retry')}
+          {tc('actions.retry')}
         </Button>
       )}
     </Alert>

@@ -7,6 +7,7 @@ import settings from '../features/settings/i18n'
 import reports from '../features/reports/i18n'
 import welcome from '../features/welcome/i18n'
 import common from './common'
+import errors from './errors'
 
 /**
  * Every namespace of UI text, one per feature plus 'common'. A new feature adds its i18n folder (en.ts,
@@ -20,6 +21,7 @@ export const namespaces = {
   analysis,
   reports,
   import: importText,
+  errors,
 }
 
 export type Namespace = keyof typeof namespaces

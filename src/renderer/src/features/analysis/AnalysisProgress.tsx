@@ -1,7 +1,6 @@
 import { Card, Progress, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { analysisPhases, type AnalysisPhase } from '../../../../shared/api/analysis'
-import { ApiCallError } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useRunAnalysis } from './analysisJob'
 
@@ -27,7 +26,7 @@ export function AnalysisProgress(): React.JSX.Element | null {
   const { t } = useTranslation('analysis')
   const { job } = useRunAnalysis()
   if (!job) return null
-  if (job.state === 'failed' && job.error) return <ErrorNotice error={new ApiCallError(job.error)} />
+  if (job.state === 'failed' && job.error) return <ErrorNotice error={job.error} />
   if (job.state !== 'running' && job.state !== 'queued') return null
   const value = job.total ? (100 * job.done) / job.total : 0
   return (

@@ -2,8 +2,9 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { RunAnalysisInput } from '../../../../shared/api/analysis'
 import type { JobSummary } from '../../../../shared/api/job-shape'
-import { ApiCallError, call } from '../../api/client'
+import { call } from '../../api/client'
 import { jobKeys, noteJobStarted, onJobFinished, useLatestJob } from '../../api/jobs'
+import { asApiError } from '../../components/errorText'
 import { analysisKeys } from './queries'
 
 // "Run the analysis with progress", for every page that changes the sales (the demo, an import) and for the
@@ -32,10 +33,7 @@ export async function startAnalysis(client: QueryClient, options?: RunAnalysisIn
       phase: 'analysis.phase.failed',
       done: 0,
       total: null,
-      error:
-        error instanceof ApiCallError
-          ? { code: error.code, message: error.message }
-          : { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      error: asApiError(error),
       startedAt: '',
       finishedAt: null,
     }

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { ApiCallError } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { ImportStepper } from './ImportStepper'
@@ -92,7 +91,7 @@ export function JobStep(props: { job: ChosenFile & { jobId: string } }): React.J
       )}
       {j.state === 'failed' && !j.result && (
         <>
-          <ErrorNotice error={new ApiCallError(j.error ?? { code: 'internal', message: '' })} />
+          <ErrorNotice error={j.error ?? { code: 'internal', message: '' }} />
           <Group>
             <Button onClick={backToPreview}>{t('summary.changeSettings')}</Button>
             {leave}

@@ -126,6 +126,13 @@ export function ReadSettings(props: Props): React.JSX.Element {
             }}
           />
         </SimpleGrid>
+        {p.format === 'csv' && p.encoding.guessed && (
+          <Alert color="yellow" data-testid="encoding-guess">
+            {p.encoding.badSequences > 0 && p.encoding.detected === 'utf-8'
+              ? t('read.badBytes', { count: p.encoding.badSequences })
+              : t('read.encodingGuess', { name: t(`encoding.${p.encoding.detected ?? 'utf-8'}`) })}
+          </Alert>
+        )}
         {p.format === 'csv' && (
           <Text size="sm" c="dimmed">
             {t('read.delimiterHint')}

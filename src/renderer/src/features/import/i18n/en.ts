@@ -39,6 +39,10 @@ export const en = {
     sheet: 'Sheet',
     decimal: 'Decimal mark in amounts',
     detected: '{{name}} (detected)',
+    encodingGuess:
+      'Lukkha guessed that this file is in {{name}}: it is not Unicode. Check that names in the table below read correctly; if not, choose another text encoding.',
+    badBytes:
+      'This file is Unicode (UTF-8) but {{count}} places in it are damaged bytes. The rows with them will be listed as errors and not stored; the rest read normally.',
     delimiterHint:
       'Lukkha proposes the separator that splits the rows into the most even columns. Check the table below and change it if the columns look wrong.',
   },
@@ -47,6 +51,8 @@ export const en = {
     'utf-16le': 'Unicode (UTF-16, little-endian)',
     'utf-16be': 'Unicode (UTF-16, big-endian)',
     'windows-874': 'Thai Windows (Windows-874 / TIS-620)',
+    'windows-1252': 'Western European (Latin-1 / Windows-1252)',
+    shift_jis: 'Japanese (Shift-JIS)',
   },
   delimiter: {
     comma: 'Comma ( , )',
@@ -225,6 +231,12 @@ export const en = {
     malformed_row: 'The row has a different number of columns than the header',
     bad_phone: 'Not a phone number; kept without it',
     bad_email: 'Not an e-mail address; kept without it',
+    bad_encoding: 'Has characters that are not readable text (damaged bytes in the file)',
+    amount_too_large: 'The amount is too large to be a sale (a typo?)',
+    too_many_decimals: 'Money has at most two decimals (satang); this has more',
+    net_mismatch: 'The net amount is not quantity × unit price minus the discount',
+    receipt_conflict: 'The same receipt number appears with another date or customer',
+    short_row: 'The row has fewer columns than the header; it may be cut off',
   },
   customer: {
     name: 'Name',
