@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { CustomerInput } from '../../shared/api/customers'
 import type { Database } from '../db/schema'
 import { LukkhaError } from '../errors'
@@ -173,5 +173,5 @@ export async function customerByCode(db: Kysely<Database>, code: string): Promis
   return row.id
 }
 
-const sqlCodeFirst = (code: string) => (eb: import('kysely').ExpressionBuilder<Database, 'customers'>) =>
+const sqlCodeFirst = (code: string) => (eb: ExpressionBuilder<Database, 'customers'>) =>
   eb.case().when('code', '=', code).then(0).else(1).end()

@@ -101,11 +101,12 @@ const COLUMNS = sql`c.id, c.code, c.name, c.phone, c.email, c.line_id, s.segment
 /** Rows of the filtered list in order; `marketing` keeps only customers with marketing consent. */
 export async function selectCustomers(
   db: Kysely<Database>,
-  query: CustomerListQuery & { marketing?: boolean },
+  query: CustomerListQuery & { marketing?: boolean; customerId?: number },
 ): Promise<CustomerRow[]> {
   await freshTotals(db)
   const where = filterConditions(query)
   if (query.marketing) where.push(marketingConsentFilter())
+  if (query.customerId !== undefined) where.push(sql`c.id = ${query.customerId}`)
   const column = sql.raw(sortSql[query.sort ?? 'name'])
   const direction = sql.raw(query.direction === 'desc' ? 'desc' : 'asc')
   const limit = query.limit === undefined ? sql`` : sql`limit ${query.limit} offset ${query.offset ?? 0}`

@@ -60,7 +60,7 @@ export async function searchCustomers(db: Kysely<Database>, text: string, limit 
   if (terms.length === 0) return []
   const first = terms[0] ?? ''
   const match = ftsQuery(terms)
-  const prefix = `${likePattern(first).slice(1)}`
+  const prefix = likePattern(first).slice(1)
   const select = sql`c.id, c.code, c.name, c.phone, c.email`
   const query =
     match !== null

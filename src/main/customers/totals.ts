@@ -12,7 +12,7 @@ async function receiptsKey(db: Kysely<Database>): Promise<string> {
     .selectFrom('receipts')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max')])
     .executeTakeFirstOrThrow()
-  return `${row.n}:${row.max ?? 0}`
+  return `${row.n}:${String(row.max)}`
 }
 
 export async function staleTotals(db: Kysely<Database>): Promise<void> {
