@@ -1,4 +1,5 @@
 import { analysisRoute } from '../features/analysis/route'
+import { customersRoute } from '../features/customers/route'
 import { dashboardRoute } from '../features/dashboard/route'
 import { importRoute } from '../features/import/route'
 import { settingsRoute } from '../features/settings/route'
@@ -8,7 +9,7 @@ import type { FeatureRoute } from './featureRoute'
  * The route and menu registry: every feature page of the main layout, one line each. Add a feature by
  * writing src/renderer/src/features/<name>/route.tsx and listing it here; the menu orders by `order`.
  */
-export const featureRoutes: FeatureRoute[] = [dashboardRoute, importRoute, analysisRoute, settingsRoute].sort(
+export const featureRoutes: FeatureRoute[] = [dashboardRoute, importRoute, analysisRoute, settingsRoute, customersRoute].sort(
   (a, b) => a.order - b.order,
 )
 
