@@ -71,7 +71,7 @@ export function ConsentPanel(props: {
             value={channel}
             allowDeselect={false}
             data={consentChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-            onChange={(v) => v && setChannel(v as ConsentInput['channel'])}
+            onChange={(v) => v && setChannel(v)}
           />
           <TextInput
             size="xs"

@@ -78,7 +78,10 @@ export function CustomerFilters(props: {
           })),
         )}
         onChange={(v) => {
-          if (!v) return set({ consent: undefined })
+          if (!v) {
+            set({ consent: undefined })
+            return
+          }
           const [purpose, ...rest] = v.split('_')
           set({ consent: { purpose: purpose as 'marketing', state: rest.join('_') as 'granted' } })
         }}

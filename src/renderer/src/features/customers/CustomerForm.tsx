@@ -41,8 +41,14 @@ export function CustomerForm(props: {
       : call('customerCreate', input),
   )
   const set = (patch: Partial<CustomerInput>) => setValues((v) => ({ ...v, ...patch }))
-  const error = save.error as (Error & { details?: { field?: string } }) | null
-  const fieldError = (field: string) => (error?.details?.field === field ? error.message : undefined)
+  const error = save.error
+  // the engine names the field a bad value is in (details.field); its message goes under that input
+  const details: unknown = error && 'details' in error ? error.details : null
+  const badField =
+    details !== null && typeof details === 'object' && 'field' in details && typeof details.field === 'string'
+      ? details.field
+      : null
+  const fieldError = (field: string) => (error && badField === field ? error.message : undefined)
   return (
     <Modal
       opened={props.opened}
@@ -129,7 +135,7 @@ export function CustomerForm(props: {
             value={values.notes ?? ''}
             onChange={(e) => set({ notes: e.currentTarget.value })}
           />
-          {error && !error.details?.field && <Alert color="red">{error.message}</Alert>}
+          {error && badField === null && <Alert color="red">{error.message}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('form.cancel')}

@@ -51,6 +51,7 @@ export function CustomerTable(props: {
   const { t } = useTranslation('customers')
   const fmt = useFormat()
   const scroller = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders the table itself; nothing memoised reads it
   const virtualizer = useVirtualizer({
     count: props.total,
     getScrollElement: () => scroller.current,

@@ -53,7 +53,7 @@ export function InteractionForm(props: {
               value={channel}
               allowDeselect={false}
               data={interactionChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-              onChange={(v) => v && setChannel(v as InteractionInput['channel'])}
+              onChange={(v) => v && setChannel(v)}
               data-testid="interaction-channel"
             />
             <Select
@@ -64,7 +64,7 @@ export function InteractionForm(props: {
                 value: d,
                 label: t(`directions.${d}`),
               }))}
-              onChange={(v) => v && setDirection(v as InteractionInput['direction'])}
+              onChange={(v) => v && setDirection(v)}
             />
             <TextInput
               type="datetime-local"
