@@ -54,7 +54,10 @@ export function searchCondition(text: string) {
   return sql<boolean>`(${sql.join(parts, sql` and `)})`
 }
 
-/** Customers matching the text, best match first: the exact code, names starting with it, then FTS rank. */
+/**
+ * Customers matching the text, best match first: the exact code, names starting with it, then shorter names
+ * (the text is more of the name), then FTS rank.
+ */
 export async function searchCustomers(db: Kysely<Database>, text: string, limit = 50): Promise<SearchHit[]> {
   const terms = searchTerms(text)
   if (terms.length === 0) return []
@@ -66,11 +69,11 @@ export async function searchCustomers(db: Kysely<Database>, text: string, limit 
     match !== null
       ? sql<SearchHit>`select ${select} from customers_fts f join customers c on c.id = f.rowid
           where customers_fts match ${match} and c.erased_at is null
-          order by (c.code = ${text.trim()}) desc, (c.name like ${prefix} escape '\\') desc, f.rank, c.name, c.id
+          order by (c.code = ${text.trim()}) desc, (c.name like ${prefix} escape '\\') desc, length(c.name), f.rank, c.name, c.id
           limit ${limit}`
       : sql<SearchHit>`select ${select} from customers c
           where ${searchCondition(text) ?? sql`1`} and c.erased_at is null
-          order by (c.code = ${text.trim()}) desc, (c.name like ${prefix} escape '\\') desc, c.name, c.id
+          order by (c.code = ${text.trim()}) desc, (c.name like ${prefix} escape '\\') desc, length(c.name), c.name, c.id
           limit ${limit}`
   const { rows } = await query.execute(db)
   return rows

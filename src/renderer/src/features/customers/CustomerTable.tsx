@@ -81,7 +81,13 @@ export function CustomerTable(props: {
       <div className={`${classes.row} ${classes.head}`} role="row">
         {COLUMNS.map((c) =>
           c.key === 'line' || c.key === 'tags' ? (
-            <div key={c.key} role="columnheader" className={classes.cell}>
+            // LINE is a brand name in both languages
+            <div
+              key={c.key}
+              role="columnheader"
+              className={classes.cell}
+              data-untranslated={c.key === 'line' || undefined}
+            >
               {t(`columns.${c.label}` as 'columns.name')}
             </div>
           ) : (
