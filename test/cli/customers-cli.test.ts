@@ -56,5 +56,5 @@ describe('cli customers', () => {
     const gone = await runCli(['customers', 'show', 'M003', '--db', file, '--json'])
     expect(gone.code).not.toBe(0)
     expect(gone.stderr).toMatch(/No customer has code M003/)
-  })
+  }, 180_000) // seven CLI runs of a few seconds each on a busy machine
 })

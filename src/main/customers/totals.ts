@@ -24,6 +24,17 @@ export async function freshTotals(db: Kysely<Database>): Promise<boolean> {
   const key = await receiptsKey(db)
   const state = await db.selectFrom('customer_totals_state').select('receipts_key').executeTakeFirst()
   if (state?.receipts_key === key) return false
+  try {
+    await rebuild(db, key)
+  } catch (error) {
+    // a read-only connection (the CLI's show and search) reads the totals as they are
+    if ((error as { code?: string }).code === 'SQLITE_READONLY') return false
+    throw error
+  }
+  return true
+}
+
+async function rebuild(db: Kysely<Database>, key: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('customer_totals').execute()
     await sql`insert into customer_totals (customer_id, receipts, visits, spend_satang, first_purchase, last_purchase)
@@ -37,5 +48,4 @@ export async function freshTotals(db: Kysely<Database>): Promise<boolean> {
       .onConflict((oc) => oc.column('id').doUpdateSet({ receipts_key: key }))
       .execute()
   })
-  return true
 }
