@@ -9,9 +9,13 @@ import type { FeatureRoute } from './featureRoute'
  * The route and menu registry: every feature page of the main layout, one line each. Add a feature by
  * writing src/renderer/src/features/<name>/route.tsx and listing it here; the menu orders by `order`.
  */
-export const featureRoutes: FeatureRoute[] = [dashboardRoute, importRoute, analysisRoute, settingsRoute, customersRoute].sort(
-  (a, b) => a.order - b.order,
-)
+export const featureRoutes: FeatureRoute[] = [
+  dashboardRoute,
+  importRoute,
+  analysisRoute,
+  settingsRoute,
+  customersRoute,
+].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {
   return featureRoutes.find((route) => route.id === id)
