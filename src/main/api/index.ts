@@ -8,6 +8,7 @@ import { analysisHandlers } from './analysis'
 import { systemHandlers } from './system'
 import { reportsHandlers } from './reports'
 import { jobsHandlers } from './jobs'
+import { customersHandlers } from './customers'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -19,4 +20,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...analysisHandlers,
   ...reportsHandlers,
   ...jobsHandlers,
+  ...customersHandlers,
 }

@@ -13,6 +13,7 @@ import { registerInit } from './commands/init'
 import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
 import { registerReport } from './commands/report'
+import { registerCustomers } from './commands/customers'
 import { reportError } from './output'
 
 // The command line over the same engine as the app: `npm run --silent cli -- <command> [options]`.
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerChurn(program)
   registerReport(program)
   registerBackup(program)
+  registerCustomers(program)
   return program
 }
 

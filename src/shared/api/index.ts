@@ -9,6 +9,7 @@ import { systemContract } from './system'
 import { reportsContract } from './reports'
 import { jobsContract } from './jobs'
 import { ipcChannel, methodNames, type MethodName } from './methods'
+import { customersContract } from './customers'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -24,6 +25,7 @@ export const contract = {
   ...analysisContract,
   ...reportsContract,
   ...jobsContract,
+  ...customersContract,
 } as const
 
 export type Contract = typeof contract

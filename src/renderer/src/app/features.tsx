@@ -1,4 +1,5 @@
 import { analysisRoute } from '../features/analysis/route'
+import { customersRoute } from '../features/customers/route'
 import { dashboardRoute } from '../features/dashboard/route'
 import { importRoute } from '../features/import/route'
 import { reportsRoute } from '../features/reports/route'
@@ -15,6 +16,7 @@ export const featureRoutes: FeatureRoute[] = [
   analysisRoute,
   reportsRoute,
   settingsRoute,
+  customersRoute,
 ].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {

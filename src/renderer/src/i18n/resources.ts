@@ -8,6 +8,7 @@ import reports from '../features/reports/i18n'
 import welcome from '../features/welcome/i18n'
 import common from './common'
 import errors from './errors'
+import customers from '../features/customers/i18n'
 
 /**
  * Every namespace of UI text, one per feature plus 'common'. A new feature adds its i18n folder (en.ts,
@@ -22,6 +23,7 @@ export const namespaces = {
   reports,
   import: importText,
   errors,
+  customers,
 }
 
 export type Namespace = keyof typeof namespaces

@@ -28,7 +28,7 @@ function Fact(props: { label: string; value: string; note?: string; testId?: str
   )
 }
 
-function CustomerFacts({ analysis }: { analysis: CustomerAnalysis }): React.JSX.Element {
+export function CustomerFacts({ analysis }: { analysis: CustomerAnalysis }): React.JSX.Element {
   const { t } = useTranslation('analysis')
   const fmt = useFormat()
   const overview = useSegmentsOverview()

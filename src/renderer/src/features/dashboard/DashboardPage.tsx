@@ -8,6 +8,7 @@ import { KpiGrid } from './KpiGrid'
 import { useDashboard } from './queries'
 import { RevenueChart } from './RevenueChart'
 import { TopProducts } from './TopProducts'
+import { TasksCard } from './TasksCard'
 
 export function DashboardPage(): React.JSX.Element {
   const { t } = useTranslation('dashboard')
@@ -23,6 +24,7 @@ export function DashboardPage(): React.JSX.Element {
       <PageHeader title={t('title')} subtitle={t('subtitle', { date: fmt.date(d.asOf) })} />
       {noSales && <Alert color="blue">{t('empty')}</Alert>}
       <KpiGrid dashboard={d} />
+      <TasksCard />
       <Grid gap="lg">
         <Grid.Col span={7}>
           <RevenueChart months={d.monthlyRevenue} />

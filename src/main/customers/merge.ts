@@ -1,0 +1,216 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { LukkhaError } from '../errors'
+import { writeTransaction } from '../db/write-transaction'
+import { staleTotals } from './totals'
+
+// Merging two customers and undoing it exactly. Every table that references customers (found from SQLite's
+// foreign keys, so tables other domains add later are covered: receipts, interactions, tasks, survey
+// responses, consents, tags, aliases, scores...) has its rows moved to the kept customer; rows that cannot
+// move (the kept customer already has that tag) go with the merged customer. The snapshot holds the merged
+// customer, the kept customer as it was, every row that referenced the merged one (with its rowid) and the
+// aliases the merge created, so undo puts each row back as it was.
+
+type Row = Record<string, unknown>
+
+interface Reference {
+  table: string
+  column: string
+  /** The table's INTEGER PRIMARY KEY is its rowid: restore through that column, not rowid. */
+  rowidAlias: boolean
+}
+
+interface Snapshot {
+  kept: Row
+  merged: Row
+  references: { table: string; column: string; rowidAlias: boolean; rows: Row[] }[]
+  createdAliases: number[]
+}
+
+async function references(db: Kysely<Database>): Promise<Reference[]> {
+  const { rows } = await sql<{ tbl: string; col: string }>`select m.name as tbl, f."from" as col
+    from sqlite_master m, pragma_foreign_key_list(m.name) f
+    where m.type = 'table' and f."table" = 'customers' order by m.name, f."from"`.execute(db)
+  const out: Reference[] = []
+  for (const r of rows) {
+    const { rows: pk } = await sql<{
+      type: string
+    }>`select type from pragma_table_info(${r.tbl}) where pk > 0`.execute(db)
+    out.push({
+      table: r.tbl,
+      column: r.col,
+      rowidAlias: pk.length === 1 && pk[0]?.type.toUpperCase() === 'INTEGER',
+    })
+  }
+  return out
+}
+
+async function customerRow(db: Kysely<Database>, id: number): Promise<Row> {
+  const { rows } = await sql<Row>`select * from customers where id = ${id}`.execute(db)
+  const row = rows[0]
+  if (!row || row.erased_at !== null) throw new LukkhaError('not_found', `Customer ${id} does not exist.`)
+  return row
+}
+
+const cols = (row: Row, skip: string[] = []): string[] => Object.keys(row).filter((k) => !skip.includes(k))
+
+async function restoreRow(db: Kysely<Database>, table: string, row: Row, rowidAlias: boolean): Promise<void> {
+  const rowid = row.__rowid as number
+  const columns = cols(row, ['__rowid'])
+  const { rows } = await sql<{
+    n: number
+  }>`select count(*) as n from ${sql.table(table)} where rowid = ${rowid}`.execute(db)
+  if ((rows[0]?.n ?? 0) > 0) {
+    await sql`update ${sql.table(table)} set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = ${row[c]}`))} where rowid = ${rowid}`.execute(
+      db,
+    )
+  } else {
+    const names = rowidAlias ? columns : ['rowid', ...columns]
+    const values = rowidAlias ? columns.map((c) => row[c]) : [rowid, ...columns.map((c) => row[c])]
+    await sql`insert into ${sql.table(table)} (${sql.join(names.map((c) => sql.ref(c)))}) values (${sql.join(values)})`.execute(
+      db,
+    )
+  }
+}
+
+/** Merges `otherId` into `keepId`; returns the merge record's id (for undo). */
+export async function mergeCustomers(
+  db: Kysely<Database>,
+  keepId: number,
+  otherId: number,
+  now: string,
+): Promise<number> {
+  if (keepId === otherId) throw new LukkhaError('bad_input', 'A customer cannot be merged with themselves.')
+  return writeTransaction(db, async (trx) => {
+    const kept = await customerRow(trx, keepId)
+    const merged = await customerRow(trx, otherId)
+    const refs = await references(trx)
+    const snapshot: Snapshot = { kept, merged, references: [], createdAliases: [] }
+    for (const ref of refs) {
+      const { rows } =
+        await sql<Row>`select rowid as __rowid, * from ${sql.table(ref.table)} where ${sql.ref(ref.column)} = ${otherId} order by rowid`.execute(
+          trx,
+        )
+      if (rows.length > 0) snapshot.references.push({ ...ref, rows })
+    }
+    for (const ref of refs) {
+      await sql`update or ignore ${sql.table(ref.table)} set ${sql.ref(ref.column)} = ${keepId} where ${sql.ref(ref.column)} = ${otherId}`.execute(
+        trx,
+      )
+    }
+    await trx
+      .updateTable('customers')
+      .set({ referred_by: null })
+      .where('id', '=', keepId)
+      .where('referred_by', '=', keepId)
+      .execute()
+    await trx.deleteFrom('customers').where('id', '=', otherId).execute()
+
+    const pick = (k: string): unknown => ((kept[k] ?? null) === null ? (merged[k] ?? null) : kept[k])
+    const earliest =
+      [kept.first_seen, merged.first_seen].filter((v): v is string => typeof v === 'string').sort()[0] ?? null
+    const latest =
+      [kept.last_seen, merged.last_seen]
+        .filter((v): v is string => typeof v === 'string')
+        .sort()
+        .at(-1) ?? null
+    const notes = [kept.notes, merged.notes].filter((n) => typeof n === 'string' && n !== '').join('\n')
+    await trx
+      .updateTable('customers')
+      .set({
+        code: pick('code') as string | null,
+        name: (kept.name as string) === '' ? (merged.name as string) : (kept.name as string),
+        phone: pick('phone') as string | null,
+        email: pick('email') as string | null,
+        line_id: pick('line_id') as string | null,
+        birthday: pick('birthday') as string | null,
+        acquisition_source: pick('acquisition_source') as string | null,
+        first_seen: earliest,
+        last_seen: latest,
+        notes,
+        updated_at: now,
+      })
+      .where('id', '=', keepId)
+      .execute()
+    for (const kind of ['phone', 'email'] as const) {
+      const value = merged[kind]
+      if (typeof value !== 'string' || value === kept[kind] || (kept[kind] ?? null) === null) continue
+      const r = await trx
+        .insertInto('customer_aliases')
+        .values({ customer_id: keepId, kind, source: 'merge', value })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      if (r) snapshot.createdAliases.push(r.id)
+    }
+    await staleTotals(trx)
+    const record = await trx
+      .insertInto('customer_merges')
+      .values({ kept_id: keepId, merged_id: otherId, snapshot: JSON.stringify(snapshot), merged_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return record.id
+  })
+}
+
+/** Puts both customers and every moved row back exactly as they were before the merge. */
+export async function undoMerge(db: Kysely<Database>, mergeId: number, now: string): Promise<number> {
+  return writeTransaction(db, async (trx) => {
+    const record = await trx
+      .selectFrom('customer_merges')
+      .selectAll()
+      .where('id', '=', mergeId)
+      .executeTakeFirst()
+    if (!record) throw new LukkhaError('not_found', `Merge ${mergeId} does not exist.`)
+    if (record.undone_at !== null) throw new LukkhaError('conflict', `Merge ${mergeId} was already undone.`)
+    const snapshot = JSON.parse(record.snapshot) as Snapshot
+    await customerRow(trx, record.kept_id)
+    const taken = await trx
+      .selectFrom('customers')
+      .select('id')
+      .where('id', '=', record.merged_id)
+      .executeTakeFirst()
+    if (taken)
+      throw new LukkhaError(
+        'conflict',
+        `Customer ${record.merged_id} exists again; the merge cannot be undone.`,
+      )
+
+    if (snapshot.createdAliases.length > 0)
+      await trx.deleteFrom('customer_aliases').where('id', 'in', snapshot.createdAliases).execute()
+    const keptColumns = cols(snapshot.kept, ['id'])
+    // the kept customer first: it may hold the merged customer's code, which is unique
+    await sql`update customers set ${sql.join(keptColumns.map((c) => sql`${sql.ref(c)} = ${snapshot.kept[c]}`))} where id = ${record.kept_id}`.execute(
+      trx,
+    )
+    const mergedColumns = cols(snapshot.merged)
+    await sql`insert into customers (${sql.join(mergedColumns.map((c) => sql.ref(c)))}) values (${sql.join(mergedColumns.map((c) => snapshot.merged[c]))})`.execute(
+      trx,
+    )
+    for (const ref of snapshot.references) {
+      for (const row of ref.rows) await restoreRow(trx, ref.table, row, ref.rowidAlias)
+    }
+    await staleTotals(trx)
+    await trx.updateTable('customer_merges').set({ undone_at: now }).where('id', '=', mergeId).execute()
+    return record.merged_id
+  })
+}
+
+const nameOf = (row: Row): string => (typeof row.name === 'string' ? row.name : '')
+
+export async function listMerges(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('customer_merges')
+    .select(['id', 'kept_id', 'merged_id', 'snapshot', 'merged_at', 'undone_at'])
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    keptId: r.kept_id,
+    mergedId: r.merged_id,
+    mergedName: nameOf((JSON.parse(r.snapshot) as Snapshot).merged),
+    mergedAt: r.merged_at,
+    undoneAt: r.undone_at,
+  }))
+}

@@ -1,0 +1,151 @@
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CustomerInput } from '../../../../shared/api/customers'
+import { acquisitionSources } from '../../../../shared/api/customers'
+import { call } from '../../api/client'
+import { useCustomerMutation, useCustomerSearch } from './queries'
+
+interface Editing {
+  id: number
+  values: CustomerInput
+}
+
+const EMPTY: CustomerInput = {
+  name: '',
+  code: '',
+  phone: '',
+  email: '',
+  lineId: '',
+  birthday: null,
+  acquisitionSource: null,
+  referredBy: null,
+  notes: '',
+}
+
+/** Create or edit a customer; the engine validates (Thai phones, e-mail, LINE ID, birthday) and says which field. */
+export function CustomerForm(props: {
+  opened: boolean
+  editing?: Editing
+  onClose: () => void
+  onSaved?: (id: number) => void
+}): React.JSX.Element {
+  const { t } = useTranslation('customers')
+  // mounted when opened, so the form starts from the customer as they are now
+  const [values, setValues] = useState<CustomerInput>(props.editing?.values ?? EMPTY)
+  const [referrerText, setReferrerText] = useState('')
+  const referrers = useCustomerSearch(referrerText)
+  const save = useCustomerMutation((input: CustomerInput) =>
+    props.editing
+      ? call('customerUpdate', { ...input, customerId: props.editing.id })
+      : call('customerCreate', input),
+  )
+  const set = (patch: Partial<CustomerInput>) => setValues((v) => ({ ...v, ...patch }))
+  const error = save.error
+  // the engine names the field a bad value is in (details.field); its message goes under that input
+  const details: unknown = error && 'details' in error ? error.details : null
+  const badField =
+    details !== null && typeof details === 'object' && 'field' in details && typeof details.field === 'string'
+      ? details.field
+      : null
+  const fieldError = (field: string) => (error && badField === field ? error.message : undefined)
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      size="lg"
+      title={props.editing ? t('form.editTitle') : t('form.createTitle')}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          save.mutate(values, {
+            onSuccess: (r) => {
+              props.onClose()
+              props.onSaved?.(r.customerId)
+            },
+          })
+        }}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={2}>
+            <TextInput
+              required
+              label={t('form.name')}
+              value={values.name}
+              onChange={(e) => set({ name: e.currentTarget.value })}
+              data-testid="form-name"
+            />
+            <TextInput
+              label={t('form.code')}
+              value={values.code ?? ''}
+              onChange={(e) => set({ code: e.currentTarget.value })}
+              error={fieldError('code')}
+            />
+            <TextInput
+              label={t('form.phone')}
+              placeholder={t('form.phoneHint')}
+              value={values.phone ?? ''}
+              onChange={(e) => set({ phone: e.currentTarget.value })}
+              error={fieldError('phone')}
+              data-testid="form-phone"
+            />
+            <TextInput
+              label={t('form.email')}
+              value={values.email ?? ''}
+              onChange={(e) => set({ email: e.currentTarget.value })}
+              error={fieldError('email')}
+            />
+            <TextInput
+              label={t('form.line')}
+              value={values.lineId ?? ''}
+              onChange={(e) => set({ lineId: e.currentTarget.value })}
+              error={fieldError('lineId')}
+            />
+            <TextInput
+              type="date"
+              label={t('form.birthday')}
+              value={values.birthday ?? ''}
+              onChange={(e) => set({ birthday: e.currentTarget.value || null })}
+              error={fieldError('birthday')}
+            />
+            <Select
+              label={t('form.source')}
+              clearable
+              value={values.acquisitionSource ?? null}
+              data={acquisitionSources.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
+              onChange={(v) => set({ acquisitionSource: v })}
+            />
+            <Select
+              label={t('form.referredBy')}
+              searchable
+              clearable
+              searchValue={referrerText}
+              onSearchChange={setReferrerText}
+              value={values.referredBy ? String(values.referredBy) : null}
+              data={(referrers.data?.hits ?? []).map((h) => ({ value: String(h.id), label: h.name }))}
+              onChange={(v) => set({ referredBy: v ? Number(v) : null })}
+              error={fieldError('referredBy')}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t('form.notes')}
+            autosize
+            minRows={2}
+            value={values.notes ?? ''}
+            onChange={(e) => set({ notes: e.currentTarget.value })}
+          />
+          {error && badField === null && <Alert color="red">{error.message}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('form.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="form-save">
+              {t('form.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
