@@ -6,6 +6,7 @@ import importText from '../features/import/i18n'
 import settings from '../features/settings/i18n'
 import welcome from '../features/welcome/i18n'
 import common from './common'
+import components from '../components/i18n'
 
 /**
  * Every namespace of UI text, one per feature plus 'common'. A new feature adds its i18n folder (en.ts,
@@ -18,6 +19,7 @@ export const namespaces = {
   settings,
   analysis,
   import: importText,
+  components,
 }
 
 export type Namespace = keyof typeof namespaces
