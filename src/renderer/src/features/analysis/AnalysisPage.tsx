@@ -1,6 +1,8 @@
-import { Button, Stack, Tabs } from '@mantine/core'
+import { Button, Stack, Tabs, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { useSalesPeriod } from '../../api/salesPeriod'
+import { FiguresAsOf, StaleDataNotice } from '../../components/FiguresAsOf'
 import { PageHeader } from '../../components/PageHeader'
 import { useFormat } from '../../format/useFormat'
 import { AnalysisProgress } from './AnalysisProgress'
@@ -26,6 +28,7 @@ export function AnalysisPage(): React.JSX.Element {
   const [params, setParams] = useSearchParams()
   const run = useAnalysisRun()
   const analysis = useRunAnalysis()
+  const period = useSalesPeriod()
   const viewParam = params.get('view')
   const view: View = isView(viewParam) ? viewParam : 'segments'
   const segment = params.get('segment')
@@ -36,9 +39,23 @@ export function AnalysisPage(): React.JSX.Element {
     window.scrollTo({ top: 0 })
   }
 
-  const subtitle = run.data
-    ? t('subtitle', { asOf: fmt.date(run.data.asOf), customers: fmt.number(run.data.customers) })
-    : t('subtitleNoRun')
+  // One as-of date for the page: the run's (the last sale's unless the user picked another, which reruns)
+  const subtitle =
+    run.data && period.data ? (
+      <>
+        <FiguresAsOf
+          asOf={run.data.asOf}
+          period={period.data}
+          disabled={analysis.running}
+          onPick={(date) => void analysis.start(date ? { asOf: date } : {})}
+        />
+        <Text size="sm" c="dimmed">
+          {t('subtitleCustomers', { customers: fmt.number(run.data.customers) })}
+        </Text>
+      </>
+    ) : (
+      t('subtitleNoRun')
+    )
   return (
     <Stack gap="md">
       <PageHeader
@@ -57,6 +74,7 @@ export function AnalysisPage(): React.JSX.Element {
           ) : undefined
         }
       />
+      {period.data && <StaleDataNotice period={period.data} />}
       <AnalysisProgress />
       <Tabs
         value={view}

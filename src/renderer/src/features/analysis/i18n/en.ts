@@ -3,7 +3,7 @@
 // here: they come from the editable segment map, in both languages.
 export const en = {
   title: 'Customer analysis',
-  subtitle: 'Sales up to {{asOf}} · {{customers}} customers scored',
+  subtitleCustomers: '{{customers}} customers scored',
   subtitleNoRun: 'Who your customers are, what they are worth and how they come back',
   tabs: {
     segments: 'Segments',
@@ -67,6 +67,16 @@ export const en = {
     monetary: 'Net spend',
     clv: 'Predicted value',
     churn: 'Churn risk',
+    contact: 'Contact',
+  },
+  exportColumns: {
+    phone: 'Phone',
+    line: 'LINE',
+    email: 'E-mail',
+    segment: 'Segment',
+    lastPurchase: 'Last purchase',
+    netSpend: 'Net spend (baht)',
+    predictedValue: 'Predicted value (baht)',
   },
   churn: {
     level: {

@@ -3,7 +3,7 @@ import type { en } from './en'
 
 export const th: Messages<typeof en> = {
   title: 'วิเคราะห์ลูกค้า',
-  subtitle: 'ยอดขายถึงวันที่ {{asOf}} · ลูกค้าที่ได้คะแนน {{customers}} คน',
+  subtitleCustomers: 'ให้คะแนนลูกค้าแล้ว {{customers}} คน',
   subtitleNoRun: 'ลูกค้าเป็นใคร มีมูลค่าเท่าไร และกลับมาซื้อซ้ำอย่างไร',
   tabs: {
     segments: 'กลุ่มลูกค้า',
@@ -67,6 +67,16 @@ export const th: Messages<typeof en> = {
     monetary: 'ยอดซื้อสุทธิ',
     clv: 'มูลค่าคาดการณ์',
     churn: 'ความเสี่ยงเลิกซื้อ',
+    contact: 'ติดต่อ',
+  },
+  exportColumns: {
+    phone: 'โทรศัพท์',
+    line: 'ไลน์',
+    email: 'อีเมล',
+    segment: 'กลุ่มลูกค้า',
+    lastPurchase: 'ซื้อครั้งล่าสุด',
+    netSpend: 'ยอดซื้อสุทธิ (บาท)',
+    predictedValue: 'มูลค่าคาดการณ์ (บาท)',
   },
   churn: {
     level: {
