@@ -1,4 +1,4 @@
-import { Button, Stack, Tabs, Text } from '@mantine/core'
+import { Button, Group, Stack, Tabs, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { useSalesPeriod } from '../../api/salesPeriod'
@@ -10,6 +10,7 @@ import { useRunAnalysis } from './analysisJob'
 import { CohortsView } from './CohortsView'
 import { useAnalysisRun } from './queries'
 import { SegmentCustomersView } from './SegmentCustomersView'
+import { SegmentRulesEditor } from './SegmentRulesEditor'
 import { SegmentsView } from './SegmentsView'
 import { ValueView } from './ValueView'
 
@@ -63,14 +64,23 @@ export function AnalysisPage(): React.JSX.Element {
         subtitle={subtitle}
         actions={
           run.data ? (
-            <Button
-              variant="default"
-              loading={analysis.running}
-              onClick={() => void analysis.start()}
-              data-testid="analysis-recalculate"
-            >
-              {t('run.recalculate')}
-            </Button>
+            <Group gap="sm" wrap="nowrap">
+              <Button
+                variant="default"
+                onClick={() => show({ edit: 'rules' })}
+                data-testid="edit-segment-rules"
+              >
+                {t('rules.edit')}
+              </Button>
+              <Button
+                variant="default"
+                loading={analysis.running}
+                onClick={() => void analysis.start()}
+                data-testid="analysis-recalculate"
+              >
+                {t('run.recalculate')}
+              </Button>
+            </Group>
           ) : undefined
         }
       />
@@ -87,7 +97,9 @@ export function AnalysisPage(): React.JSX.Element {
           <Tabs.Tab value="cohorts">{t('tabs.cohorts')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="segments">
-          {segment ? (
+          {params.get('edit') === 'rules' ? (
+            <SegmentRulesEditor onClose={() => show({})} />
+          ) : segment ? (
             <SegmentCustomersView key={segment} segmentId={segment} onBack={() => show({})} />
           ) : (
             <SegmentsView onOpenSegment={(id) => show({ segment: id })} />
