@@ -14,7 +14,8 @@ export const THAI = /[\u0E01-\u0E3A\u0E40-\u0E5B]/
 const VISIBLE_UI_TEXT = `(() => {
   const texts = []
   const looksLikeUi = (text) =>
-    /(^|[\\s(])[a-z]+(_[a-z0-9]+)+:?(?=[\\s),]|$)/.test(text) ||
+    // a key as a label (net_amount:); a bare LINE id such as somsak_725 is the customer's own
+    /(^|\\s)[a-z]+(_[a-z]+)+:/.test(text) ||
     ((text.match(/[A-Za-z]{2,}/g) || []).length >= 4 &&
       /\\b(the|is|are|was|not|of|to|for|with|this|that|has|have|be|must|cannot|should)\\b/i.test(text))
   const visible = (el) => el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true })

@@ -22,6 +22,6 @@ export const en = {
     button: 'Export this list',
     csv: 'CSV (Excel, Google Sheets)',
     xlsx: 'Excel workbook (.xlsx)',
-    done: 'Exported {{rows}} customers to {{file}}',
+    done: 'Exported {{rows}} customers to the file:',
   },
 }

@@ -24,6 +24,6 @@ export const th: Messages<typeof en> = {
     button: 'ส่งออกรายชื่อนี้',
     csv: 'ไฟล์ CSV (เปิดด้วย Excel หรือ Google Sheets)',
     xlsx: 'ไฟล์ Excel (.xlsx)',
-    done: 'ส่งออกลูกค้า {{rows}} คนเป็นไฟล์ {{file}} แล้ว',
+    done: 'ส่งออกลูกค้า {{rows}} คนเป็นไฟล์แล้ว:',
   },
 }
