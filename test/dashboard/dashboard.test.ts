@@ -107,6 +107,27 @@ describe('dashboard', () => {
     })
   })
 
+  it('measures from the last sale by default, not from today, and says so', async () => {
+    const ctx = await smallShop()
+    const result = await dispatch('getDashboard', undefined, ctx)
+    if (!result.ok) throw new Error(result.error.message)
+    // the last sale is B's on 2026-03-16: March's figures, B's 10 cakes (10,000 baht) included
+    expect(result.data).toMatchObject({
+      asOf: '2026-03-16',
+      asOfChosen: false,
+      lastSaleDate: '2026-03-16',
+      newCustomersThisMonth: 1,
+      revenueThisMonthSatang: 25_000 + 10_000 - 3_000 + 1_000_000,
+    })
+    const chosen = await dispatch('getDashboard', { asOf: '2026-03-15' }, ctx)
+    expect(chosen).toMatchObject({
+      ok: true,
+      data: { asOf: '2026-03-15', asOfChosen: true, lastSaleDate: '2026-03-16' },
+    })
+    const empty = await dispatch('getDashboard', undefined, await testContext())
+    expect(empty).toMatchObject({ ok: true, data: { lastSaleDate: null, asOfChosen: false } })
+  })
+
   it('shows zeros on an empty database and rejects a malformed date', async () => {
     const ctx = await testContext()
     const result = await dispatch('getDashboard', { asOf: '2026-01-31' }, ctx)

@@ -58,12 +58,12 @@ describe('settings', () => {
     const { page } = app
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor()
     const subtitle = page.getByText(/^Figures up to /)
-    expect(await subtitle.innerText()).toMatch(/\b20\d\d$/)
+    expect(await subtitle.innerText()).toMatch(/\b20\d\d, the day of your last sale$/)
 
     await page.getByRole('link', { name: 'Settings' }).click()
     await page.getByText(/^Buddhist era: /).click()
     await page.getByRole('link', { name: 'Dashboard' }).click()
-    await expect.poll(() => subtitle.innerText()).toMatch(/\b25\d\d BE$/)
+    await expect.poll(() => subtitle.innerText()).toMatch(/\b25\d\d BE, the day of your last sale$/)
 
     await page.getByRole('link', { name: 'Settings' }).click()
     await page

@@ -8,8 +8,18 @@ export const THAI = /[\u0E01-\u0E3A\u0E40-\u0E5B]/
 
 // The in-page parts are plain JavaScript strings: this file is type-checked for Node, without the DOM types.
 
+// Text marked as the shop's data is skipped, except what cannot be the shop's data: an internal field key
+// (receipt_number, net_amount:) or an English sentence, which only Lukkha itself writes. Those are returned
+// too, so the language checks catch a key or an engine message shown as if it were data.
 const VISIBLE_UI_TEXT = `(() => {
   const texts = []
+  const looksLikeUi = (text) =>
+    // a key as a label (net_amount:); a bare LINE id such as somsak_725 is the customer's own
+    /(^|\\s)[a-z]+(_[a-z]+)+:/.test(text) ||
+    ((text.match(/[A-Za-z]{2,}/g) || []).length >= 4 &&
+      /\\b(the|is|are|was|not|of|to|for|with|this|that|has|have|be|must|cannot|should)\\b/i.test(text))
+  const visible = (el) => el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+  const data = (el) => el && el.closest('[data-untranslated]') !== null
   // Hidden helpers (e.g. the textarea autosize measures with) are not seen by anyone, and what a textarea
   // holds is the user's own text.
   const skip = (el) =>
@@ -19,7 +29,9 @@ const VISIBLE_UI_TEXT = `(() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.textContent || '').trim()
-    if (text && !skip(node.parentElement)) texts.push(text)
+    if (!text) continue
+    if (!skip(node.parentElement)) texts.push(text)
+    else if (data(node.parentElement) && visible(node.parentElement) && looksLikeUi(text)) texts.push(text)
   }
   for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], img[alt]')) {
     if (skip(el)) continue
@@ -51,10 +63,18 @@ export const LATIN_IN_THAI = new Set([
   'KB',
 ])
 
-/** UI text that is not in the expected language: Thai letters in English, English words in Thai. */
+/** An internal field key such as `receipt_number` or `net_amount:`, which no language's UI should show. */
+export const FIELD_KEY = /(^|[\s(])[a-z]+(_[a-z0-9]+)+:?(?=[\s),]|$)/
+
+/**
+ * UI text that is not in the expected language: Thai letters in English, English words in Thai, and in
+ * both an internal field key.
+ */
 export function foreignText(texts: string[], language: 'th' | 'en'): string[] {
-  if (language === 'en') return texts.filter((t) => THAI.test(t))
-  return texts.filter((t) => (t.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !LATIN_IN_THAI.has(word)))
+  if (language === 'en') return texts.filter((t) => THAI.test(t) || FIELD_KEY.test(t))
+  return texts.filter(
+    (t) => FIELD_KEY.test(t) || (t.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !LATIN_IN_THAI.has(word)),
+  )
 }
 
 export interface GlyphReport {

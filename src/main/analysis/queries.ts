@@ -18,7 +18,8 @@ import {
 // Read side of the stored runs: the DTOs the Segments and Value pages and the customer profile show.
 // Every method takes an optional run id and defaults to the latest run.
 
-type ScoreRow = Selectable<AnalysisScoresTable> & Pick<Selectable<CustomersTable>, 'code' | 'name'>
+type ScoreRow = Selectable<AnalysisScoresTable> &
+  Pick<Selectable<CustomersTable>, 'code' | 'name' | 'phone' | 'email' | 'line_id'>
 
 export function toRunSummary(row: AnalysisRun): AnalysisRunSummary {
   const bg =
@@ -80,6 +81,9 @@ export function toCustomerScore(row: ScoreRow): CustomerScore {
     customerId: row.customer_id,
     code: row.code,
     name: row.name,
+    phone: row.phone,
+    email: row.email,
+    lineId: row.line_id,
     recencyDays: row.recency_days,
     frequency: row.frequency,
     monetarySatang: row.monetary_satang,
@@ -101,12 +105,12 @@ export function toCustomerScore(row: ScoreRow): CustomerScore {
   }
 }
 
-function scoresOf(db: Kysely<Database>, runId: number) {
+export function scoresOf(db: Kysely<Database>, runId: number) {
   return db
     .selectFrom('analysis_scores as s')
     .innerJoin('customers as c', 'c.id', 's.customer_id')
     .selectAll('s')
-    .select(['c.code', 'c.name'])
+    .select(['c.code', 'c.name', 'c.phone', 'c.email', 'c.line_id'])
     .where('s.run_id', '=', runId)
 }
 

@@ -9,6 +9,7 @@ import { systemHandlers } from './system'
 import { reportsHandlers } from './reports'
 import { jobsHandlers } from './jobs'
 import { customersHandlers } from './customers'
+import { customerListsHandlers } from './customer-lists'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -21,4 +22,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...reportsHandlers,
   ...jobsHandlers,
   ...customersHandlers,
+  ...customerListsHandlers,
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Dashboard } from '../../shared/api/dashboard'
+import type { Dashboard, SalesPeriod } from '../../shared/api/dashboard'
 import { addDays, dayNumber, localToday, monthStart } from '../../shared/calendar'
 import type { Database } from '../db/schema'
 
@@ -96,7 +96,36 @@ async function topProducts(db: Kysely<Database>, range: Range): Promise<Dashboar
   return rows
 }
 
-export async function getDashboard(db: Kysely<Database>, asOf: string = localToday()): Promise<Dashboard> {
+/** The date of the latest sale receipt, or null when there is none. */
+export async function lastSaleDate(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('receipts')
+    .select((eb) => eb.fn.max('occurred_at').as('last'))
+    .where('kind', '=', 'sale')
+    .executeTakeFirst()
+  return row?.last ? row.last.slice(0, 10) : null
+}
+
+export async function salesPeriod(db: Kysely<Database>): Promise<SalesPeriod> {
+  const row = await db
+    .selectFrom('receipts')
+    .select((eb) => [eb.fn.min('occurred_at').as('first'), eb.fn.max('occurred_at').as('last')])
+    .where('kind', '=', 'sale')
+    .executeTakeFirst()
+  return {
+    firstSaleDate: row?.first ? row.first.slice(0, 10) : null,
+    lastSaleDate: row?.last ? row.last.slice(0, 10) : null,
+    today: localToday(),
+  }
+}
+
+/**
+ * The dashboard for `asOf`, by default the day of the last sale (as the analysis measures), so an export that
+ * ends in May shows May's figures rather than an empty November. Without sales it is today.
+ */
+export async function getDashboard(db: Kysely<Database>, chosenAsOf?: string): Promise<Dashboard> {
+  const lastSale = await lastSaleDate(db)
+  const asOf = chosenAsOf ?? lastSale ?? localToday()
   const tomorrow = addDays(asOf, 1)
   const thisMonth = monthStart(asOf)
   const lastMonth = monthStart(asOf, -1)
@@ -111,6 +140,9 @@ export async function getDashboard(db: Kysely<Database>, asOf: string = localTod
     .executeTakeFirstOrThrow()
   return {
     asOf,
+    asOfChosen: chosenAsOf !== undefined,
+    lastSaleDate: lastSale,
+    today: localToday(),
     customers: customers.n,
     activeCustomers90d: await activeCustomers(db, { from: addDays(asOf, -89), to: tomorrow }),
     newCustomersThisMonth: await newCustomers(db, { from: thisMonth, to: tomorrow }),

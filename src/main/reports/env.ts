@@ -31,8 +31,7 @@ export function reportEnv(language: Language, dateStyle: DateStyle): ReportEnv {
     monthAxis: (month) => formatMonthAxis(month, language, dateStyle),
     number: (value, digits = 0) => formatNumber(value, language, digits),
     // never shows a non-zero share as 0%
-    percent: (ratio) =>
-      ratio > 0 && ratio < 0.005 ? `<${formatPercent(0.01, language)}` : formatPercent(ratio, language),
+    percent: (ratio) => formatPercent(ratio, language),
   }
 }
 

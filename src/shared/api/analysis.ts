@@ -175,6 +175,10 @@ export const customerScoreSchema = z.object({
   customerId: z.number().int(),
   code: z.string().nullable(),
   name: z.string(),
+  /** Contact details from the customer book, so every list can be acted on. */
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  lineId: z.string().nullable(),
   recencyDays: z.number().int(),
   frequency: z.number().int(),
   monetarySatang: money,

@@ -19,8 +19,14 @@ export const topProductSchema = z.object({
 })
 
 export const dashboardSchema = z.object({
-  /** The day the figures are for; "this month" is its month up to and including it. */
+  /** The day the figures are for (default: the last sale's); "this month" is its month up to and including it. */
   asOf: isoDate,
+  /** False when asOf is the default: the day of the last sale (today when there are no sales). */
+  asOfChosen: z.boolean(),
+  /** The day of the latest sale receipt; null in an empty database. */
+  lastSaleDate: isoDate.nullable(),
+  /** Today on the shop's clock, to say how old the data is. */
+  today: isoDate,
   customers: z.number().int(),
   /** Customers with a sale in the 90 days ending on asOf. */
   activeCustomers90d: z.number().int(),
@@ -38,7 +44,16 @@ export const dashboardSchema = z.object({
 })
 export type Dashboard = z.infer<typeof dashboardSchema>
 
+/** The days the stored sales cover, for every page's "figures up to" line and how old the data is. */
+export const salesPeriodSchema = z.object({
+  firstSaleDate: isoDate.nullable(),
+  lastSaleDate: isoDate.nullable(),
+  today: isoDate,
+})
+export type SalesPeriod = z.infer<typeof salesPeriodSchema>
+
 export const dashboardContract = {
+  getSalesPeriod: { input: z.undefined(), output: salesPeriodSchema },
   getDashboard: {
     input: z.object({ asOf: isoDate.optional() }).strict().optional(),
     output: dashboardSchema,

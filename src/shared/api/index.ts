@@ -10,6 +10,7 @@ import { reportsContract } from './reports'
 import { jobsContract } from './jobs'
 import { ipcChannel, methodNames, type MethodName } from './methods'
 import { customersContract } from './customers'
+import { customerListsContract } from './customer-lists'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -26,6 +27,7 @@ export const contract = {
   ...reportsContract,
   ...jobsContract,
   ...customersContract,
+  ...customerListsContract,
 } as const
 
 export type Contract = typeof contract

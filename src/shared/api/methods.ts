@@ -25,6 +25,7 @@ export const methodNames = [
   'clearLogo',
   // dashboard
   'getDashboard',
+  'getSalesPeriod',
   // demo
   'loadDemo',
   // analysis
@@ -45,6 +46,8 @@ export const methodNames = [
   'getJob',
   'cancelJob',
   'listJobs',
+  // lists (export of any customer list)
+  'exportCustomerList',
   // customers
   'customersList',
   'customersSearch',

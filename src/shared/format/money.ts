@@ -30,14 +30,34 @@ export function formatChange(ratio: number, language: Language): string {
   }).format(ratio)
 }
 
+/**
+ * A share as a whole percentage; a small non-zero share keeps one decimal (0.4%) or reads "<0.1%", so a
+ * segment that has customers never shows as 0%.
+ */
 export function formatPercent(ratio: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(
-    ratio,
-  )
+  const small = ratio !== 0 && Math.abs(ratio) < 0.095
+  const format = new Intl.NumberFormat(LOCALES[language], {
+    style: 'percent',
+    maximumFractionDigits: small ? 1 : 0,
+  })
+  if (ratio !== 0 && Math.abs(ratio) < 0.0005) return `<${format.format(Math.sign(ratio) * 0.001)}`
+  return format.format(ratio)
 }
 
-/** A short amount for chart axes: ฿350K. */
+// Thai reads large amounts in its own units (พัน thousand, ล้าน million), not a Latin K or M.
+const THAI_UNITS: [number, string][] = [
+  [1_000_000, ' ล้าน'],
+  [1_000, ' พัน'],
+]
+
+/** A short amount for chart axes: ฿350K in English, ฿350 พัน in Thai. */
 export function formatBahtCompact(satang: number, language: Language): string {
+  if (language === 'th') {
+    const baht = satang / 100
+    const [size, unit] = THAI_UNITS.find(([n]) => Math.abs(baht) >= n) ?? [1, '']
+    const number = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 }).format(baht / size)
+    return `฿${number}${unit}`
+  }
   return new Intl.NumberFormat(LOCALES[language], {
     style: 'currency',
     currency: 'THB',

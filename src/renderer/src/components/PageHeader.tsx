@@ -10,7 +10,7 @@ export function PageHeader(props: {
     <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap">
       <Stack gap={2}>
         <Title order={2}>{props.title}</Title>
-        {props.subtitle !== undefined && <Text c="dimmed">{props.subtitle}</Text>}
+        {typeof props.subtitle === 'string' ? <Text c="dimmed">{props.subtitle}</Text> : props.subtitle}
       </Stack>
       {props.actions}
     </Group>

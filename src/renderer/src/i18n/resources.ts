@@ -9,6 +9,7 @@ import welcome from '../features/welcome/i18n'
 import common from './common'
 import errors from './errors'
 import customers from '../features/customers/i18n'
+import components from '../components/i18n'
 
 /**
  * Every namespace of UI text, one per feature plus 'common'. A new feature adds its i18n folder (en.ts,
@@ -24,6 +25,7 @@ export const namespaces = {
   import: importText,
   errors,
   customers,
+  components,
 }
 
 export type Namespace = keyof typeof namespaces

@@ -1,6 +1,8 @@
-import { Button, Stack, Tabs } from '@mantine/core'
+import { Button, Group, Stack, Tabs, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { useSalesPeriod } from '../../api/salesPeriod'
+import { FiguresAsOf, StaleDataNotice } from '../../components/FiguresAsOf'
 import { PageHeader } from '../../components/PageHeader'
 import { useFormat } from '../../format/useFormat'
 import { AnalysisProgress } from './AnalysisProgress'
@@ -8,6 +10,7 @@ import { useRunAnalysis } from './analysisJob'
 import { CohortsView } from './CohortsView'
 import { useAnalysisRun } from './queries'
 import { SegmentCustomersView } from './SegmentCustomersView'
+import { SegmentRulesEditor } from './SegmentRulesEditor'
 import { SegmentsView } from './SegmentsView'
 import { ValueView } from './ValueView'
 
@@ -26,6 +29,7 @@ export function AnalysisPage(): React.JSX.Element {
   const [params, setParams] = useSearchParams()
   const run = useAnalysisRun()
   const analysis = useRunAnalysis()
+  const period = useSalesPeriod()
   const viewParam = params.get('view')
   const view: View = isView(viewParam) ? viewParam : 'segments'
   const segment = params.get('segment')
@@ -36,9 +40,23 @@ export function AnalysisPage(): React.JSX.Element {
     window.scrollTo({ top: 0 })
   }
 
-  const subtitle = run.data
-    ? t('subtitle', { asOf: fmt.date(run.data.asOf), customers: fmt.number(run.data.customers) })
-    : t('subtitleNoRun')
+  // One as-of date for the page: the run's (the last sale's unless the user picked another, which reruns)
+  const subtitle =
+    run.data && period.data ? (
+      <>
+        <FiguresAsOf
+          asOf={run.data.asOf}
+          period={period.data}
+          disabled={analysis.running}
+          onPick={(date) => void analysis.start(date ? { asOf: date } : {})}
+        />
+        <Text size="sm" c="dimmed">
+          {t('subtitleCustomers', { customers: fmt.number(run.data.customers) })}
+        </Text>
+      </>
+    ) : (
+      t('subtitleNoRun')
+    )
   return (
     <Stack gap="md">
       <PageHeader
@@ -46,17 +64,27 @@ export function AnalysisPage(): React.JSX.Element {
         subtitle={subtitle}
         actions={
           run.data ? (
-            <Button
-              variant="default"
-              loading={analysis.running}
-              onClick={() => void analysis.start()}
-              data-testid="analysis-recalculate"
-            >
-              {t('run.recalculate')}
-            </Button>
+            <Group gap="sm" wrap="nowrap">
+              <Button
+                variant="default"
+                onClick={() => show({ edit: 'rules' })}
+                data-testid="edit-segment-rules"
+              >
+                {t('rules.edit')}
+              </Button>
+              <Button
+                variant="default"
+                loading={analysis.running}
+                onClick={() => void analysis.start()}
+                data-testid="analysis-recalculate"
+              >
+                {t('run.recalculate')}
+              </Button>
+            </Group>
           ) : undefined
         }
       />
+      {period.data && <StaleDataNotice period={period.data} />}
       <AnalysisProgress />
       <Tabs
         value={view}
@@ -69,7 +97,9 @@ export function AnalysisPage(): React.JSX.Element {
           <Tabs.Tab value="cohorts">{t('tabs.cohorts')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="segments">
-          {segment ? (
+          {params.get('edit') === 'rules' ? (
+            <SegmentRulesEditor onClose={() => show({})} />
+          ) : segment ? (
             <SegmentCustomersView key={segment} segmentId={segment} onBack={() => show({})} />
           ) : (
             <SegmentsView onOpenSegment={(id) => show({ segment: id })} />

@@ -1,6 +1,7 @@
-import { Anchor, Card, Table, Text, Title } from '@mantine/core'
+import { Anchor, Card, Group, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { CustomerScore } from '../../../../shared/api/analysis'
+import { ContactLinks } from '../../components/ContactLinks'
 import { useFormat } from '../../format/useFormat'
 import { ChurnBadge } from './ChurnBadge'
 
@@ -19,6 +20,8 @@ export function CustomerShortList(props: {
   columns: ShortListColumn[]
   onOpen: (customerId: number) => void
   testId: string
+  /** The "export this list" button, top right. */
+  actions?: React.ReactNode
 }): React.JSX.Element {
   const { t } = useTranslation('analysis')
   const fmt = useFormat()
@@ -46,7 +49,10 @@ export function CustomerShortList(props: {
   }
   return (
     <Card withBorder padding="lg" h="100%">
-      <Title order={4}>{props.title}</Title>
+      <Group justify="space-between" wrap="nowrap">
+        <Title order={4}>{props.title}</Title>
+        {props.actions}
+      </Group>
       <Text size="sm" c="dimmed" mb="sm">
         {props.hint}
       </Text>
@@ -57,6 +63,7 @@ export function CustomerShortList(props: {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('columns.name')}</Table.Th>
+              <Table.Th>{t('columns.contact')}</Table.Th>
               {props.columns.map((column) => (
                 <Table.Th key={column} ta={column === 'churn' ? 'left' : 'right'} style={NOWRAP}>
                   {t(`columns.${column}`)}
@@ -91,6 +98,9 @@ export function CustomerShortList(props: {
                       {c.code}
                     </Text>
                   )}
+                </Table.Td>
+                <Table.Td>
+                  <ContactLinks phone={c.phone} lineId={c.lineId} email={c.email} />
                 </Table.Td>
                 {props.columns.map((column) => cell(c, column))}
               </Table.Tr>

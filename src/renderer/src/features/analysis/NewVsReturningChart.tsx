@@ -68,7 +68,14 @@ export function NewVsReturningChart(props: { months: Cohorts['newVsReturning'] }
       plugins: {
         legend: { position: 'bottom' },
         tooltip: {
-          callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${show(item.parsed.y ?? 0)}` },
+          callbacks: {
+            // the axis label is two lines (month, year); the tooltip names the month in full
+            title: (items) => {
+              const month = months[items[0]?.dataIndex ?? -1]?.month
+              return month ? fmt.monthLong(month) : ''
+            },
+            label: (item) => `${item.dataset.label ?? ''}: ${show(item.parsed.y ?? 0)}`,
+          },
         },
       },
       scales: {
@@ -83,7 +90,7 @@ export function NewVsReturningChart(props: { months: Cohorts['newVsReturning'] }
         },
       },
     }
-  }, [measure, fmt])
+  }, [measure, fmt, months])
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="md">

@@ -2,7 +2,11 @@ import { Anchor, Button, Card, Group, Pagination, Stack, Table, Text, Title } fr
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { customerSortKeys } from '../../../../shared/api/analysis'
+import { call } from '../../api/client'
+import { ContactLinks } from '../../components/ContactLinks'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { ExportListButton } from '../../components/ExportListButton'
+import { useExportHeaders } from './exportHeaders'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { PrintButton } from '../reports/PrintButton'
@@ -39,6 +43,7 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
   })
   const [openCustomer, setOpenCustomer] = useState<number | null>(null)
   const table = useRef<HTMLDivElement>(null)
+  const exportText = useExportHeaders()
   const goTo = (next: number): void => {
     setPage(next)
     // The pager is below the table: show the new page from its first row
@@ -97,7 +102,21 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
             </Text>
           )}
         </Stack>
-        <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
+        <Group gap="sm" wrap="nowrap" style={{ flex: 'none' }}>
+          <ExportListButton
+            disabled={!customers.data || customers.data.total === 0}
+            exportFile={(format) =>
+              call('exportCustomerList', {
+                list: 'segment',
+                segment: props.segmentId,
+                sort: sort.key,
+                direction: sort.direction,
+                format,
+                title: segment ? segmentName(segment, fmt.language) : props.segmentId,
+                ...exportText,
+              })
+            }
+          />
           <PrintButton request={{ report: 'segments', segment: props.segmentId }} />
           <PrintButton request={{ report: 'call-list', segment: props.segmentId }} label="callList" />
           <Button variant="default" onClick={props.onBack}>
@@ -130,6 +149,7 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
               <Table.Tr>
                 <Table.Th>{t('columns.code')}</Table.Th>
                 {header('name', t('columns.name'), 'left')}
+                <Table.Th>{t('columns.contact')}</Table.Th>
                 {header('recency', t('columns.recency'))}
                 {header('frequency', t('columns.frequency'))}
                 {header('monetary', t('columns.monetary'))}
@@ -161,6 +181,9 @@ export function SegmentCustomersView(props: { segmentId: string; onBack: () => v
                     >
                       {row.name}
                     </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <ContactLinks phone={row.phone} lineId={row.lineId} email={row.email} />
                   </Table.Td>
                   <Table.Td ta="right">{fmt.number(row.recencyDays)}</Table.Td>
                   <Table.Td ta="right">{fmt.number(row.frequency)}</Table.Td>

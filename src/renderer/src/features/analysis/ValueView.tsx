@@ -3,7 +3,10 @@ import { PrintButton } from '../reports/PrintButton'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ValueTier } from '../../../../shared/api/analysis'
+import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { ExportListButton } from '../../components/ExportListButton'
+import { useExportHeaders } from './exportHeaders'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { ClvChart } from './ClvChart'
@@ -37,6 +40,7 @@ export function ValueView(): React.JSX.Element {
   const fmt = useFormat()
   const value = useValueOverview()
   const [openCustomer, setOpenCustomer] = useState<number | null>(null)
+  const exportText = useExportHeaders()
   if (value.isPending) return <PageLoader />
   if (value.isError) return <ErrorNotice error={value.error} onRetry={() => void value.refetch()} />
   if (!value.data) return <NoRunYet />
@@ -91,6 +95,19 @@ export function ValueView(): React.JSX.Element {
             customers={v.topCustomers}
             columns={['clv', 'monetary']}
             onOpen={setOpenCustomer}
+            actions={
+              <ExportListButton
+                disabled={v.topCustomers.length === 0}
+                exportFile={(format) =>
+                  call('exportCustomerList', {
+                    list: 'best_customers',
+                    format,
+                    title: t('value.top.title'),
+                    ...exportText,
+                  })
+                }
+              />
+            }
           />
         </Grid.Col>
         <Grid.Col span={6}>
@@ -102,6 +119,19 @@ export function ValueView(): React.JSX.Element {
             customers={v.atRisk}
             columns={['monetary', 'churn']}
             onOpen={setOpenCustomer}
+            actions={
+              <ExportListButton
+                disabled={v.atRisk.length === 0}
+                exportFile={(format) =>
+                  call('exportCustomerList', {
+                    list: 'at_risk',
+                    format,
+                    title: t('value.atRisk.title'),
+                    ...exportText,
+                  })
+                }
+              />
+            }
           />
         </Grid.Col>
       </Grid>

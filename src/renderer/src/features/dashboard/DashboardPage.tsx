@@ -1,28 +1,52 @@
-import { Alert, Grid, Stack } from '@mantine/core'
+import { Grid, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { FiguresAsOf, StaleDataNotice } from '../../components/FiguresAsOf'
 import { PageHeader } from '../../components/PageHeader'
 import { PageLoader } from '../../components/PageLoader'
-import { useFormat } from '../../format/useFormat'
+import { EmptyDashboard } from './EmptyDashboard'
 import { KpiGrid } from './KpiGrid'
 import { useDashboard } from './queries'
 import { RevenueChart } from './RevenueChart'
 import { TopProducts } from './TopProducts'
 import { TasksCard } from './TasksCard'
 
+/**
+ * The first screen. Its figures are for one day, the last sale's by default (as the analysis pages), or one
+ * the user picks (kept in the URL, ?asOf=YYYY-MM-DD). Each card is its own component: add a card with one line.
+ */
 export function DashboardPage(): React.JSX.Element {
   const { t } = useTranslation('dashboard')
-  const fmt = useFormat()
-  const dashboard = useDashboard()
+  const [params, setParams] = useSearchParams()
+  const chosen = params.get('asOf')
+  const dashboard = useDashboard(chosen)
   if (dashboard.isPending) return <PageLoader />
   if (dashboard.isError)
     return <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />
   const d = dashboard.data
-  const noSales = d.monthlyRevenue.every((m) => m.receipts === 0)
+  const period = { firstSaleDate: null, lastSaleDate: d.lastSaleDate, today: d.today }
+  if (d.lastSaleDate === null) {
+    return (
+      <Stack gap="lg">
+        <PageHeader title={t('title')} subtitle={<FiguresAsOf asOf={null} period={period} />} />
+        <EmptyDashboard />
+      </Stack>
+    )
+  }
   return (
     <Stack gap="lg">
-      <PageHeader title={t('title')} subtitle={t('subtitle', { date: fmt.date(d.asOf) })} />
-      {noSales && <Alert color="blue">{t('empty')}</Alert>}
+      <PageHeader
+        title={t('title')}
+        subtitle={
+          <FiguresAsOf
+            asOf={d.asOf}
+            period={period}
+            onPick={(date) => setParams(date && date !== d.lastSaleDate ? { asOf: date } : {})}
+          />
+        }
+      />
+      <StaleDataNotice period={period} />
       <KpiGrid dashboard={d} />
       <TasksCard />
       <Grid gap="lg">

@@ -34,14 +34,23 @@ export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }
       animation: false,
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (item) => fmt.baht(Math.round((item.parsed.y ?? 0) * 100)) } },
+        tooltip: {
+          callbacks: {
+            // the axis label is two lines (month, year); the tooltip names the month in full
+            title: (items) => {
+              const month = months[items[0]?.dataIndex ?? -1]?.month
+              return month ? fmt.monthLong(month) : ''
+            },
+            label: (item) => fmt.baht(Math.round((item.parsed.y ?? 0) * 100)),
+          },
+        },
       },
       scales: {
         x: { ticks: { maxRotation: 0, autoSkip: false } },
         y: { beginAtZero: true, ticks: { callback: (value) => fmt.bahtCompact(Number(value) * 100) } },
       },
     }),
-    [fmt],
+    [fmt, months],
   )
   const last = months.at(-1)
   return (

@@ -28,7 +28,15 @@ function StatusBadge(props: { record: ImportRecord }): React.JSX.Element {
   const fmt = useFormat()
   const r = props.record
   return (
-    <Badge color={STATUS_COLOR[r.status]} variant="light">
+    // the whole Thai status must show ("นำเข้าแล้ว", not "นำเข้าแ…"): no fixed height, no ellipsis
+    <Badge
+      color={STATUS_COLOR[r.status]}
+      variant="light"
+      styles={{
+        root: { height: 'auto', maxWidth: 'none' },
+        label: { overflow: 'visible', whiteSpace: 'nowrap' },
+      }}
+    >
       {r.status === 'undone'
         ? t('history.state.undone', { date: fmt.date(r.undoneAt ?? r.startedAt) })
         : t(`history.state.${r.status}`)}

@@ -1,6 +1,7 @@
 import { ScrollArea, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { RowIssueDto } from '../../../../shared/api/import'
+import { IssueColumn } from './IssueColumn'
 
 /** Row problems as the user fixes them: row number, column, the value as written, and why. */
 export function IssueTable(props: { issues: RowIssueDto[]; testId: string }): React.JSX.Element {
@@ -10,7 +11,7 @@ export function IssueTable(props: { issues: RowIssueDto[]; testId: string }): Re
       <Table striped withTableBorder fz="sm" verticalSpacing={6} data-testid={props.testId}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={80}>{t('errors.row')}</Table.Th>
+            <Table.Th w={150}>{t('errors.row')}</Table.Th>
             <Table.Th>{t('errors.column')}</Table.Th>
             <Table.Th>{t('errors.value')}</Table.Th>
             <Table.Th>{t('errors.reason')}</Table.Th>
@@ -19,8 +20,16 @@ export function IssueTable(props: { issues: RowIssueDto[]; testId: string }): Re
         <Table.Tbody>
           {props.issues.map((issue, i) => (
             <Table.Tr key={i}>
-              <Table.Td>{issue.row}</Table.Td>
-              <Table.Td data-untranslated>{issue.column}</Table.Td>
+              <Table.Td>
+                {issue.row}
+                {/* the data row after the one header line: the line number a spreadsheet shows */}
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {t('errors.line', { line: issue.row + 1 })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <IssueColumn column={issue.column} />
+              </Table.Td>
               <Table.Td>
                 {issue.value === '' ? (
                   <Text size="sm" c="dimmed">

@@ -74,11 +74,14 @@ export function ReadSettings(props: Props): React.JSX.Element {
         {t('read.title')}
       </Title>
       <Stack gap="md">
-        <SimpleGrid cols={3}>
+        <SimpleGrid cols={{ base: 2, lg: 3 }}>
           {p.format === 'csv' && (
             <Select
               label={t('read.encoding')}
               allowDeselect={false}
+              // an encoding's name and "detected" must read in full, in the field and in the list
+              miw={280}
+              comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
               value={props.options.encoding ?? p.encoding.value}
               data={p.encoding.options.map((e) => ({
                 value: e,

@@ -1,5 +1,6 @@
 import { Badge, Card, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { IssueColumn } from './IssueColumn'
 import type { ImportPreview } from '../../../../shared/api/import'
 import { useFormat } from '../../format/useFormat'
 import { dateTime, displayPhone } from './labels'
@@ -27,7 +28,7 @@ function RowCheck(props: { sample: Sample }): React.JSX.Element {
     <Stack gap={0}>
       {issues.map((issue, i) => (
         <Text key={i} size="sm" c={s.errors.includes(issue) ? 'red' : 'orange'}>
-          <span data-untranslated>{issue.column}</span>: {t(`reason.${issue.reason}`)}
+          <IssueColumn column={issue.column} />: {t(`reason.${issue.reason}`)}
         </Text>
       ))}
     </Stack>

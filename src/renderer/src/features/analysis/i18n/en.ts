@@ -3,7 +3,7 @@
 // here: they come from the editable segment map, in both languages.
 export const en = {
   title: 'Customer analysis',
-  subtitle: 'Sales up to {{asOf}} · {{customers}} customers scored',
+  subtitleCustomers: '{{customers}} customers scored',
   subtitleNoRun: 'Who your customers are, what they are worth and how they come back',
   tabs: {
     segments: 'Segments',
@@ -59,6 +59,26 @@ export const en = {
       number: 'Page {{n}}',
     },
   },
+  rules: {
+    edit: 'Edit the segment grid',
+    title: 'Segment grid',
+    hint: 'Choose which segment each combination of recency (rows) and frequency-and-spend (columns) belongs to, and how each segment is called and what to do with it. Saving recalculates the analysis.',
+    close: 'Back to the segments',
+    corner: 'Recency \\ frequency and spend',
+    r: 'R {{r}}',
+    fm: 'FM {{fm}}',
+    cell: 'Segment of recency {{r}}, frequency and spend {{fm}}',
+    cellCustomers: '{{n}} customers',
+    preview: 'With these changes, {{n}} customers of the latest analysis change segment.',
+    emptySegments: 'Segments without a cell are removed when you save: {{names}}.',
+    name: 'Segment name',
+    advice: 'What to do',
+    before: 'Customers now',
+    after: 'Customers after',
+    save: 'Save and recalculate',
+    discard: 'Discard changes',
+    reset: 'Reset to the default grid',
+  },
   columns: {
     code: 'Code',
     name: 'Name',
@@ -67,6 +87,16 @@ export const en = {
     monetary: 'Net spend',
     clv: 'Predicted value',
     churn: 'Churn risk',
+    contact: 'Contact',
+  },
+  exportColumns: {
+    phone: 'Phone',
+    line: 'LINE',
+    email: 'E-mail',
+    segment: 'Segment',
+    lastPurchase: 'Last purchase',
+    netSpend: 'Net spend (baht)',
+    predictedValue: 'Predicted value (baht)',
   },
   churn: {
     level: {

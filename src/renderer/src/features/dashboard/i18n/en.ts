@@ -1,6 +1,5 @@
 export const en = {
   title: 'Dashboard',
-  subtitle: 'Figures up to {{date}}',
   kpi: {
     customers: 'Customers',
     customersHint: 'in your customer book',
@@ -24,7 +23,11 @@ export const en = {
     category: 'Category',
     quantity: 'Units',
     revenue: 'Net revenue',
-    empty: 'No sales in the last 90 days.',
+    empty: 'No sales in the 90 days up to this date.',
   },
-  empty: 'No sales yet. Once you import your POS exports, your figures appear here.',
+  emptyState: {
+    title: 'No sales yet',
+    text: 'Import the sales export of your POS (Loyverse, Square, Shopify or any CSV or Excel file) and your figures appear here.',
+    import: 'Import your sales',
+  },
 }

@@ -3,7 +3,6 @@ import type { en } from './en'
 
 export const th: Messages<typeof en> = {
   title: 'ภาพรวม',
-  subtitle: 'ข้อมูลถึงวันที่ {{date}}',
   kpi: {
     customers: 'ลูกค้าทั้งหมด',
     customersHint: 'ในสมุดรายชื่อลูกค้า',
@@ -27,7 +26,11 @@ export const th: Messages<typeof en> = {
     category: 'หมวดหมู่',
     quantity: 'จำนวน',
     revenue: 'ยอดขายสุทธิ',
-    empty: 'ไม่มียอดขายใน 90 วันล่าสุด',
+    empty: 'ไม่มียอดขายในช่วง 90 วันนี้',
   },
-  empty: 'ยังไม่มียอดขาย เมื่อนำเข้าไฟล์จาก POS แล้ว ตัวเลขของร้านจะแสดงที่นี่',
+  emptyState: {
+    title: 'ยังไม่มียอดขาย',
+    text: 'นำเข้าไฟล์ยอดขายจากเครื่อง POS ของร้าน (Loyverse, Square, Shopify หรือไฟล์ CSV หรือ Excel ใดก็ได้) แล้วตัวเลขของร้านจะแสดงที่นี่',
+    import: 'นำเข้ายอดขาย',
+  },
 }

@@ -214,6 +214,7 @@ export const en = {
     warnings: 'Warnings: {{count}} (the rows were imported)',
   },
   errors: {
+    line: 'line {{line}} in the spreadsheet',
     title: 'Rows that cannot be imported',
     shown: 'The first {{shown}} problems are listed.',
     row: 'Row',

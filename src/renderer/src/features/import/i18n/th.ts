@@ -216,6 +216,7 @@ export const th: Messages<typeof en> = {
     warnings: 'คำเตือน: {{count}} รายการ (แถวเหล่านี้นำเข้าแล้ว)',
   },
   errors: {
+    line: 'บรรทัดที่ {{line}} ในไฟล์',
     title: 'แถวที่นำเข้าไม่ได้',
     shown: 'แสดง {{shown}} ปัญหาแรก',
     row: 'แถว',
