@@ -166,3 +166,7 @@ export async function recoveryRate(db: Db): Promise<{ open: number; closed: numb
     rate: closed.length ? boughtAgain / closed.length : null,
   }
 }
+
+export async function followUpsWithRecovery(db: Db, status: 'open' | 'closed' | 'all') {
+  return { items: await listFollowUps(db, status), recovery: await recoveryRate(db) }
+}
