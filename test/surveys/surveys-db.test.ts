@@ -218,8 +218,8 @@ describe('survey import', () => {
     const r = await importSurveyResponses(ctx.db, { path, mapping })
     expect(r.status).toBe('rejected')
     expect(r.errors).toEqual([
-      { file: 'answers.csv', row: 2, column: 'คุณภาพ', value: 'ดีมาก', message: expect.stringMatching(/ประทับใจ/) },
-      { file: 'answers.csv', row: 3, column: 'Timestamp', value: '31/11/2026 11:00:00', message: 'not a date' },
+      { file: 'answers.csv', row: 2, column: 'คุณภาพ', value: 'ดีมาก', reason: 'bad_level', message: expect.stringMatching(/ประทับใจ/) },
+      { file: 'answers.csv', row: 3, column: 'Timestamp', value: '31/11/2026 11:00:00', reason: 'not_a_date', message: 'not a date' },
     ])
     expect(r.responsesAdded).toBe(0)
     expect(count(ctx, 'survey_responses')).toBe(0)

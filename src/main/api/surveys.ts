@@ -5,7 +5,7 @@ import type { surveysContract } from '../../shared/api/surveys'
 import { analyseSurveys } from '../surveys/analysis'
 import { exportResponses } from '../surveys/export'
 import { closeFollowUp, followUpsWithRecovery } from '../surveys/followups'
-import { importSurveyResponses } from '../surveys/import'
+import { importSurveyResponses, previewSurveyFile } from '../surveys/import'
 import { findPurchase, recordResponse } from '../surveys/responses'
 import { currentSurvey, saveSurvey } from '../surveys/templates'
 import type { Handlers } from './handler'
@@ -30,6 +30,7 @@ export const surveysHandlers: Handlers<typeof surveysContract> = {
   surveysAnalysis: (input, ctx) => analyseSurveys(ctx.db, { from: input?.from, to: input?.to }),
   surveysFollowUps: (input, ctx) => followUpsWithRecovery(ctx.db, input.status),
   surveysCloseFollowUp: (input, ctx) => closeFollowUp(ctx.db, input),
+  surveysImportPreview: (input) => withUploadedFile(input.fileName, input.base64, previewSurveyFile),
   surveysImport: (input, ctx) =>
     withUploadedFile(input.fileName, input.base64, (path) =>
       importSurveyResponses(ctx.db, { path, fileName: input.fileName, mapping: input.mapping }),

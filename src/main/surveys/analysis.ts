@@ -92,6 +92,14 @@ export function afterLevel(responses: readonly LoadedResponse[], until: string |
   })
 }
 
+async function namedSegments<T extends { group: string }>(db: Db, groups: T[]) {
+  const names = new Map((await db.selectFrom('segments').select(['id', 'name_th', 'name_en']).execute()).map((s) => [s.id, s]))
+  return groups.map((g) => {
+    const s = names.get(g.group)
+    return s ? { ...g, labelTh: s.name_th, labelEn: s.name_en } : g
+  })
+}
+
 export async function analyseSurveys(db: Db, period: Period = {}): Promise<SurveyAnalysis> {
   const survey = (await findCurrentSurvey(db)) ?? unsavedDefaultSurvey()
   const responses = survey.id === 0 ? [] : await loadResponses(db, survey.id, period)
@@ -117,7 +125,7 @@ export async function analyseSurveys(db: Db, period: Period = {}): Promise<Surve
     byStaff: grouped(responses, (r) => [r.staff ?? '']).sort(bySize),
     byStore: grouped(responses, (r) => [r.store ?? '']).sort(bySize),
     byCategory: grouped(responses, (r) => (r.categories.length ? r.categories : [''])).sort(bySize),
-    bySegment: grouped(responses, (r) => [r.segment ?? '']).sort(bySize),
+    bySegment: await namedSegments(db, grouped(responses, (r) => [r.segment ?? '']).sort(bySize)),
     afterLevel: afterLevel(responses, await salesUntil(db)),
     salesUntil: await salesUntil(db),
     words: topWords(disappointedComments),

@@ -7,7 +7,7 @@ import type { Database } from '../db/schema'
 import { scanFile } from '../import/encoding'
 import { parseDateTime } from '../import/normalize/dates'
 import { normalizePhone } from '../import/normalize/contacts'
-import { detectDelimiter, readTable, readTextSample, sniffFormat } from '../import/read'
+import { detectDelimiter, readHead, readTable, readTextSample, sniffFormat } from '../import/read'
 import { parseLevel } from './levels'
 import { insertResponse } from './responses'
 import { currentSurvey } from './templates'
@@ -137,7 +137,7 @@ export async function importSurveyResponses(
       batch: (b) => {
         rows.push(...b.rows)
         rowNumbers.push(...b.rowNumbers)
-        for (const m of b.malformed) fail({ file, row: m.row, column: '', value: '', message: m.message })
+        for (const m of b.malformed) fail({ file, row: m.row, column: '', value: '', reason: 'malformed', message: m.message })
       },
     },
   )
@@ -151,28 +151,28 @@ export async function importSurveyResponses(
   rows.forEach((cells, i) => {
     const row = rowNumbers[i] ?? i + 1
     const cell = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? '').trim())
-    const bad = (index: number | undefined, message: string) =>
-      fail({ file, row, column: index === undefined ? '' : (header[index] ?? ''), value: cell(index), message })
+    const bad = (index: number | undefined, reason: Issue['reason'], message: string) =>
+      fail({ file, row, column: index === undefined ? '' : (header[index] ?? ''), value: cell(index), reason, message })
     const before = errorCount
     const respondedAt = parseDateTime(cell(fields.respondedAt), order)
-    if (!respondedAt) bad(fields.respondedAt, cell(fields.respondedAt) ? 'not a date' : 'the date is empty')
+    if (!respondedAt) bad(fields.respondedAt, cell(fields.respondedAt) ? 'not_a_date' : 'empty_date', cell(fields.respondedAt) ? 'not a date' : 'the date is empty')
     let customerId: number | null = null
     const phoneText = cell(fields.phone)
     if (phoneText) {
       const phone = normalizePhone(phoneText)
-      if (!phone) bad(fields.phone, 'not a phone number')
+      if (!phone) bad(fields.phone, 'bad_phone', 'not a phone number')
       else customerId = found.customerByPhone.get(phone) ?? null
     }
     const code = cell(fields.customerCode)
     if (code && customerId === null) {
       customerId = found.customerByCode.get(code) ?? null
-      if (customerId === null) bad(fields.customerCode, 'no customer has this code')
+      if (customerId === null) bad(fields.customerCode, 'unknown_customer', 'no customer has this code')
     }
     let receiptId: number | null = null
     const number = cell(fields.receiptNumber)
     if (number) {
       const receipt = found.receiptByNumber.get(number)
-      if (!receipt) bad(fields.receiptNumber, 'no sale has this receipt number')
+      if (!receipt) bad(fields.receiptNumber, 'unknown_receipt', 'no sale has this receipt number')
       else {
         receiptId = receipt.id
         customerId ??= receipt.customerId
@@ -182,17 +182,17 @@ export async function importSurveyResponses(
     const store = cell(fields.store)
     if (store) {
       storeId = found.storeByName.get(store) ?? null
-      if (storeId === null) bad(fields.store, 'no store has this name')
+      if (storeId === null) bad(fields.store, 'unknown_store', 'no store has this name')
     }
     const overall = parseLevel(cell(fields.overall))
-    if (overall === undefined) bad(fields.overall, 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
+    if (overall === undefined) bad(fields.overall, 'bad_level', 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
     const answers: ResponseInput['answers'] = []
     for (const a of aspects) {
       const level = parseLevel(cell(a.index))
-      if (level === undefined) bad(a.index, 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
+      if (level === undefined) bad(a.index, 'bad_level', 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
       else if (level) answers.push({ aspectId: a.aspect.id, level })
     }
-    if (answers.length === 0 && errorCount === before) bad(aspects[0]?.index ?? fields.overall, 'the row answers no aspect')
+    if (answers.length === 0 && errorCount === before) bad(aspects[0]?.index ?? fields.overall, 'no_answer', 'the row answers no aspect')
     if (errorCount > before || !respondedAt) return
     if (customerId !== null) customersMatched++
     responses.push({
@@ -221,4 +221,17 @@ export async function importSurveyResponses(
   })
   control.progress?.(responses.length, responses.length)
   return { status: 'done', responsesAdded: responses.length, followUpsCreated, ...result }
+}
+
+/** The header and first rows of a file, for the column mapping. */
+export async function previewSurveyFile(path: string): Promise<{ header: string[]; rows: string[][] }> {
+  const format = await sniffFormat(path)
+  const encoding = format === 'csv' ? (await scanFile(path)).encoding : undefined
+  const delimiter = encoding ? detectDelimiter(await readTextSample(path, encoding)) : undefined
+  const { header, rows } = await readHead(path, format, {
+    limit: 5,
+    ...(encoding ? { encoding } : {}),
+    ...(delimiter ? { delimiter } : {}),
+  })
+  return { header, rows }
 }

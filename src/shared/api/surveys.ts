@@ -139,7 +139,13 @@ export const aspectResultSchema = z.object({
 })
 export type AspectResult = z.infer<typeof aspectResultSchema>
 
-const groupSchema = z.object({ group: z.string(), shares: sharesSchema })
+const groupSchema = z.object({
+  group: z.string(),
+  /** Segments only: the segment's name from the segment map. */
+  labelTh: z.string().optional(),
+  labelEn: z.string().optional(),
+  shares: sharesSchema,
+})
 
 export const afterLevelSchema = z.object({
   level: levelSchema,
@@ -219,6 +225,18 @@ export const surveyMappingSchema = z.object({
 })
 export type SurveyMapping = z.infer<typeof surveyMappingSchema>
 
+export const surveyImportReasons = [
+  'not_a_date',
+  'empty_date',
+  'bad_phone',
+  'unknown_customer',
+  'unknown_receipt',
+  'unknown_store',
+  'bad_level',
+  'no_answer',
+  'malformed',
+] as const
+
 export const surveyImportResultSchema = z.object({
   status: z.enum(['done', 'rejected']),
   fileName: z.string(),
@@ -227,7 +245,15 @@ export const surveyImportResultSchema = z.object({
   followUpsCreated: z.number().int(),
   customersMatched: z.number().int(),
   errors: z.array(
-    z.object({ file: z.string(), row: z.number().int(), column: z.string(), value: z.string(), message: z.string() }),
+    z.object({
+      file: z.string(),
+      /** 1-based data row (the header is not counted), as the sales import numbers them. */
+      row: z.number().int(),
+      column: z.string(),
+      value: z.string(),
+      reason: z.enum(surveyImportReasons),
+      message: z.string(),
+    }),
   ),
   errorCount: z.number().int(),
 })
@@ -257,6 +283,10 @@ export const surveysContract = {
   surveysCloseFollowUp: {
     input: z.object({ responseId: z.number().int(), outcome: outcomeSchema, note: z.string().max(2000) }),
     output: followUpSchema,
+  },
+  surveysImportPreview: {
+    input: z.object({ fileName: z.string().trim().min(1).max(255), base64: z.string().max(MAX_IMPORT_BASE64) }),
+    output: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }),
   },
   surveysImport: {
     input: z.object({

@@ -4,6 +4,7 @@ import analysis from '../features/analysis/i18n'
 import dashboard from '../features/dashboard/i18n'
 import importText from '../features/import/i18n'
 import settings from '../features/settings/i18n'
+import surveys from '../features/surveys/i18n'
 import welcome from '../features/welcome/i18n'
 import common from './common'
 
@@ -18,6 +19,7 @@ export const namespaces = {
   settings,
   analysis,
   import: importText,
+  surveys,
 }
 
 export type Namespace = keyof typeof namespaces
