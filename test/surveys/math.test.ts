@@ -64,7 +64,11 @@ describe('shares, net delight and its interval (hand-computed)', () => {
     expect(all.high).toBe(1)
     expect(all.low).toBe(1) // no variance when every answer is the same
     expect(all.small).toBe(false)
-    expect(shares({ delighted: 0, satisfied: 0, disappointed: 0 })).toMatchObject({ n: 0, netDelight: null, small: true })
+    expect(shares({ delighted: 0, satisfied: 0, disappointed: 0 })).toMatchObject({
+      n: 0,
+      netDelight: null,
+      small: true,
+    })
   })
 })
 
@@ -77,7 +81,10 @@ describe('improvement priority (hand-computed)', () => {
     expect(p.impact).toBeCloseTo(0.4 * (1 + 0.75 - 1 / 6), 12)
     // A negative association never lowers the weight below 1.
     expect(priority({ both: 0, aspectOnly: 2, overallOnly: 2, neither: 6 }).impact).toBeCloseTo(0.2, 12)
-    expect(priority({ both: 0, aspectOnly: 0, overallOnly: 1, neither: 9 })).toMatchObject({ association: null, impact: 0 })
+    expect(priority({ both: 0, aspectOnly: 0, overallOnly: 1, neither: 9 })).toMatchObject({
+      association: null,
+      impact: 0,
+    })
   })
 
   it('ranks well-measured aspects before small samples', () => {

@@ -32,7 +32,13 @@ async function twoAspectSurvey(ctx: ApiContext): Promise<SurveyTemplate> {
 
 function response(
   survey: SurveyTemplate,
-  r: { customerId?: number | null; receiptId?: number | null; at?: string; overall: Level | null; levels: [Level, Level] },
+  r: {
+    customerId?: number | null
+    receiptId?: number | null
+    at?: string
+    overall: Level | null
+    levels: [Level, Level]
+  },
 ): ResponseInput {
   return {
     surveyId: survey.id,
@@ -62,11 +68,19 @@ describe('survey analysis on a hand-computed data set', () => {
       ['satisfied', 'disappointed', 'satisfied'],
       ['delighted', 'delighted', 'delighted'],
     ]
-    for (const [q, s, o] of rows) await recordResponse(ctx.db, response(survey, { overall: o, levels: [q, s] }))
+    for (const [q, s, o] of rows)
+      await recordResponse(ctx.db, response(survey, { overall: o, levels: [q, s] }))
     const a = await analyseSurveys(ctx.db)
     expect(a.responses).toBe(4)
     expect(a.derivedOverall).toBe(0)
-    expect(a.overall).toMatchObject({ n: 4, delighted: 0.25, satisfied: 0.5, disappointed: 0.25, netDelight: 0, small: true })
+    expect(a.overall).toMatchObject({
+      n: 4,
+      delighted: 0.25,
+      satisfied: 0.5,
+      disappointed: 0.25,
+      netDelight: 0,
+      small: true,
+    })
     const [quality, speed] = a.aspects
     // quality: 1 delighted, 1 satisfied, 2 disappointed of 4
     expect(quality?.shares).toMatchObject({ n: 4, delighted: 0.25, satisfied: 0.25, disappointed: 0.5 })
@@ -97,7 +111,9 @@ describe('survey analysis on a hand-computed data set', () => {
     ]
     const { responseId } = await recordResponse(ctx.db, input)
     const stored = ctx.connection.sqlite
-      .prepare('select level, expectation, perception from survey_answers where response_id = ? and aspect_id = ?')
+      .prepare(
+        'select level, expectation, perception from survey_answers where response_id = ? and aspect_id = ?',
+      )
       .get(responseId, speed?.id)
     expect(stored).toEqual({ level: 'disappointed', expectation: 4, perception: 2 })
   })
@@ -118,14 +134,25 @@ describe('what customers did after each level (hand-computed)', () => {
       { customer: null, at: '2026-12-31', baht: 50 }, // the last day of sales
     ])
     const receipt = (n: string) =>
-      ctx.connection.sqlite.prepare('select id from receipts where receipt_number = ?').pluck().get(n) as number
+      ctx.connection.sqlite
+        .prepare('select id from receipts where receipt_number = ?')
+        .pluck()
+        .get(n) as number
     for (const [r, overall] of [
       ['R1', 'disappointed'],
       ['R3', 'delighted'],
       ['R6', 'delighted'],
       ['R7', 'delighted'],
     ] as const) {
-      await recordResponse(ctx.db, response(survey, { receiptId: receipt(r), at: '2026-01-01T18:00:00', overall, levels: ['satisfied', 'satisfied'] }))
+      await recordResponse(
+        ctx.db,
+        response(survey, {
+          receiptId: receipt(r),
+          at: '2026-01-01T18:00:00',
+          overall,
+          levels: ['satisfied', 'satisfied'],
+        }),
+      )
     }
     expect(ids.size).toBe(4)
     const a = await analyseSurveys(ctx.db)
@@ -163,28 +190,50 @@ describe('service recovery', () => {
     const survey = await twoAspectSurvey(ctx)
     const ids = insertSales(ctx.connection.sqlite, [{ customer: 'C1', at: '2026-01-01', baht: 100 }])
     const customerId = ids.get('C1') ?? 0
-    const happy = await recordResponse(ctx.db, response(survey, { customerId, overall: 'delighted', levels: ['delighted', 'satisfied'] }))
+    const happy = await recordResponse(
+      ctx.db,
+      response(survey, { customerId, overall: 'delighted', levels: ['delighted', 'satisfied'] }),
+    )
     expect(happy.followUpTaskId).toBeNull()
     expect(count(ctx, 'tasks')).toBe(0)
 
-    const sad = await recordResponse(ctx.db, response(survey, { customerId, overall: 'satisfied', levels: ['disappointed', 'disappointed'] }))
+    const sad = await recordResponse(
+      ctx.db,
+      response(survey, { customerId, overall: 'satisfied', levels: ['disappointed', 'disappointed'] }),
+    )
     expect(sad.followUpTaskId).not.toBeNull()
     expect(count(ctx, 'tasks')).toBe(1)
     const task = ctx.connection.sqlite.prepare('select customer_id, status, due_date from tasks').get()
     expect(task).toEqual({ customer_id: customerId, status: 'open', due_date: '2026-01-03' })
     // Asking again (e.g. an import retried) returns the same task instead of a second one.
     await ctx.db.transaction().execute(async (trx) => {
-      const again = await createFollowUp(trx, { id: sad.responseId, customerId, respondedAt: '2026-01-01T13:00:00' })
+      const again = await createFollowUp(trx, {
+        id: sad.responseId,
+        customerId,
+        respondedAt: '2026-01-01T13:00:00',
+      })
       expect(again).toBe(sad.followUpTaskId)
     })
     expect(count(ctx, 'tasks')).toBe(1)
     // An anonymous disappointed response has nobody to follow up.
-    const anonymous = await recordResponse(ctx.db, response(survey, { overall: 'disappointed', levels: ['satisfied', 'satisfied'] }))
+    const anonymous = await recordResponse(
+      ctx.db,
+      response(survey, { overall: 'disappointed', levels: ['satisfied', 'satisfied'] }),
+    )
     expect(anonymous.followUpTaskId).toBeNull()
     expect(count(ctx, 'tasks')).toBe(1)
 
-    const closed = await closeFollowUp(ctx.db, { responseId: sad.responseId, outcome: 'recovered', note: 'โทรขอโทษแล้ว' }, new Date('2026-01-02T03:00:00Z'))
-    expect(closed).toMatchObject({ outcome: 'recovered', status: 'done', note: 'โทรขอโทษแล้ว', boughtAgainAfter: false })
+    const closed = await closeFollowUp(
+      ctx.db,
+      { responseId: sad.responseId, outcome: 'recovered', note: 'โทรขอโทษแล้ว' },
+      new Date('2026-01-02T03:00:00Z'),
+    )
+    expect(closed).toMatchObject({
+      outcome: 'recovered',
+      status: 'done',
+      note: 'โทรขอโทษแล้ว',
+      boughtAgainAfter: false,
+    })
     expect(await recoveryRate(ctx.db)).toEqual({ open: 0, closed: 1, boughtAgain: 0, rate: 0 })
     insertSales(ctx.connection.sqlite, [{ customer: 'C1', at: '2026-01-10', baht: 80 }])
     expect(await recoveryRate(ctx.db)).toEqual({ open: 0, closed: 1, boughtAgain: 1, rate: 1 })
@@ -218,8 +267,22 @@ describe('survey import', () => {
     const r = await importSurveyResponses(ctx.db, { path, mapping })
     expect(r.status).toBe('rejected')
     expect(r.errors).toEqual([
-      { file: 'answers.csv', row: 2, column: 'คุณภาพ', value: 'ดีมาก', reason: 'bad_level', message: expect.stringMatching(/ประทับใจ/) },
-      { file: 'answers.csv', row: 3, column: 'Timestamp', value: '31/11/2026 11:00:00', reason: 'not_a_date', message: 'not a date' },
+      {
+        file: 'answers.csv',
+        row: 2,
+        column: 'คุณภาพ',
+        value: 'ดีมาก',
+        reason: 'bad_level',
+        message: expect.stringMatching(/ประทับใจ/),
+      },
+      {
+        file: 'answers.csv',
+        row: 3,
+        column: 'Timestamp',
+        value: '31/11/2026 11:00:00',
+        reason: 'not_a_date',
+        message: 'not a date',
+      },
     ])
     expect(r.responsesAdded).toBe(0)
     expect(count(ctx, 'survey_responses')).toBe(0)
@@ -234,12 +297,25 @@ describe('survey import', () => {
     const path = join(tempDir(), 'answers.csv')
     writeFileSync(
       path,
-      [header, '30/11/2026 10:00:00,081-234-5678,ประทับใจ,ผิดหวัง,พอใจ,รอนาน', '30/11/2569 11:00,,3,2,,'].join('\n'),
+      [header, '30/11/2026 10:00:00,081-234-5678,ประทับใจ,ผิดหวัง,พอใจ,รอนาน', '30/11/2569 11:00,,3,2,,'].join(
+        '\n',
+      ),
     )
     const r = await importSurveyResponses(ctx.db, { path, mapping })
-    expect(r).toMatchObject({ status: 'done', rowsRead: 2, responsesAdded: 2, customersMatched: 1, followUpsCreated: 1, errorCount: 0 })
+    expect(r).toMatchObject({
+      status: 'done',
+      rowsRead: 2,
+      responsesAdded: 2,
+      customersMatched: 1,
+      followUpsCreated: 1,
+      errorCount: 0,
+    })
     expect(
-      ctx.connection.sqlite.prepare('select responded_at, channel, overall_level, customer_id is not null as known from survey_responses order by id').all(),
+      ctx.connection.sqlite
+        .prepare(
+          'select responded_at, channel, overall_level, customer_id is not null as known from survey_responses order by id',
+        )
+        .all(),
     ).toEqual([
       { responded_at: '2026-11-30T10:00:00', channel: 'imported', overall_level: 'satisfied', known: 1 },
       { responded_at: '2026-11-30T11:00:00', channel: 'imported', overall_level: null, known: 0 },

@@ -11,7 +11,11 @@ import { currentSurvey, saveSurvey } from '../surveys/templates'
 import type { Handlers } from './handler'
 
 /** The file crosses as bytes: main writes it to a folder of its own for the readers, then removes it. */
-async function withUploadedFile<T>(fileName: string, base64: string, work: (path: string) => Promise<T>): Promise<T> {
+async function withUploadedFile<T>(
+  fileName: string,
+  base64: string,
+  work: (path: string) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'lukkha-survey-import-'))
   try {
     const path = join(dir, 'upload')

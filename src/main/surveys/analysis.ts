@@ -35,7 +35,10 @@ function grouped(responses: readonly LoadedResponse[], keys: (r: LoadedResponse)
 
 const bySize = (a: { shares: { n: number } }, b: { shares: { n: number } }) => b.shares.n - a.shares.n
 
-export function aspectResults(survey: SurveyTemplate, responses: readonly LoadedResponse[]): SurveyAnalysis['aspects'] {
+export function aspectResults(
+  survey: SurveyTemplate,
+  responses: readonly LoadedResponse[],
+): SurveyAnalysis['aspects'] {
   const results = survey.aspects.map((aspect) => {
     const counts = emptyCounts()
     const pairs = emptyPairs()
@@ -69,7 +72,10 @@ export function aspectResults(survey: SurveyTemplate, responses: readonly Loaded
 }
 
 /** What customers did after each overall level; a window counts only responses whose window has ended. */
-export function afterLevel(responses: readonly LoadedResponse[], until: string | null): SurveyAnalysis['afterLevel'] {
+export function afterLevel(
+  responses: readonly LoadedResponse[],
+  until: string | null,
+): SurveyAnalysis['afterLevel'] {
   const last = until ? dayNumber(until) : -Infinity
   return LEVELS.map((level) => {
     const mine = responses.filter((r) => r.customerId !== null && overallOf(r) === level)
@@ -93,7 +99,9 @@ export function afterLevel(responses: readonly LoadedResponse[], until: string |
 }
 
 async function namedSegments<T extends { group: string }>(db: Db, groups: T[]) {
-  const names = new Map((await db.selectFrom('segments').select(['id', 'name_th', 'name_en']).execute()).map((s) => [s.id, s]))
+  const names = new Map(
+    (await db.selectFrom('segments').select(['id', 'name_th', 'name_en']).execute()).map((s) => [s.id, s]),
+  )
   return groups.map((g) => {
     const s = names.get(g.group)
     return s ? { ...g, labelTh: s.name_th, labelEn: s.name_en } : g
@@ -119,9 +127,9 @@ export async function analyseSurveys(db: Db, period: Period = {}): Promise<Surve
     derivedOverall: responses.filter((r) => r.overall === null).length,
     overall: shares(overall),
     aspects: aspectResults(survey, responses),
-    months: grouped(responses, (r) => [r.respondedAt.slice(0, 7)]).sort((a, b) => a.group.localeCompare(b.group)).map(
-      ({ group, shares: s }) => ({ month: group, shares: s }),
-    ),
+    months: grouped(responses, (r) => [r.respondedAt.slice(0, 7)])
+      .sort((a, b) => a.group.localeCompare(b.group))
+      .map(({ group, shares: s }) => ({ month: group, shares: s })),
     byStaff: grouped(responses, (r) => [r.staff ?? '']).sort(bySize),
     byStore: grouped(responses, (r) => [r.store ?? '']).sort(bySize),
     byCategory: grouped(responses, (r) => (r.categories.length ? r.categories : [''])).sort(bySize),

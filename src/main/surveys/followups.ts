@@ -155,7 +155,9 @@ export async function closeFollowUp(
 }
 
 /** The recovery rate: of the closed follow-ups, the share whose customer bought again after the follow-up. */
-export async function recoveryRate(db: Db): Promise<{ open: number; closed: number; boughtAgain: number; rate: number | null }> {
+export async function recoveryRate(
+  db: Db,
+): Promise<{ open: number; closed: number; boughtAgain: number; rate: number | null }> {
   const rows = await baseQuery(db).execute()
   const closed = rows.filter((r) => r.closed_at !== null)
   const boughtAgain = closed.filter((r) => Boolean(r.bought_again)).length

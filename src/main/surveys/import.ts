@@ -1,6 +1,11 @@
 import { basename } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { ResponseInput, SurveyImportResult, SurveyMapping, SurveyTemplate } from '../../shared/api/surveys'
+import type {
+  ResponseInput,
+  SurveyImportResult,
+  SurveyMapping,
+  SurveyTemplate,
+} from '../../shared/api/surveys'
 import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
 import type { Database } from '../db/schema'
@@ -40,15 +45,29 @@ interface Lookups {
   storeByName: Map<string, number>
 }
 
-async function lookups(db: Db, rows: string[][], index: Record<string, number | undefined>): Promise<Lookups> {
-  const values = (i: number | undefined) => (i === undefined ? [] : [...new Set(rows.map((r) => (r[i] ?? '').trim()).filter(Boolean))])
+async function lookups(
+  db: Db,
+  rows: string[][],
+  index: Record<string, number | undefined>,
+): Promise<Lookups> {
+  const values = (i: number | undefined) =>
+    i === undefined ? [] : [...new Set(rows.map((r) => (r[i] ?? '').trim()).filter(Boolean))]
   const phones = values(index.phone).flatMap((p) => normalizePhone(p) ?? [])
   const codes = values(index.customerCode)
   const numbers = values(index.receiptNumber)
-  const out: Lookups = { customerByPhone: new Map(), customerByCode: new Map(), receiptByNumber: new Map(), storeByName: new Map() }
+  const out: Lookups = {
+    customerByPhone: new Map(),
+    customerByCode: new Map(),
+    receiptByNumber: new Map(),
+    storeByName: new Map(),
+  }
   for (let i = 0; i < phones.length; i += 500) {
     const chunk = phones.slice(i, i + 500)
-    for (const c of await db.selectFrom('customers').select(['id', 'phone']).where('phone', 'in', chunk).execute())
+    for (const c of await db
+      .selectFrom('customers')
+      .select(['id', 'phone'])
+      .where('phone', 'in', chunk)
+      .execute())
       if (c.phone && !out.customerByPhone.has(c.phone)) out.customerByPhone.set(c.phone, c.id)
     for (const a of await db
       .selectFrom('customer_aliases')
@@ -59,7 +78,11 @@ async function lookups(db: Db, rows: string[][], index: Record<string, number | 
       if (!out.customerByPhone.has(a.value)) out.customerByPhone.set(a.value, a.customer_id)
   }
   for (let i = 0; i < codes.length; i += 500)
-    for (const c of await db.selectFrom('customers').select(['id', 'code']).where('code', 'in', codes.slice(i, i + 500)).execute())
+    for (const c of await db
+      .selectFrom('customers')
+      .select(['id', 'code'])
+      .where('code', 'in', codes.slice(i, i + 500))
+      .execute())
       if (c.code) out.customerByCode.set(c.code, c.id)
   for (let i = 0; i < numbers.length; i += 500)
     for (const r of await db
@@ -69,7 +92,8 @@ async function lookups(db: Db, rows: string[][], index: Record<string, number | 
       .where('kind', '=', 'sale')
       .execute())
       out.receiptByNumber.set(r.receipt_number, { id: r.id, customerId: r.customer_id })
-  for (const s of await db.selectFrom('stores').select(['id', 'name']).execute()) out.storeByName.set(s.name.trim(), s.id)
+  for (const s of await db.selectFrom('stores').select(['id', 'name']).execute())
+    out.storeByName.set(s.name.trim(), s.id)
   return out
 }
 
@@ -79,11 +103,15 @@ function resolveColumns(header: string[], mapping: SurveyMapping, survey: Survey
     if (column === undefined || column === '') return undefined
     const i = header.findIndex((h) => h.trim() === column.trim())
     if (i < 0) {
-      throw new LukkhaError('bad_input', `${file}: the mapping puts ${field} in the column "${column}", which the file does not have.`, {
-        file,
-        row: 0,
-        column,
-      })
+      throw new LukkhaError(
+        'bad_input',
+        `${file}: the mapping puts ${field} in the column "${column}", which the file does not have.`,
+        {
+          file,
+          row: 0,
+          column,
+        },
+      )
     }
     return i
   }
@@ -100,12 +128,18 @@ function resolveColumns(header: string[], mapping: SurveyMapping, survey: Survey
   const aspects = Object.entries(mapping.aspects).map(([key, column]) => {
     const aspect = survey.aspects.find((a) => a.key === key)
     if (!aspect) {
-      throw new LukkhaError('bad_input', `${file}: the mapping names the aspect "${key}", which the survey does not have (it has ${survey.aspects.map((a) => a.key).join(', ')}).`)
+      throw new LukkhaError(
+        'bad_input',
+        `${file}: the mapping names the aspect "${key}", which the survey does not have (it has ${survey.aspects.map((a) => a.key).join(', ')}).`,
+      )
     }
     return { aspect, column, index: find(column, `the aspect "${key}"`) }
   })
   if (aspects.length === 0 && fields.overall === undefined) {
-    throw new LukkhaError('bad_input', `${file}: the mapping names no answer column (an aspect or the overall answer).`)
+    throw new LukkhaError(
+      'bad_input',
+      `${file}: the mapping names no answer column (an aspect or the overall answer).`,
+    )
   }
   return { fields, aspects }
 }
@@ -131,17 +165,23 @@ export async function importSurveyResponses(
   await readTable(
     input.path,
     format,
-    { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}), ...(control.signal ? { signal: control.signal } : {}) },
+    {
+      ...(encoding ? { encoding } : {}),
+      ...(delimiter ? { delimiter } : {}),
+      ...(control.signal ? { signal: control.signal } : {}),
+    },
     {
       header: (cells) => (header = cells),
       batch: (b) => {
         rows.push(...b.rows)
         rowNumbers.push(...b.rowNumbers)
-        for (const m of b.malformed) fail({ file, row: m.row, column: '', value: '', reason: 'malformed', message: m.message })
+        for (const m of b.malformed)
+          fail({ file, row: m.row, column: '', value: '', reason: 'malformed', message: m.message })
       },
     },
   )
-  if (control.signal?.aborted) throw new LukkhaError('cancelled', `The import of ${file} was cancelled; nothing was stored.`)
+  if (control.signal?.aborted)
+    throw new LukkhaError('cancelled', `The import of ${file} was cancelled; nothing was stored.`)
   const survey = await currentSurvey(db)
   const { fields, aspects } = resolveColumns(header, input.mapping, survey, file)
   const found = await lookups(db, rows, fields)
@@ -152,10 +192,22 @@ export async function importSurveyResponses(
     const row = rowNumbers[i] ?? i + 1
     const cell = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? '').trim())
     const bad = (index: number | undefined, reason: Issue['reason'], message: string) =>
-      fail({ file, row, column: index === undefined ? '' : (header[index] ?? ''), value: cell(index), reason, message })
+      fail({
+        file,
+        row,
+        column: index === undefined ? '' : (header[index] ?? ''),
+        value: cell(index),
+        reason,
+        message,
+      })
     const before = errorCount
     const respondedAt = parseDateTime(cell(fields.respondedAt), order)
-    if (!respondedAt) bad(fields.respondedAt, cell(fields.respondedAt) ? 'not_a_date' : 'empty_date', cell(fields.respondedAt) ? 'not a date' : 'the date is empty')
+    if (!respondedAt)
+      bad(
+        fields.respondedAt,
+        cell(fields.respondedAt) ? 'not_a_date' : 'empty_date',
+        cell(fields.respondedAt) ? 'not a date' : 'the date is empty',
+      )
     let customerId: number | null = null
     const phoneText = cell(fields.phone)
     if (phoneText) {
@@ -185,14 +237,16 @@ export async function importSurveyResponses(
       if (storeId === null) bad(fields.store, 'unknown_store', 'no store has this name')
     }
     const overall = parseLevel(cell(fields.overall))
-    if (overall === undefined) bad(fields.overall, 'bad_level', 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
+    if (overall === undefined)
+      bad(fields.overall, 'bad_level', 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
     const answers: ResponseInput['answers'] = []
     for (const a of aspects) {
       const level = parseLevel(cell(a.index))
       if (level === undefined) bad(a.index, 'bad_level', 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
       else if (level) answers.push({ aspectId: a.aspect.id, level })
     }
-    if (answers.length === 0 && errorCount === before) bad(aspects[0]?.index ?? fields.overall, 'no_answer', 'the row answers no aspect')
+    if (answers.length === 0 && errorCount === before)
+      bad(aspects[0]?.index ?? fields.overall, 'no_answer', 'the row answers no aspect')
     if (errorCount > before || !respondedAt) return
     if (customerId !== null) customersMatched++
     responses.push({
@@ -213,7 +267,8 @@ export async function importSurveyResponses(
   let followUpsCreated = 0
   await writeTransaction(db, async (trx) => {
     for (const [i, response] of responses.entries()) {
-      if (control.signal?.aborted) throw new LukkhaError('cancelled', `The import of ${file} was cancelled; nothing was stored.`)
+      if (control.signal?.aborted)
+        throw new LukkhaError('cancelled', `The import of ${file} was cancelled; nothing was stored.`)
       const { followUpTaskId } = await insertResponse(trx, survey, response)
       if (followUpTaskId !== null) followUpsCreated++
       if (i % 100 === 0) control.progress?.(i, responses.length)

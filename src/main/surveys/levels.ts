@@ -4,7 +4,11 @@ import type { SatisfactionLevel } from '../db/schema'
 // (satisfied, พอใจ) or worse (disappointed, ผิดหวัง). Keys 1/2/3 and numbers in imported files follow the
 // same order, worst first: 1 = disappointed, 2 = satisfied, 3 = delighted.
 
-export const LEVELS = ['delighted', 'satisfied', 'disappointed'] as const satisfies readonly SatisfactionLevel[]
+export const LEVELS = [
+  'delighted',
+  'satisfied',
+  'disappointed',
+] as const satisfies readonly SatisfactionLevel[]
 
 export const LEVEL_BY_KEY: Record<'1' | '2' | '3', SatisfactionLevel> = {
   '1': 'disappointed',
@@ -25,7 +29,8 @@ export function levelFromGap(expectation: number, perception: number, threshold:
     ['expectation', expectation],
     ['perception', perception],
   ] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > 5) throw new RangeError(`${name} must be a whole number 1-5, not ${v}`)
+    if (!Number.isInteger(v) || v < 1 || v > 5)
+      throw new RangeError(`${name} must be a whole number 1-5, not ${v}`)
   }
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > 4) {
     throw new RangeError(`the gap threshold must be a whole number 1-4, not ${threshold}`)

@@ -123,7 +123,7 @@ export async function loadResponses(db: Db, surveyId: number, period: Period): P
     const r = byId.get(l.id)
     if (r) {
       r.nextSale = l.next_sale ?? null
-      r.spend90 = Number(l.spend90 ?? 0)
+      r.spend90 = l.spend90 ?? 0
     }
   }
   for (const a of answers) byId.get(a.response_id)?.answers.set(a.aspect_id, a.level)

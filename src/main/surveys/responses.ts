@@ -35,7 +35,12 @@ export async function findPurchase(db: Db, query: string): Promise<Purchase[]> {
     ])
     .where('r.kind', '=', 'sale')
   const byReceipt = await base
-    .where((eb) => eb.or([eb('r.receipt_number', '=', text), eb('r.receipt_number', 'like', `%${text.replace(/[%_]/g, '')}`)]))
+    .where((eb) =>
+      eb.or([
+        eb('r.receipt_number', '=', text),
+        eb('r.receipt_number', 'like', `%${text.replace(/[%_]/g, '')}`),
+      ]),
+    )
     .orderBy('r.occurred_at', 'desc')
     .limit(8)
     .execute()
@@ -61,7 +66,11 @@ export async function findPurchase(db: Db, query: string): Promise<Purchase[]> {
     .execute()
   const out: Purchase[] = [...byReceipt]
   for (const c of customers) {
-    const receipts = await base.where('r.customer_id', '=', c.id).orderBy('r.occurred_at', 'desc').limit(3).execute()
+    const receipts = await base
+      .where('r.customer_id', '=', c.id)
+      .orderBy('r.occurred_at', 'desc')
+      .limit(3)
+      .execute()
     if (receipts.length) out.push(...receipts.filter((r) => !out.some((o) => o.receiptId === r.receiptId)))
     else
       out.push({
@@ -89,7 +98,8 @@ export function answerLevels(
   const seen = new Set<number>()
   return answers.map((a) => {
     const aspect = survey.aspects.find((x) => x.id === a.aspectId)
-    if (!aspect) throw new LukkhaError('validation', `Aspect #${a.aspectId} is not part of survey "${survey.name}".`)
+    if (!aspect)
+      throw new LukkhaError('validation', `Aspect #${a.aspectId} is not part of survey "${survey.name}".`)
     if (seen.has(a.aspectId)) throw new LukkhaError('validation', `Aspect "${aspect.key}" is answered twice.`)
     seen.add(a.aspectId)
     if ('level' in a) return { aspectId: a.aspectId, level: a.level, expectation: null, perception: null }
@@ -103,8 +113,10 @@ export function answerLevels(
 }
 
 /** A response is disappointed when its overall answer or any aspect is: each such needs service recovery. */
-export const isDisappointed = (overall: SatisfactionLevel | null, levels: readonly SatisfactionLevel[]): boolean =>
-  overall === 'disappointed' || levels.includes('disappointed')
+export const isDisappointed = (
+  overall: SatisfactionLevel | null,
+  levels: readonly SatisfactionLevel[],
+): boolean => overall === 'disappointed' || levels.includes('disappointed')
 
 /**
  * Stores one response inside the caller's transaction, and the follow-up task when it is disappointed and the
@@ -156,7 +168,11 @@ export async function insertResponse(
     )
     .execute()
   const followUpTaskId =
-    customerId !== null && isDisappointed(input.overall, levels.map((l) => l.level))
+    customerId !== null &&
+    isDisappointed(
+      input.overall,
+      levels.map((l) => l.level),
+    )
       ? await createFollowUp(trx, { id, customerId, respondedAt: input.respondedAt })
       : null
   return { responseId: id, followUpTaskId }

@@ -35,7 +35,16 @@ export interface Shares {
 export function shares(counts: LevelCounts): Shares {
   const n = counts.delighted + counts.satisfied + counts.disappointed
   if (n === 0) {
-    return { n, delighted: 0, satisfied: 0, disappointed: 0, netDelight: null, low: null, high: null, small: true }
+    return {
+      n,
+      delighted: 0,
+      satisfied: 0,
+      disappointed: 0,
+      netDelight: null,
+      low: null,
+      high: null,
+      small: true,
+    }
   }
   const plus = counts.delighted / n
   const minus = counts.disappointed / n
@@ -94,7 +103,9 @@ export function priority(p: PairCounts): Priority {
  * Ranks (1 = improve first): well-measured aspects before small samples, then by impact, then by how often
  * they disappoint, then by key so the order is stable.
  */
-export function rankPriorities<T extends { key: string; n: number; priority: Priority }>(items: readonly T[]): Map<string, number> {
+export function rankPriorities(
+  items: readonly { key: string; n: number; priority: Priority }[],
+): Map<string, number> {
   const sorted = [...items].sort(
     (a, b) =>
       Number(a.n < SMALL_SAMPLE) - Number(b.n < SMALL_SAMPLE) ||

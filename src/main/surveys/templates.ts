@@ -122,7 +122,10 @@ export async function saveSurvey(db: Db, input: SurveyTemplateInput): Promise<Su
       .select(['id', 'key', 'label_en'])
       .where('survey_id', '=', input.id)
       .execute()
-    if (existing.length === 0 && !(await trx.selectFrom('surveys').select('id').where('id', '=', input.id).executeTakeFirst())) {
+    if (
+      existing.length === 0 &&
+      !(await trx.selectFrom('surveys').select('id').where('id', '=', input.id).executeTakeFirst())
+    ) {
       throw new LukkhaError('not_found', `There is no survey #${input.id}.`)
     }
     const kept = new Set(input.aspects.flatMap((a) => (a.id === undefined ? [] : [a.id])))
@@ -160,10 +163,24 @@ export async function saveSurvey(db: Db, input: SurveyTemplateInput): Promise<Su
       .where('id', '=', input.id)
       .execute()
     // Positions are unique per survey: move the kept ones out of the way before writing the new order.
-    await trx.updateTable('survey_aspects').set((eb) => ({ position: eb.neg(eb.ref('id')) })).where('survey_id', '=', input.id).execute()
+    await trx
+      .updateTable('survey_aspects')
+      .set((eb) => ({ position: eb.neg(eb.ref('id')) }))
+      .where('survey_id', '=', input.id)
+      .execute()
     for (const [i, a] of input.aspects.entries()) {
-      const values = { position: i + 1, key: a.key, label_th: a.labelTh, label_en: a.labelEn, asks_gap: a.asksGap ? 1 : 0 }
-      if (a.id === undefined) await trx.insertInto('survey_aspects').values({ survey_id: input.id, ...values }).execute()
+      const values = {
+        position: i + 1,
+        key: a.key,
+        label_th: a.labelTh,
+        label_en: a.labelEn,
+        asks_gap: a.asksGap ? 1 : 0,
+      }
+      if (a.id === undefined)
+        await trx
+          .insertInto('survey_aspects')
+          .values({ survey_id: input.id, ...values })
+          .execute()
       else await trx.updateTable('survey_aspects').set(values).where('id', '=', a.id).execute()
     }
   })

@@ -151,7 +151,9 @@ export const afterLevelSchema = z.object({
   level: levelSchema,
   responses: z.number().int(),
   /** Per window: responses whose window has ended (eligible) and of those, who bought again. */
-  within: z.array(z.object({ days: z.number().int(), eligible: z.number().int(), boughtAgain: z.number().int() })),
+  within: z.array(
+    z.object({ days: z.number().int(), eligible: z.number().int(), boughtAgain: z.number().int() }),
+  ),
   /** Net spend in the 90 days after, over the eligible responses, satang. */
   eligible90: z.number().int(),
   spend90Satang: z.number().int(),
@@ -285,7 +287,10 @@ export const surveysContract = {
     output: followUpSchema,
   },
   surveysImportPreview: {
-    input: z.object({ fileName: z.string().trim().min(1).max(255), base64: z.string().max(MAX_IMPORT_BASE64) }),
+    input: z.object({
+      fileName: z.string().trim().min(1).max(255),
+      base64: z.string().max(MAX_IMPORT_BASE64),
+    }),
     output: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }),
   },
   surveysImport: {

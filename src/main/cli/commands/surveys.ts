@@ -26,18 +26,24 @@ function readMapping(file: string): SurveyMapping {
   try {
     raw = JSON.parse(readFileSync(resolve(file), 'utf8'))
   } catch (error) {
-    throw new CliError(`Cannot read the mapping ${file}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new CliError(
+      `Cannot read the mapping ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
   const parsed = surveyMappingSchema.safeParse(raw)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
-    throw new CliError(`${file}: ${first?.path.join('.') || 'the mapping'}: ${first?.message ?? 'not a survey mapping'}`)
+    throw new CliError(
+      `${file}: ${first?.path.join('.') || 'the mapping'}: ${first?.message ?? 'not a survey mapping'}`,
+    )
   }
   return parsed.data
 }
 
 export function registerSurveys(program: Command): void {
-  const surveys = program.command('surveys').description('satisfaction surveys: summary and import of answers')
+  const surveys = program
+    .command('surveys')
+    .description('satisfaction surveys: summary and import of answers')
 
   dbOption(surveys.command('summary'))
     .description('share of each level per aspect, net delight and improvement priorities')
@@ -91,7 +97,10 @@ export function registerSurveys(program: Command): void {
   dbOption(surveys.command('import'))
     .description('import survey answers (CSV or XLSX, e.g. a Google Forms export) through a column mapping')
     .argument('<file>', 'the CSV or XLSX file')
-    .requiredOption('--mapping <file.json>', 'which column holds what: {"respondedAt": "Timestamp", "aspects": {"speed": "..."}, ...}')
+    .requiredOption(
+      '--mapping <file.json>',
+      'which column holds what: {"respondedAt": "Timestamp", "aspects": {"speed": "..."}, ...}',
+    )
     .action(async (file: string, options: ImportOptions) => {
       const mapping = readMapping(options.mapping ?? '')
       const r = await withConnection(openForWriting(options.db), ({ db }) =>
@@ -104,7 +113,13 @@ export function registerSurveys(program: Command): void {
         responses_added: r.responsesAdded,
         follow_ups_created: r.followUpsCreated,
         customers_matched: r.customersMatched,
-        errors: r.errors.map((e) => ({ file: e.file, row: e.row, column: e.column, value: e.value, message: e.message })),
+        errors: r.errors.map((e) => ({
+          file: e.file,
+          row: e.row,
+          column: e.column,
+          value: e.value,
+          message: e.message,
+        })),
         error_count: r.errorCount,
       }
       if (options.json) printJson(json)
@@ -114,8 +129,13 @@ export function registerSurveys(program: Command): void {
             ? `Imported ${r.responsesAdded} responses from ${r.fileName}; ${r.followUpsCreated} follow-up task(s) created.`
             : `${r.fileName} was NOT imported: ${r.errorCount} problem(s); nothing was stored.`,
         )
-        if (r.errors.length) printTable(['row', 'column', 'value', 'problem'], r.errors.slice(0, 20).map((e) => [e.row, e.column, e.value, e.message]))
+        if (r.errors.length)
+          printTable(
+            ['row', 'column', 'value', 'problem'],
+            r.errors.slice(0, 20).map((e) => [e.row, e.column, e.value, e.message]),
+          )
       }
-      if (r.status === 'rejected') throw new CliError(`${r.fileName}: ${r.errorCount} problem(s), nothing stored.`)
+      if (r.status === 'rejected')
+        throw new CliError(`${r.fileName}: ${r.errorCount} problem(s), nothing stored.`)
     })
 }

@@ -43,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.check(sql`overall_level in ('delighted', 'satisfied', 'disappointed')`),
     )
     .execute()
-  await db.schema.createIndex('survey_responses_receipt').on('survey_responses').column('receipt_id').execute()
+  await db.schema
+    .createIndex('survey_responses_receipt')
+    .on('survey_responses')
+    .column('receipt_id')
+    .execute()
 
   await db.schema
     .alterTable('survey_answers')
@@ -61,7 +65,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.primaryKey().references('survey_responses.id').onDelete('cascade'),
     )
     .addColumn('task_id', 'integer', (c) => c.notNull().unique().references('tasks.id').onDelete('cascade'))
-    .addColumn('outcome', 'text', (c) => c.check(sql`outcome in ('recovered', 'not_recovered', 'unreachable')`))
+    .addColumn('outcome', 'text', (c) =>
+      c.check(sql`outcome in ('recovered', 'not_recovered', 'unreachable')`),
+    )
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('closed_at', 'text')
     .execute()

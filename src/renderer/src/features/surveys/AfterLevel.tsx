@@ -35,7 +35,9 @@ export function AfterLevel({ analysis }: { analysis: SurveyAnalysis }): React.JS
               <Table.Td ta="right">{fmt.number(row.responses)}</Table.Td>
               {row.within.map((w) => (
                 <Table.Td key={w.days} ta="right" c={w.eligible < SMALL_SAMPLE ? 'dimmed' : undefined}>
-                  {w.eligible ? `${fmt.percent(w.boughtAgain / w.eligible)} (${fmt.number(w.eligible)})` : t('after.none')}
+                  {w.eligible
+                    ? `${fmt.percent(w.boughtAgain / w.eligible)} (${fmt.number(w.eligible)})`
+                    : t('after.none')}
                 </Table.Td>
               ))}
               <Table.Td ta="right" c={row.eligible90 < SMALL_SAMPLE ? 'dimmed' : undefined}>

@@ -22,7 +22,10 @@ export function Breakdown({ analysis }: { analysis: SurveyAnalysis }): React.JSX
           store: analysis.byStore,
           category: analysis.byCategory,
           segment: analysis.bySegment.map((g) => ({
-            group: g.labelTh && g.labelEn ? aspectLabel({ labelTh: g.labelTh, labelEn: g.labelEn }, fmt.language) : g.group,
+            group:
+              g.labelTh && g.labelEn
+                ? aspectLabel({ labelTh: g.labelTh, labelEn: g.labelEn }, fmt.language)
+                : g.group,
             shares: g.shares,
           })),
         }[dimension]
@@ -33,8 +36,11 @@ export function Breakdown({ analysis }: { analysis: SurveyAnalysis }): React.JSX
         <SegmentedControl
           size="xs"
           value={dimension}
-          onChange={(v) => setDimension(v as Dimension)}
-          data={DIMENSIONS.map((d) => ({ value: d, label: d === 'month' ? t('trend.month') : t(`breakdown.${d}`) }))}
+          onChange={(v) => setDimension(DIMENSIONS.find((d) => d === v) ?? 'staff')}
+          data={DIMENSIONS.map((d) => ({
+            value: d,
+            label: d === 'month' ? t('trend.month') : t(`breakdown.${d}`),
+          }))}
         />
       </Group>
       <Table striped data-testid="surveys-breakdown">

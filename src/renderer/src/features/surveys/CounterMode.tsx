@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Loader, Stack, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localTimestamp } from '../../../../shared/calendar'
@@ -41,7 +52,13 @@ export function CounterMode({ onClose }: { onClose: () => void }): React.JSX.Ele
   )
 }
 
-function CounterSession({ survey, onClose }: { survey: SurveyTemplate; onClose: () => void }): React.JSX.Element {
+function CounterSession({
+  survey,
+  onClose,
+}: {
+  survey: SurveyTemplate
+  onClose: () => void
+}): React.JSX.Element {
   const { t } = useTranslation('surveys')
   const fmt = useFormat()
   const find = useFindPurchase()
@@ -105,7 +122,9 @@ function CounterSession({ survey, onClose }: { survey: SurveyTemplate; onClose: 
   }
 
   const saveRef = useRef(save)
-  saveRef.current = save
+  useEffect(() => {
+    saveRef.current = save
+  })
 
   useEffect(() => {
     if (done) commentRef.current?.focus()
@@ -135,7 +154,10 @@ function CounterSession({ survey, onClose }: { survey: SurveyTemplate; onClose: 
         if (!/^[1-5]$/.test(e.key)) return
         const a = answers[current.id]
         const g = a && !('level' in a) ? a : {}
-        answer(current.id, g.expectation === undefined ? { expectation: Number(e.key) } : { ...g, perception: Number(e.key) })
+        answer(
+          current.id,
+          g.expectation === undefined ? { expectation: Number(e.key) } : { ...g, perception: Number(e.key) },
+        )
         e.preventDefault()
       } else if (e.key === '1' || e.key === '2' || e.key === '3') {
         answer(current.id, { level: KEY_LEVEL[e.key] })
@@ -201,7 +223,9 @@ function CounterSession({ survey, onClose }: { survey: SurveyTemplate; onClose: 
       ) : (
         <Group justify="space-between" data-testid="surveys-counter-purchase">
           <Text fz="lg">
-            {purchase?.receiptNumber ? t('counter.receipt', { number: purchase.receiptNumber }) : t('counter.anonymous')}
+            {purchase?.receiptNumber
+              ? t('counter.receipt', { number: purchase.receiptNumber })
+              : t('counter.anonymous')}
             {purchase ? ` · ${purchase.customerName || t('counter.walkIn')}` : ''}
             {purchase?.occurredAt ? ` · ${fmt.date(purchase.occurredAt.slice(0, 10))}` : ''}
             {purchase?.netSatang != null ? ` · ${fmt.baht(purchase.netSatang)}` : ''}

@@ -1,4 +1,16 @@
-import { Badge, Button, Card, Group, Select, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { followUpOutcomes, type FollowUp } from '../../../../shared/api/surveys'
@@ -53,7 +65,10 @@ export function FollowUpsView(): React.JSX.Element {
           <Text size="xs" c="dimmed">
             {recovery.rate === null
               ? t('followUps.noRate')
-              : t('followUps.rateHint', { bought: fmt.number(recovery.boughtAgain), closed: fmt.number(recovery.closed) })}
+              : t('followUps.rateHint', {
+                  bought: fmt.number(recovery.boughtAgain),
+                  closed: fmt.number(recovery.closed),
+                })}
           </Text>
         </Card>
       </SimpleGrid>
@@ -132,8 +147,18 @@ function OutcomeCell({ item }: { item: FollowUp }): React.JSX.Element {
         data={followUpOutcomes.map((o) => ({ value: o, label: t(`followUps.outcomes.${o}`) }))}
         aria-label={t('followUps.outcome')}
       />
-      <TextInput size="xs" w={140} placeholder={t('followUps.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-      <Button size="xs" loading={close.isPending} onClick={() => close.mutate({ responseId: item.responseId, outcome, note })}>
+      <TextInput
+        size="xs"
+        w={140}
+        placeholder={t('followUps.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      <Button
+        size="xs"
+        loading={close.isPending}
+        onClick={() => close.mutate({ responseId: item.responseId, outcome, note })}
+      >
         {t('followUps.close')}
       </Button>
     </Group>

@@ -1,4 +1,16 @@
-import { Alert, Button, Card, FileButton, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,7 +21,16 @@ import { useFormat } from '../../format/useFormat'
 import { aspectLabel } from './labels'
 import { useImportAnswers, useSurveyTemplate } from './queries'
 
-const FIELDS = ['respondedAt', 'phone', 'customerCode', 'receiptNumber', 'store', 'staff', 'overall', 'comment'] as const
+const FIELDS = [
+  'respondedAt',
+  'phone',
+  'customerCode',
+  'receiptNumber',
+  'store',
+  'staff',
+  'overall',
+  'comment',
+] as const
 type Field = (typeof FIELDS)[number]
 
 async function toBase64(file: File): Promise<string> {
@@ -21,7 +42,11 @@ async function toBase64(file: File): Promise<string> {
 
 /** The first header that contains the label (or the label contains it), for a first guess at the mapping. */
 const guess = (header: string[], labels: string[]): string | undefined =>
-  header.find((h) => labels.some((l) => l && (h.toLowerCase().includes(l.toLowerCase()) || l.toLowerCase().includes(h.toLowerCase()))))
+  header.find((h) =>
+    labels.some(
+      (l) => l && (h.toLowerCase().includes(l.toLowerCase()) || l.toLowerCase().includes(h.toLowerCase())),
+    ),
+  )
 
 export function ImportView(): React.JSX.Element {
   const { t } = useTranslation('surveys')
@@ -42,7 +67,11 @@ export function ImportView(): React.JSX.Element {
       setFile(f)
       const next: Partial<Record<Field, string>> = {}
       for (const field of FIELDS) {
-        const g = guess(f.header, [th(`import.fields.${field}`), en(`import.fields.${field}`), field === 'respondedAt' ? 'timestamp' : ''])
+        const g = guess(f.header, [
+          th(`import.fields.${field}`),
+          en(`import.fields.${field}`),
+          field === 'respondedAt' ? 'timestamp' : '',
+        ])
         if (g) next[field] = g
       }
       setFields(next)
@@ -55,13 +84,18 @@ export function ImportView(): React.JSX.Element {
     },
   })
   const run = useImportAnswers()
-  const columns = [{ value: '', label: t('import.none') }, ...(file?.header ?? []).map((h) => ({ value: h, label: h }))]
+  const columns = [
+    { value: '', label: t('import.none') },
+    ...(file?.header ?? []).map((h) => ({ value: h, label: h })),
+  ]
   const start = () => {
     if (!file || !fields.respondedAt) return
     const mapping: SurveyMapping = {
       respondedAt: fields.respondedAt,
       aspects: Object.fromEntries(Object.entries(aspects).filter(([, c]) => c)),
-      ...Object.fromEntries(FIELDS.filter((f) => f !== 'respondedAt' && fields[f]).map((f) => [f, fields[f]])),
+      ...Object.fromEntries(
+        FIELDS.filter((f) => f !== 'respondedAt' && fields[f]).map((f) => [f, fields[f]]),
+      ),
     }
     run.mutate({ fileName: file.name, base64: file.base64, mapping })
   }
@@ -114,11 +148,17 @@ export function ImportView(): React.JSX.Element {
       {run.isError && <ErrorNotice error={run.error} />}
       {run.data?.status === 'done' && (
         <Alert color="green">
-          {t('import.done', { n: fmt.number(run.data.responsesAdded), followUps: fmt.number(run.data.followUpsCreated) })}
+          {t('import.done', {
+            n: fmt.number(run.data.responsesAdded),
+            followUps: fmt.number(run.data.followUpsCreated),
+          })}
         </Alert>
       )}
       {run.data?.status === 'rejected' && (
-        <Alert color="red" title={t('import.rejected', { file: run.data.fileName, n: fmt.number(run.data.errorCount) })}>
+        <Alert
+          color="red"
+          title={t('import.rejected', { file: run.data.fileName, n: fmt.number(run.data.errorCount) })}
+        >
           <Table>
             <Table.Thead>
               <Table.Tr>

@@ -33,7 +33,11 @@ export function LevelBars({ aspects }: { aspects: AspectResult[] }): React.JSX.E
       animation: false,
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${fmt.percent((item.parsed.x ?? 0) / 100)}` } },
+        tooltip: {
+          callbacks: {
+            label: (item) => `${item.dataset.label ?? ''}: ${fmt.percent((item.parsed.x ?? 0) / 100)}`,
+          },
+        },
       },
       scales: {
         x: { stacked: true, max: 100, ticks: { callback: (v) => fmt.percent(Number(v) / 100) } },
@@ -49,7 +53,11 @@ export function LevelBars({ aspects }: { aspects: AspectResult[] }): React.JSX.E
         {t('chart.title')}
       </Title>
       <Box h={height} data-testid="surveys-level-bars">
-        {fontsReady ? <Bar data={data} options={options} role="img" aria-label={t('chart.aria')} /> : <Skeleton h={height} />}
+        {fontsReady ? (
+          <Bar data={data} options={options} role="img" aria-label={t('chart.aria')} />
+        ) : (
+          <Skeleton h={height} />
+        )}
       </Box>
     </Card>
   )

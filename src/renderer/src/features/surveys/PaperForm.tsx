@@ -89,7 +89,10 @@ function Sheet(props: { survey: SurveyTemplate; size: 'a4' | 'a5'; receipt: stri
           </tr>
         </thead>
         <tbody>
-          {[...survey.aspects.map((a) => ({ id: a.id, label: a.labelTh })), { id: 0, label: survey.overallTh }].map((row) => (
+          {[
+            ...survey.aspects.map((a) => ({ id: a.id, label: a.labelTh })),
+            { id: 0, label: survey.overallTh },
+          ].map((row) => (
             <tr key={row.id}>
               <td>{row.label}</td>
               {LEVELS.map((l) => (

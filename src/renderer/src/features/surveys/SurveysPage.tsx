@@ -44,7 +44,10 @@ export function SurveysPage(): React.JSX.Element {
         title={t('title')}
         subtitle={
           analysis.data
-            ? t('subtitle', { responses: fmt.number(analysis.data.responses), name: analysis.data.survey.name })
+            ? t('subtitle', {
+                responses: fmt.number(analysis.data.responses),
+                name: analysis.data.survey.name,
+              })
             : undefined
         }
         actions={
@@ -55,16 +58,28 @@ export function SurveysPage(): React.JSX.Element {
             <Button variant="default" onClick={() => setMode('paper')} data-testid="surveys-paper">
               {t('actions.paper')}
             </Button>
-            <Button variant="default" loading={exporter.isPending} onClick={() => exporter.mutate({ format: 'csv' })}>
+            <Button
+              variant="default"
+              loading={exporter.isPending}
+              onClick={() => exporter.mutate({ format: 'csv' })}
+            >
               {t('actions.exportCsv')}
             </Button>
-            <Button variant="default" loading={exporter.isPending} onClick={() => exporter.mutate({ format: 'xlsx' })}>
+            <Button
+              variant="default"
+              loading={exporter.isPending}
+              onClick={() => exporter.mutate({ format: 'xlsx' })}
+            >
               {t('actions.exportXlsx')}
             </Button>
           </Group>
         }
       />
-      <Tabs value={view} onChange={(next) => setParams(next && next !== 'analysis' ? { view: next } : {})} keepMounted={false}>
+      <Tabs
+        value={view}
+        onChange={(next) => setParams(next && next !== 'analysis' ? { view: next } : {})}
+        keepMounted={false}
+      >
         <Tabs.List mb="lg">
           {VIEWS.map((v) => (
             <Tabs.Tab key={v} value={v}>

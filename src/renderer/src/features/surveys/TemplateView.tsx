@@ -1,5 +1,15 @@
-import { ActionIcon, Button, Card, Checkbox, Group, NumberInput, Stack, Table, TextInput } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  TextInput,
+} from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SurveyTemplateInput } from '../../../../shared/api/surveys'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -10,18 +20,17 @@ type Draft = SurveyTemplateInput
 
 /** The questions: aspects in order with Thai and English labels, the overall question, the gap rule. */
 export function TemplateView(): React.JSX.Element {
-  const { t } = useTranslation('surveys')
   const template = useSurveyTemplate()
-  const save = useSaveTemplate()
-  const [draft, setDraft] = useState<Draft | null>(null)
-  useEffect(() => {
-    if (template.data) {
-      const { status: _status, ...rest } = template.data
-      setDraft(rest)
-    }
-  }, [template.data])
   if (template.isError) return <ErrorNotice error={template.error} />
-  if (!draft) return <PageLoader />
+  if (!template.data) return <PageLoader />
+  const { status: _status, ...initial } = template.data
+  return <TemplateEditor key={JSON.stringify(initial)} initial={initial} />
+}
+
+function TemplateEditor({ initial }: { initial: Draft }): React.JSX.Element {
+  const { t } = useTranslation('surveys')
+  const save = useSaveTemplate()
+  const [draft, setDraft] = useState<Draft>(initial)
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch })
   const setAspect = (i: number, patch: Partial<Draft['aspects'][number]>) =>
     set({ aspects: draft.aspects.map((a, j) => (j === i ? { ...a, ...patch } : a)) })
@@ -34,13 +43,29 @@ export function TemplateView(): React.JSX.Element {
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <TextInput label={t('template.name')} value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} />
+        <TextInput
+          label={t('template.name')}
+          value={draft.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+        />
         <Group grow>
-          <TextInput label={t('template.overallTh')} value={draft.overallTh} onChange={(e) => set({ overallTh: e.currentTarget.value })} />
-          <TextInput label={t('template.overallEn')} value={draft.overallEn} onChange={(e) => set({ overallEn: e.currentTarget.value })} />
+          <TextInput
+            label={t('template.overallTh')}
+            value={draft.overallTh}
+            onChange={(e) => set({ overallTh: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('template.overallEn')}
+            value={draft.overallEn}
+            onChange={(e) => set({ overallEn: e.currentTarget.value })}
+          />
         </Group>
         <Group>
-          <Checkbox label={t('template.asksComment')} checked={draft.asksComment} onChange={(e) => set({ asksComment: e.currentTarget.checked })} />
+          <Checkbox
+            label={t('template.asksComment')}
+            checked={draft.asksComment}
+            onChange={(e) => set({ asksComment: e.currentTarget.checked })}
+          />
           <NumberInput
             label={t('template.threshold')}
             min={1}
@@ -64,26 +89,57 @@ export function TemplateView(): React.JSX.Element {
             {draft.aspects.map((a, i) => (
               <Table.Tr key={a.id ?? `new-${i}`}>
                 <Table.Td>
-                  <TextInput size="xs" value={a.key} onChange={(e) => setAspect(i, { key: e.currentTarget.value })} />
+                  <TextInput
+                    size="xs"
+                    value={a.key}
+                    onChange={(e) => setAspect(i, { key: e.currentTarget.value })}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput size="xs" value={a.labelTh} onChange={(e) => setAspect(i, { labelTh: e.currentTarget.value })} />
+                  <TextInput
+                    size="xs"
+                    value={a.labelTh}
+                    onChange={(e) => setAspect(i, { labelTh: e.currentTarget.value })}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput size="xs" value={a.labelEn} onChange={(e) => setAspect(i, { labelEn: e.currentTarget.value })} />
+                  <TextInput
+                    size="xs"
+                    value={a.labelEn}
+                    onChange={(e) => setAspect(i, { labelEn: e.currentTarget.value })}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <Checkbox checked={a.asksGap} onChange={(e) => setAspect(i, { asksGap: e.currentTarget.checked })} aria-label={t('template.asksGap')} />
+                  <Checkbox
+                    checked={a.asksGap}
+                    onChange={(e) => setAspect(i, { asksGap: e.currentTarget.checked })}
+                    aria-label={t('template.asksGap')}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <ActionIcon variant="default" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('template.up')}>
+                    <ActionIcon
+                      variant="default"
+                      disabled={i === 0}
+                      onClick={() => move(i, -1)}
+                      aria-label={t('template.up')}
+                    >
                       ↑
                     </ActionIcon>
-                    <ActionIcon variant="default" disabled={i === draft.aspects.length - 1} onClick={() => move(i, 1)} aria-label={t('template.down')}>
+                    <ActionIcon
+                      variant="default"
+                      disabled={i === draft.aspects.length - 1}
+                      onClick={() => move(i, 1)}
+                      aria-label={t('template.down')}
+                    >
                       ↓
                     </ActionIcon>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => set({ aspects: draft.aspects.filter((_, j) => j !== i) })}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => set({ aspects: draft.aspects.filter((_, j) => j !== i) })}
+                    >
                       {t('template.remove')}
                     </Button>
                   </Group>
@@ -95,7 +151,14 @@ export function TemplateView(): React.JSX.Element {
         <Group>
           <Button
             variant="default"
-            onClick={() => set({ aspects: [...draft.aspects, { key: `aspect_${draft.aspects.length + 1}`, labelTh: '', labelEn: '', asksGap: false }] })}
+            onClick={() =>
+              set({
+                aspects: [
+                  ...draft.aspects,
+                  { key: `aspect_${draft.aspects.length + 1}`, labelTh: '', labelEn: '', asksGap: false },
+                ],
+              })
+            }
           >
             {t('template.add')}
           </Button>

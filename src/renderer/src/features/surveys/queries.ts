@@ -25,16 +25,22 @@ export const useFollowUps = (status: 'open' | 'closed' | 'all') =>
 /** Anything that adds answers or closes a follow-up makes every survey figure stale. */
 function useSurveyMutation<V, R>(fn: (v: V) => Promise<R>) {
   const client = useQueryClient()
-  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: surveysKeys.all }) })
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => client.invalidateQueries({ queryKey: surveysKeys.all }),
+  })
 }
 
-export const useRecordResponse = () => useSurveyMutation((v: Input<'surveysRecord'>) => call('surveysRecord', v))
+export const useRecordResponse = () =>
+  useSurveyMutation((v: Input<'surveysRecord'>) => call('surveysRecord', v))
 export const useCloseFollowUp = () =>
   useSurveyMutation((v: Input<'surveysCloseFollowUp'>) => call('surveysCloseFollowUp', v))
-export const useImportAnswers = () => useSurveyMutation((v: Input<'surveysImport'>) => call('surveysImport', v))
+export const useImportAnswers = () =>
+  useSurveyMutation((v: Input<'surveysImport'>) => call('surveysImport', v))
 export const useSaveTemplate = () =>
   useSurveyMutation((v: Input<'surveysSaveTemplate'>) => call('surveysSaveTemplate', v))
-export const useFindPurchase = () => useMutation({ mutationFn: (query: string) => call('surveysFindPurchase', { query }) })
+export const useFindPurchase = () =>
+  useMutation({ mutationFn: (query: string) => call('surveysFindPurchase', { query }) })
 
 export function useExportResponses() {
   return useMutation({
