@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Purchase, ResponseInput, SurveyTemplate } from '../../shared/api/surveys'
 import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
@@ -41,6 +41,7 @@ export async function findPurchase(db: Db, query: string): Promise<Purchase[]> {
         eb('r.receipt_number', 'like', `%${text.replace(/[%_]/g, '')}`),
       ]),
     )
+    .orderBy(sql`r.receipt_number = ${text}`, 'desc')
     .orderBy('r.occurred_at', 'desc')
     .limit(8)
     .execute()

@@ -53,7 +53,9 @@ export function Breakdown({ analysis }: { analysis: SurveyAnalysis }): React.JSX
         <Table.Tbody>
           {rows.map((g) => (
             <Table.Tr key={g.group}>
-              <Table.Td>{g.group || t('breakdown.unknown')}</Table.Td>
+              <Table.Td data-untranslated={g.group ? true : undefined}>
+                {g.group || t('breakdown.unknown')}
+              </Table.Td>
               <SharesCells s={g.shares} />
             </Table.Tr>
           ))}

@@ -15,7 +15,7 @@ export function CommentWords({ analysis }: { analysis: SurveyAnalysis }): React.
       {analysis.words.length === 0 ? (
         <Text c="dimmed">{t('words.empty')}</Text>
       ) : (
-        <Group gap="xs" data-testid="surveys-words">
+        <Group gap="xs" data-testid="surveys-words" data-untranslated>
           {analysis.words.map((w) => (
             <Badge key={w.word} size="lg" variant="light" color="red" tt="none">
               {w.word} · {fmt.number(w.count)}

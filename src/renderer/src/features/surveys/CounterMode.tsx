@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Group,
+  Kbd,
   Loader,
   Stack,
   Text,
@@ -191,7 +192,10 @@ function CounterSession({
       <Group justify="space-between">
         <Title order={2}>{t('counter.title')}</Title>
         <Button variant="default" onClick={onClose}>
-          {t('counter.close')}
+          {t('counter.close')}{' '}
+          <Kbd ml={6} data-untranslated>
+            Esc
+          </Kbd>
         </Button>
       </Group>
       {saved && (
@@ -223,10 +227,23 @@ function CounterSession({
       ) : (
         <Group justify="space-between" data-testid="surveys-counter-purchase">
           <Text fz="lg">
-            {purchase?.receiptNumber
-              ? t('counter.receipt', { number: purchase.receiptNumber })
-              : t('counter.anonymous')}
-            {purchase ? ` · ${purchase.customerName || t('counter.walkIn')}` : ''}
+            {purchase?.receiptNumber ? (
+              <>
+                {t('counter.receipt')} <span data-untranslated>{purchase.receiptNumber}</span>
+              </>
+            ) : (
+              t('counter.anonymous')
+            )}
+            {purchase && (
+              <>
+                {' · '}
+                {purchase.customerName ? (
+                  <span data-untranslated>{purchase.customerName}</span>
+                ) : (
+                  t('counter.walkIn')
+                )}
+              </>
+            )}
             {purchase?.occurredAt ? ` · ${fmt.date(purchase.occurredAt.slice(0, 10))}` : ''}
             {purchase?.netSatang != null ? ` · ${fmt.baht(purchase.netSatang)}` : ''}
           </Text>
@@ -268,7 +285,10 @@ function CounterSession({
             />
           )}
           <Button size="lg" w="fit-content" disabled={!done} loading={record.isPending} onClick={save}>
-            {t('counter.save')}
+            {t('counter.save')}{' '}
+            <Kbd ml={6} data-untranslated>
+              Enter
+            </Kbd>
           </Button>
         </>
       )}

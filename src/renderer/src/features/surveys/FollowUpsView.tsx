@@ -103,14 +103,14 @@ export function FollowUpsView(): React.JSX.Element {
           <Table.Tbody>
             {items.map((f) => (
               <Table.Tr key={f.responseId}>
-                <Table.Td>{f.customerName}</Table.Td>
-                <Table.Td>
+                <Table.Td data-untranslated>{f.customerName}</Table.Td>
+                <Table.Td data-untranslated>
                   {[f.phone, f.lineId && `LINE ${f.lineId}`, f.email].filter(Boolean).join(' · ')}
                 </Table.Td>
                 <Table.Td>{fmt.date(f.respondedAt.slice(0, 10))}</Table.Td>
                 <Table.Td>{f.dueDate ? fmt.date(f.dueDate) : ''}</Table.Td>
                 <Table.Td>{f.disappointedAspects.map(label).join(', ')}</Table.Td>
-                <Table.Td>{f.comment}</Table.Td>
+                <Table.Td data-untranslated>{f.comment}</Table.Td>
                 <Table.Td>
                   <OutcomeCell item={f} />
                 </Table.Td>

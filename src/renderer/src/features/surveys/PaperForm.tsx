@@ -52,6 +52,8 @@ export function PaperForm({ onClose }: { onClose: () => void }): React.JSX.Eleme
           </Button>
         </Group>
       </Group>
+      {/* The page size of the print: one @page rule while the form is open (named pages break before the form). */}
+      <style>{`@page { size: ${size === 'a5' ? 'A5' : 'A4'}; margin: 0; }`}</style>
       {template.isError && <ErrorNotice error={template.error} />}
       {template.data && <Sheet survey={template.data} size={size} receipt={receipt} />}
     </div>,

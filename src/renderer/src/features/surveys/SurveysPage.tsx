@@ -43,12 +43,12 @@ export function SurveysPage(): React.JSX.Element {
       <PageHeader
         title={t('title')}
         subtitle={
-          analysis.data
-            ? t('subtitle', {
-                responses: fmt.number(analysis.data.responses),
-                name: analysis.data.survey.name,
-              })
-            : undefined
+          analysis.data ? (
+            <>
+              {t('subtitle', { responses: fmt.number(analysis.data.responses) })}{' '}
+              <span data-untranslated>“{analysis.data.survey.name}”</span>
+            </>
+          ) : undefined
         }
         actions={
           <Group gap="xs">

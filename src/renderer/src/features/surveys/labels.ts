@@ -5,4 +5,4 @@ export const aspectLabel = (a: { labelTh: string; labelEn: string }, language: L
   language === 'th' ? a.labelTh : a.labelEn
 
 /** The colours of the three levels, the same in every chart and button. */
-export const LEVEL_COLOURS = { delighted: '#2f9e44', satisfied: '#adb5bd', disappointed: '#e03131' } as const
+export const LEVEL_COLOURS = { delighted: '#2f9e44', satisfied: '#868e96', disappointed: '#e03131' } as const

@@ -1,6 +1,6 @@
 export const en = {
   title: 'Surveys',
-  subtitle: '{{responses}} responses to "{{name}}"',
+  subtitle: '{{responses}} responses to',
   level: {
     delighted: 'Delighted',
     satisfied: 'Satisfied',
@@ -79,12 +79,12 @@ export const en = {
   },
   counter: {
     title: 'Counter survey',
-    close: 'Close (Esc)',
+    close: 'Close',
     search: 'Receipt number or phone',
     searchHint: 'Type and press Enter; the first match is taken.',
     anonymous: 'Without receipt or customer',
     noMatch: 'No receipt or customer found for “{{query}}”.',
-    receipt: 'Receipt {{number}}',
+    receipt: 'Receipt',
     walkIn: 'Walk-in customer',
     overall: 'Overall',
     keys: 'Keys: 1 disappointed · 2 satisfied · 3 delighted',
@@ -92,7 +92,7 @@ export const en = {
     expectation: 'Expected',
     perception: 'Got',
     comment: 'Comment (optional)',
-    save: 'Save (Enter)',
+    save: 'Save',
     saved: 'Saved. Ready for the next customer.',
     followUp: 'A follow-up task was created for this customer.',
     change: 'Change',

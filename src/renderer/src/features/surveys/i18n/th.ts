@@ -3,7 +3,7 @@ import type { en } from './en'
 
 export const th: Messages<typeof en> = {
   title: 'แบบสอบถาม',
-  subtitle: 'คำตอบ {{responses}} ชุด จากแบบสอบถาม “{{name}}”',
+  subtitle: 'คำตอบ {{responses}} ชุด จากแบบสอบถาม',
   level: {
     delighted: 'ประทับใจ',
     satisfied: 'พอใจ',
@@ -81,12 +81,12 @@ export const th: Messages<typeof en> = {
   },
   counter: {
     title: 'แบบสอบถามหน้าเคาน์เตอร์',
-    close: 'ปิด (Esc)',
+    close: 'ปิด',
     search: 'เลขที่ใบเสร็จ หรือเบอร์โทร',
     searchHint: 'พิมพ์แล้วกด Enter ระบบจะเลือกรายการแรก',
     anonymous: 'ไม่ระบุใบเสร็จหรือลูกค้า',
     noMatch: 'ไม่พบใบเสร็จหรือลูกค้าสำหรับ “{{query}}”',
-    receipt: 'ใบเสร็จ {{number}}',
+    receipt: 'ใบเสร็จ',
     walkIn: 'ลูกค้าทั่วไป',
     overall: 'โดยรวม',
     keys: 'ปุ่มลัด: 1 ผิดหวัง · 2 พอใจ · 3 ประทับใจ',
@@ -94,7 +94,7 @@ export const th: Messages<typeof en> = {
     expectation: 'คาดหวัง',
     perception: 'ได้รับ',
     comment: 'ความเห็นเพิ่มเติม (ไม่บังคับ)',
-    save: 'บันทึก (Enter)',
+    save: 'บันทึก',
     saved: 'บันทึกแล้ว พร้อมรับลูกค้าคนถัดไป',
     followUp: 'สร้างงานติดตามลูกค้ารายนี้แล้ว',
     change: 'เปลี่ยน',
