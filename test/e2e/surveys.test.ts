@@ -52,6 +52,10 @@ function sql(app: App) {
   }
 }
 
+/** The data-testid of the element that has the keyboard focus. */
+const focused = (page: App['page']) =>
+  page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('data-testid')")
+
 const percent = (lang: Lang, share: number) =>
   new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB', {
     style: 'percent',
@@ -106,7 +110,7 @@ async function counterWithKeyboard(app: App, lang: Lang): Promise<void> {
   await page.getByTestId('surveys-counter').click()
   const search = page.getByTestId('surveys-counter-search')
   await search.waitFor()
-  await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+  await expect.poll(() => focused(page)).toBe('surveys-counter-search')
   // From here on, only the keyboard.
   await page.keyboard.type(receipt.receipt_number)
   await page.keyboard.press('Enter')
@@ -114,7 +118,7 @@ async function counterWithKeyboard(app: App, lang: Lang): Promise<void> {
   for (const key of ['3', '2', '1', '3', '2']) await page.keyboard.press(key)
   await page.keyboard.press('1') // overall: disappointed
   const comment = page.getByTestId('surveys-counter-comment')
-  await expect.poll(() => comment.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+  await expect.poll(() => focused(page)).toBe('surveys-counter-comment')
   await page.keyboard.type(lang === 'th' ? 'รอนานมาก' : 'waited too long')
   await app.screenshot(`surveys-counter-${lang}`)
   expect(foreignText(await visibleUiText(page), lang)).toEqual([])
@@ -132,7 +136,7 @@ async function counterWithKeyboard(app: App, lang: Lang): Promise<void> {
   expect(db.tasksFor(receipt.customer_id)).toBe(tasksBefore + 1)
   // Ready for the next customer: the search has the focus again and is empty.
   const next = page.getByTestId('surveys-counter-search')
-  await expect.poll(() => next.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+  await expect.poll(() => focused(page)).toBe('surveys-counter-search')
   expect(await next.inputValue()).toBe('')
   await page.keyboard.press('Escape')
 }
