@@ -117,7 +117,6 @@ async function counterWithKeyboard(app: App, lang: Lang): Promise<void> {
   await page.getByTestId('surveys-counter-purchase').waitFor()
   for (const key of ['3', '2', '1', '3', '2']) await page.keyboard.press(key)
   await page.keyboard.press('1') // overall: disappointed
-  const comment = page.getByTestId('surveys-counter-comment')
   await expect.poll(() => focused(page)).toBe('surveys-counter-comment')
   await page.keyboard.type(lang === 'th' ? 'รอนานมาก' : 'waited too long')
   await app.screenshot(`surveys-counter-${lang}`)

@@ -43,6 +43,7 @@ function applyPragmas(sqlite: Sqlite, file: string, readonly: boolean): void {
   if (!readonly) sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('secure_delete = ON') // PDPA: erased personal data must not linger in free pages
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
 
   const expected: Record<string, string | number> = {

@@ -60,6 +60,8 @@ export interface CustomersTable {
   import_id: number | null
   created_at: Generated<string>
   updated_at: Generated<string>
+  /** Set when the customer's personal data was erased (PDPA); the row stays for anonymous sales totals. */
+  erased_at: string | null
 }
 
 export interface CustomerAliasesTable {
@@ -120,6 +122,7 @@ export interface InteractionsTable {
   occurred_at: string
   summary: Generated<string>
   created_at: Generated<string>
+  staff: Generated<string>
 }
 
 export interface TasksTable {
@@ -130,6 +133,10 @@ export interface TasksTable {
   status: Generated<TaskStatus>
   created_at: Generated<string>
   done_at: string | null
+  notes: Generated<string>
+  interaction_id: number | null
+  /** 'staff', or the domain that made it, e.g. 'survey'. */
+  source: Generated<string>
 }
 
 export interface ConsentsTable {
@@ -140,6 +147,59 @@ export interface ConsentsTable {
   granted: number
   recorded_at: Generated<string>
   source: Generated<string>
+  notice_version: Generated<string>
+  recorded_by: Generated<string>
+}
+
+/** A merge of two customers, with what undoing it needs (JSON, see src/main/customers/merge.ts). */
+export interface CustomerMergesTable {
+  id: Generated<number>
+  kept_id: number
+  merged_id: number
+  snapshot: string
+  merged_at: Generated<string>
+  undone_at: string | null
+}
+
+/** A PDPA erasure: only a masked name is kept, so a restored backup can have it re-applied. */
+export interface CustomerErasuresTable {
+  id: Generated<number>
+  customer_id: number
+  masked_name: string
+  erased_at: Generated<string>
+  erased_by: Generated<string>
+}
+
+export interface CustomerTotalsTable {
+  customer_id: number
+  receipts: number
+  /** Distinct purchase days. */
+  visits: number
+  /** Sales less refunds. */
+  spend_satang: number
+  first_purchase: string | null
+  last_purchase: string | null
+}
+
+export interface CustomerTotalsStateTable {
+  id: number
+  /** What the receipts looked like when the totals were built (count, max id, sum of customer ids). */
+  receipts_key: string
+}
+
+export type SubjectRequestKind = 'access' | 'erasure' | 'rectification' | 'objection'
+export type SubjectRequestStatus = 'open' | 'fulfilled' | 'refused'
+
+export interface SubjectRequestsTable {
+  id: Generated<number>
+  customer_id: number | null
+  kind: SubjectRequestKind
+  received_at: string
+  due_date: string
+  status: Generated<SubjectRequestStatus>
+  refusal_reason: Generated<string>
+  handled_at: string | null
+  handled_by: Generated<string>
 }
 
 export interface SurveysTable {
@@ -338,6 +398,11 @@ export interface Database {
   segment_cells: SegmentCellsTable
   analysis_runs: AnalysisRunsTable
   analysis_scores: AnalysisScoresTable
+  customer_merges: CustomerMergesTable
+  customer_totals: CustomerTotalsTable
+  customer_totals_state: CustomerTotalsStateTable
+  customer_erasures: CustomerErasuresTable
+  subject_requests: SubjectRequestsTable
 }
 
 export type Customer = Selectable<CustomersTable>

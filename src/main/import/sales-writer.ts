@@ -1,7 +1,7 @@
 import type { Sqlite } from '../db'
 import { BatchInserter } from './batch-insert'
 import type { Catalog } from './catalog'
-import type { CustomerBook } from './customers'
+import type { CustomerBook } from '../customers/identity'
 import { presets } from './presets'
 import type { SaleRow } from './types'
 

@@ -18,12 +18,8 @@ export interface RowIssue {
   message: string
 }
 
-export interface Identity {
-  code: string | null
-  phone: string | null
-  email: string | null
-  name: string
-}
+export type { Identity } from '../customers/identity'
+import type { Identity } from '../customers/identity'
 
 export interface SaleRow {
   row: number

@@ -1,12 +1,19 @@
 import type { Sqlite } from '../db'
 import type { MergeReason } from '../db/schema'
-import { nameKey } from './normalize/contacts'
-import type { Identity } from './types'
+import { nameKey } from './contacts'
 
 // Who a row's customer is. Matches by the POS's customer code, then the phone number, then the e-mail, then
 // (only when a row has none of those) the name. Everything is looked up in maps loaded once, so a million-line
 // import never runs a SELECT per row. A row whose identities point at different customers is attached to the
 // strongest match and the pair becomes a merge suggestion: customers are never merged silently.
+
+/** What a row says about who its customer is: the POS code, phone (E.164), e-mail (lower-cased) and name. */
+export interface Identity {
+  code: string | null
+  phone: string | null
+  email: string | null
+  name: string
+}
 
 type Ids = number | number[]
 
