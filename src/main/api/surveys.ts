@@ -39,5 +39,5 @@ export const surveysHandlers: Handlers<typeof surveysContract> = {
     withUploadedFile(input.fileName, input.base64, (path) =>
       importSurveyResponses(ctx.db, { path, fileName: input.fileName, mapping: input.mapping }),
     ),
-  surveysExport: (input, ctx) => exportResponses(ctx.db, input.format, { from: input.from, to: input.to }),
+  surveysExport: ({ from, to, ...options }, ctx) => exportResponses(ctx.db, options, { from, to }),
 }

@@ -4,29 +4,13 @@ import type { FollowUp } from '../../shared/api/surveys'
 import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
 import type { Database, FollowUpOutcome } from '../db/schema'
+import { createTask } from '../customers/tasks'
 import { aspectKey } from './templates'
 
 type Db = Kysely<Database>
 
 /** Days from a disappointed answer to the follow-up's due date. */
 export const FOLLOW_UP_DAYS = 2
-
-/**
- * Writes one row of the tasks table. The customers branch owns tasks (src/main/customers/tasks.ts,
- * createTask); it had not landed when this was written, so this is the one place surveys writes a task
- * directly. Replace its body with createTask when that lands.
- */
-async function insertTask(
-  trx: Db,
-  task: { customerId: number; title: string; dueDate: string },
-): Promise<number> {
-  const { id } = await trx
-    .insertInto('tasks')
-    .values({ customer_id: task.customerId, title: task.title, due_date: task.dueDate })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return id
-}
 
 /**
  * The follow-up of a disappointed response: one task for its customer, linked by survey_followups, whose
@@ -42,10 +26,12 @@ export async function createFollowUp(
     .where('response_id', '=', response.id)
     .executeTakeFirst()
   if (existing) return existing.task_id
-  const taskId = await insertTask(trx, {
+  // The customers domain owns tasks: createTask is the one way to make one (source 'survey').
+  const taskId = await createTask(trx, {
     customerId: response.customerId,
     title: `ติดตามลูกค้าที่ผิดหวัง (แบบสอบถาม #${response.id})`,
     dueDate: addDays(response.respondedAt.slice(0, 10), FOLLOW_UP_DAYS),
+    source: 'survey',
   })
   await trx.insertInto('survey_followups').values({ response_id: response.id, task_id: taskId }).execute()
   return taskId

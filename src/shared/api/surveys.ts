@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { exportedFileSchema, tableExportOptionsSchema } from './export'
 
 // The surveys API (issue 12): the template, capture (counter, paper, import), the satisfaction analysis and
 // service recovery. Levels are the three of RTS-AMPQ-237A. Shares are fractions of 1; dates 'YYYY-MM-DD';
@@ -302,7 +303,7 @@ export const surveysContract = {
     output: surveyImportResultSchema,
   },
   surveysExport: {
-    input: z.object({ format: z.enum(['csv', 'xlsx']), from: isoDate.optional(), to: isoDate.optional() }),
-    output: z.object({ fileName: z.string(), base64: z.string() }),
+    input: z.object({ ...tableExportOptionsSchema.shape, from: isoDate.optional(), to: isoDate.optional() }),
+    output: exportedFileSchema,
   },
 } as const

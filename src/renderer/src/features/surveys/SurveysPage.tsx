@@ -61,14 +61,14 @@ export function SurveysPage(): React.JSX.Element {
             <Button
               variant="default"
               loading={exporter.isPending}
-              onClick={() => exporter.mutate({ format: 'csv' })}
+              onClick={() => exporter.mutate({ format: 'csv', title: t('title') })}
             >
               {t('actions.exportCsv')}
             </Button>
             <Button
               variant="default"
               loading={exporter.isPending}
-              onClick={() => exporter.mutate({ format: 'xlsx' })}
+              onClick={() => exporter.mutate({ format: 'xlsx', title: t('title') })}
             >
               {t('actions.exportXlsx')}
             </Button>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input } from '../../../../shared/api'
 import { call } from '../../api/client'
+import { saveExportedFile } from '../../api/download'
 
 export const surveysKeys = {
   all: ['surveys'] as const,
@@ -45,16 +46,6 @@ export const useFindPurchase = () =>
 export function useExportResponses() {
   return useMutation({
     mutationFn: (v: Input<'surveysExport'>) => call('surveysExport', v),
-    onSuccess: ({ fileName, base64 }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-      const url = URL.createObjectURL(new Blob([bytes]))
-      const link = document.createElement('a')
-      link.href = url
-      link.download = fileName
-      document.body.append(link)
-      link.click()
-      link.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    },
+    onSuccess: saveExportedFile,
   })
 }
