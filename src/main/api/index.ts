@@ -10,6 +10,7 @@ import { reportsHandlers } from './reports'
 import { jobsHandlers } from './jobs'
 import { customersHandlers } from './customers'
 import { customerListsHandlers } from './customer-lists'
+import { surveysHandlers } from './surveys'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -23,4 +24,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...jobsHandlers,
   ...customersHandlers,
   ...customerListsHandlers,
+  ...surveysHandlers,
 }

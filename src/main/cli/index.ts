@@ -14,6 +14,7 @@ import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
 import { registerReport } from './commands/report'
 import { registerCustomers } from './commands/customers'
+import { registerSurveys } from './commands/surveys'
 import { reportError } from './output'
 
 // The command line over the same engine as the app: `npm run --silent cli -- <command> [options]`.
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerReport(program)
   registerBackup(program)
   registerCustomers(program)
+  registerSurveys(program)
   return program
 }
 

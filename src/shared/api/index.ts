@@ -11,6 +11,7 @@ import { jobsContract } from './jobs'
 import { ipcChannel, methodNames, type MethodName } from './methods'
 import { customersContract } from './customers'
 import { customerListsContract } from './customer-lists'
+import { surveysContract } from './surveys'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -28,6 +29,7 @@ export const contract = {
   ...jobsContract,
   ...customersContract,
   ...customerListsContract,
+  ...surveysContract,
 } as const
 
 export type Contract = typeof contract

@@ -69,6 +69,17 @@ export const methodNames = [
   'customersMerges',
   'customerSubjectExport',
   'customerErase',
+  // surveys
+  'surveysTemplate',
+  'surveysSaveTemplate',
+  'surveysFindPurchase',
+  'surveysRecord',
+  'surveysAnalysis',
+  'surveysFollowUps',
+  'surveysCloseFollowUp',
+  'surveysImportPreview',
+  'surveysImport',
+  'surveysExport',
   // reports
   'renderReport',
   'saveReportPdf',

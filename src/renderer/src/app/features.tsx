@@ -4,6 +4,7 @@ import { dashboardRoute } from '../features/dashboard/route'
 import { importRoute } from '../features/import/route'
 import { reportsRoute } from '../features/reports/route'
 import { settingsRoute } from '../features/settings/route'
+import { surveysRoute } from '../features/surveys/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
@@ -17,6 +18,7 @@ export const featureRoutes: FeatureRoute[] = [
   reportsRoute,
   settingsRoute,
   customersRoute,
+  surveysRoute,
 ].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {

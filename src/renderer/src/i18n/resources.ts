@@ -5,6 +5,7 @@ import dashboard from '../features/dashboard/i18n'
 import importText from '../features/import/i18n'
 import settings from '../features/settings/i18n'
 import reports from '../features/reports/i18n'
+import surveys from '../features/surveys/i18n'
 import welcome from '../features/welcome/i18n'
 import common from './common'
 import errors from './errors'
@@ -26,6 +27,7 @@ export const namespaces = {
   errors,
   customers,
   components,
+  surveys,
 }
 
 export type Namespace = keyof typeof namespaces
