@@ -10,6 +10,7 @@ import { registerCohorts } from './commands/cohorts'
 import { registerInit } from './commands/init'
 import { registerRfm } from './commands/rfm'
 import { registerStats } from './commands/stats'
+import { registerBasket } from './commands/basket'
 import { reportError } from './output'
 
 // The command line over the same engine as the app: `npm run --silent cli -- <command> [options]`.
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerCohorts(program)
   registerAnalyze(program)
   registerChurn(program)
+  registerBasket(program)
   return program
 }
 
