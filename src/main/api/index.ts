@@ -6,6 +6,7 @@ import { demoHandlers } from './demo'
 import { settingsHandlers } from './settings'
 import { analysisHandlers } from './analysis'
 import { systemHandlers } from './system'
+import { productsHandlers } from './products'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -15,4 +16,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...dashboardHandlers,
   ...demoHandlers,
   ...analysisHandlers,
+  ...productsHandlers,
 }

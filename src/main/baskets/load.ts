@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { basketLevels, type BasketLevel } from '../../shared/api/products'
 import { BasketBuilder, type Baskets } from './baskets'
 
 // The baskets of the shop: one per sale receipt (refunds and lines with no product or a quantity of 0 or
@@ -7,8 +8,7 @@ import { BasketBuilder, type Baskets } from './baskets'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export const basketLevels = ['product', 'category'] as const
-export type BasketLevel = (typeof basketLevels)[number]
+export { basketLevels, type BasketLevel }
 
 export interface LoadOptions {
   level: BasketLevel

@@ -6,6 +6,7 @@ import { demoContract } from './demo'
 import { settingsContract } from './settings'
 import { analysisContract } from './analysis'
 import { systemContract } from './system'
+import { productsContract } from './products'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -19,6 +20,7 @@ export const contract = {
   ...dashboardContract,
   ...demoContract,
   ...analysisContract,
+  ...productsContract,
 } as const
 
 export type Contract = typeof contract
