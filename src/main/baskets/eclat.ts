@@ -137,6 +137,10 @@ export function mineItemsets(baskets: Baskets, params: MineParams, hooks: MineHo
   seen.fill(-1)
   const useMatrix = maxSize >= 2 && k <= MATRIX_MAX_ITEMS
   const pairs = useMatrix ? new Uint32Array((k * (k - 1)) / 2) : null
+  // Each basket's frequent items as ranks, ascending (CSR): level 2 is built from the baskets of a
+  const rowItems = new Uint32Array(useMatrix ? poolSize : 0)
+  const rowOffsets = new Uint32Array(useMatrix ? n + 1 : 0)
+  let rowLength = 0
   for (let b = 0; b < n; b++) {
     let w = 0
     for (let i = offsets[b] ?? 0, end = offsets[b + 1] ?? 0; i < end; i++) {
@@ -148,14 +152,25 @@ export function mineItemsets(baskets: Baskets, params: MineParams, hooks: MineHo
       fill[r] = (fill[r] ?? 0) + 1
       ranks[w++] = r
     }
-    if (pairs && w > 1) {
-      const row = ranks.subarray(0, w).sort()
-      for (let x = 0; x < w - 1; x++) {
-        const a = row[x] ?? 0
+    if (pairs) {
+      // insertion sort straight into the row store (baskets are short; TypedArray#sort per basket costs more)
+      const first = rowLength
+      for (let x = 0; x < w; x++) {
+        const r = ranks[x] ?? 0
+        let at = rowLength++
+        while (at > first && (rowItems[at - 1] ?? 0) > r) {
+          rowItems[at] = rowItems[at - 1] ?? 0
+          at--
+        }
+        rowItems[at] = r
+      }
+      rowOffsets[b + 1] = rowLength
+      for (let x = first; x < rowLength - 1; x++) {
+        const a = rowItems[x] ?? 0
         // index of (a, c) for a < c: a*k - a(a+1)/2 + (c - a - 1)
         const base = a * k - (a * (a + 1)) / 2 - a - 1
-        for (let y = x + 1; y < w; y++) {
-          const idx = base + (row[y] ?? 0)
+        for (let y = x + 1; y < rowLength; y++) {
+          const idx = base + (rowItems[y] ?? 0)
           pairs[idx] = (pairs[idx] ?? 0) + 1
         }
       }
@@ -236,6 +251,7 @@ export function mineItemsets(baskets: Baskets, params: MineParams, hooks: MineHo
   }
 
   const signal = hooks.signal
+  const slot = new Int32Array(k)
   for (let a = 0; a < k && maxSize >= 2; a++) {
     if (signal?.aborted) throw new LukkhaError('cancelled', 'The basket analysis was cancelled.')
     hooks.progress?.(a, k)
@@ -243,24 +259,58 @@ export function mineItemsets(baskets: Baskets, params: MineParams, hooks: MineHo
     const aStart = tidStart[a] ?? 0
     const aLen = nodes.count[a] ?? 0
     const top = poolTop
-    markList(aStart, aLen, 1)
     const childNodes: number[] = []
     const childStart: number[] = []
     const childLen: number[] = []
     const base = a * k - (a * (a + 1)) / 2 - a - 1
-    for (let b = a + 1; b < k; b++) {
-      if (pairs && (pairs[base + b] ?? 0) < minCount) continue
-      const c = filterMarked(tidStart[b] ?? 0, nodes.count[b] ?? 0)
-      if (c < minCount) continue
-      const child = nodes.add(b, a, c, 2)
-      if (childNodes.length === 0) nodes.firstChild[a] = child
-      childNodes.push(child)
-      childStart.push(poolTop)
-      childLen.push(c)
-      poolTop += c
+    if (pairs) {
+      // The pair counts give each child's exact length: lay the lists out, then fill them in one pass over
+      // the baskets of a (sum of their widths, instead of scanning every longer list)
+      let need = 0
+      for (let b = a + 1; b < k; b++) {
+        const c = pairs[base + b] ?? 0
+        if (c < minCount) {
+          slot[b] = -1
+          continue
+        }
+        slot[b] = poolTop + need
+        const child = nodes.add(b, a, c, 2)
+        if (childNodes.length === 0) nodes.firstChild[a] = child
+        childNodes.push(child)
+        childStart.push(poolTop + need)
+        childLen.push(c)
+        need += c
+      }
+      ensure(need)
+      const p = pool
+      for (let i = aStart, end = aStart + aLen; i < end; i++) {
+        const t = p[i] ?? 0
+        for (let j = rowOffsets[t + 1] ?? 0, first = rowOffsets[t] ?? 0; --j >= first;) {
+          const r = rowItems[j] ?? 0
+          if (r <= a) break
+          const at = slot[r] ?? -1
+          if (at >= 0) {
+            p[at] = t
+            slot[r] = at + 1
+          }
+        }
+      }
+      poolTop += need
+    } else {
+      markList(aStart, aLen, 1)
+      for (let b = a + 1; b < k; b++) {
+        const c = filterMarked(tidStart[b] ?? 0, nodes.count[b] ?? 0)
+        if (c < minCount) continue
+        const child = nodes.add(b, a, c, 2)
+        if (childNodes.length === 0) nodes.firstChild[a] = child
+        childNodes.push(child)
+        childStart.push(poolTop)
+        childLen.push(c)
+        poolTop += c
+      }
+      markList(aStart, aLen, 0)
     }
     nodes.childCount[a] = childNodes.length
-    markList(aStart, aLen, 0)
     if (childNodes.length > 1 && maxSize > 2) {
       extend(Uint32Array.from(childNodes), Uint32Array.from(childStart), Uint32Array.from(childLen), 2)
     }
