@@ -2,13 +2,14 @@ import { analysisRoute } from '../features/analysis/route'
 import { dashboardRoute } from '../features/dashboard/route'
 import { importRoute } from '../features/import/route'
 import { settingsRoute } from '../features/settings/route'
+import { productsRoute } from '../features/products/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
  * The route and menu registry: every feature page of the main layout, one line each. Add a feature by
  * writing src/renderer/src/features/<name>/route.tsx and listing it here; the menu orders by `order`.
  */
-export const featureRoutes: FeatureRoute[] = [dashboardRoute, importRoute, analysisRoute, settingsRoute].sort(
+export const featureRoutes: FeatureRoute[] = [dashboardRoute, importRoute, analysisRoute, settingsRoute, productsRoute].sort(
   (a, b) => a.order - b.order,
 )
 

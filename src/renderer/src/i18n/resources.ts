@@ -5,6 +5,7 @@ import dashboard from '../features/dashboard/i18n'
 import importText from '../features/import/i18n'
 import settings from '../features/settings/i18n'
 import welcome from '../features/welcome/i18n'
+import products from '../features/products/i18n'
 import common from './common'
 
 /**
@@ -18,6 +19,7 @@ export const namespaces = {
   settings,
   analysis,
   import: importText,
+  products,
 }
 
 export type Namespace = keyof typeof namespaces
