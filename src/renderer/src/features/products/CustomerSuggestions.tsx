@@ -2,9 +2,8 @@ import { Card, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
-import { useFormat } from '../../format/useFormat'
 import { useCustomerSuggestions } from './queries'
-import { reasonText } from './reasonText'
+import { ReasonText } from './ReasonText'
 
 /**
  * The products to offer one customer, ranked, each with its reason in words. Self-contained (its own
@@ -12,7 +11,6 @@ import { reasonText } from './reasonText'
  */
 export function CustomerSuggestions({ customerId }: { customerId: number }): React.JSX.Element {
   const { t } = useTranslation('products')
-  const fmt = useFormat()
   const suggestions = useCustomerSuggestions(customerId)
   return (
     <Card withBorder padding="lg" data-testid="customer-suggestions">
@@ -50,7 +48,9 @@ export function CustomerSuggestions({ customerId }: { customerId: number }): Rea
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{reasonText(s.reason, t, fmt)}</Text>
+                      <Text size="sm">
+                        <ReasonText reason={s.reason} />
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}

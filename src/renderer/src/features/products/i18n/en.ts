@@ -67,9 +67,9 @@ export const en = {
     why: 'Why',
     empty: 'Nothing to suggest yet: no rule or buying habit points to a product they have not bought.',
     reasonRule:
-      'Bought {{items}}: {{confidence}} of receipts with that also have this ({{lift}}× the usual rate)',
+      'Bought <data>{{items}}</data>: {{confidence}} of receipts with that also have this ({{lift}}× the usual rate)',
     reasonCategory:
-      'Often buys {{category}} ({{count}} receipts); one of its best sellers they have not tried',
+      'Often buys <data>{{category}}</data> ({{count}} receipts); one of its best sellers they have not tried',
   },
   targets: {
     title: 'Customers who bought A but never B',
