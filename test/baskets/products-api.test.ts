@@ -66,7 +66,7 @@ describe('Products API', () => {
 
     const rules = await call(ctx, 'getBasketRules', { minSupport: 0.1, minConfidence: 0.5 })
     expect(rules).toMatchObject({ baskets: 20, minCount: 2, itemsets: 6, itemsetsBySize: { 1: 4, 2: 2 } })
-    const byKey = new Map(rules.rules.map((r) => [`${r.antecedent[0]?.name}>${r.consequent[0]?.name}`, r]))
+    const byKey = new Map(rules.rules.map((r) => [`${r.antecedent[0]?.sku}>${r.consequent[0]?.sku}`, r]))
     // croissant => latte: 10 of 10 croissant baskets have a latte; latte is in 14 of 20
     expect(byKey.get('CRO>LAT')).toMatchObject({ count: 10, confidence: 1, conviction: null })
     expect(byKey.get('CRO>LAT')?.lift).toBeCloseTo(1 / (14 / 20), 12)

@@ -69,8 +69,8 @@ async function checkPage(app: App, language: 'th' | 'en'): Promise<void> {
   const rules = {
     data: await call(app.harness.ctx, 'getBasketRules', {
       level: 'product',
-      minSupport: 0.005,
-      minConfidence: 0.2,
+      minSupport: 0.002,
+      minConfidence: 0.1,
       maxSize: 3,
       minLift: 1,
     }),

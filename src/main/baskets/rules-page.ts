@@ -37,10 +37,13 @@ export async function basketRules(
   const params = basketParamsSchema.parse(input)
   const baskets = await cachedBaskets(db, { level: params.level })
   const result = analyzeBaskets(baskets, params, hooks)
-  const item = (i: number): { name: string; productId: number | null } => ({
-    name: baskets.names[i] ?? '',
-    productId: params.level === 'product' ? (baskets.productIds[i] ?? null) : null,
-  })
+  const products = params.level === 'product' ? await productSummaries(db) : new Map<number, ProductSummary>()
+  const item = (i: number): { name: string; sku: string | null; productId: number | null } => {
+    const product = params.level === 'product' ? products.get(baskets.productIds[i] ?? -1) : undefined
+    return product
+      ? { name: product.name, sku: product.sku, productId: product.productId }
+      : { name: baskets.names[i] ?? '', sku: null, productId: null }
+  }
   return {
     level: params.level,
     baskets: result.baskets,

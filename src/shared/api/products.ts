@@ -47,7 +47,12 @@ export const basketParamsSchema = z.object({
 })
 export type BasketParams = z.input<typeof basketParamsSchema>
 
-const ruleItemSchema = z.object({ name: z.string(), productId: z.number().int().nullable() })
+/** An item of a rule: the product's name (and SKU), or the category's name (productId and sku null). */
+const ruleItemSchema = z.object({
+  name: z.string(),
+  sku: z.string().nullable(),
+  productId: z.number().int().nullable(),
+})
 
 export const basketRuleSchema = z.object({
   antecedent: z.array(ruleItemSchema),
