@@ -177,7 +177,8 @@ export function RulesView(): React.JSX.Element {
                     <Table.Tr key={`${names(r.antecedent)}>${names(r.consequent)}`}>
                       <Table.Td data-untranslated>{names(r.antecedent)}</Table.Td>
                       <Table.Td data-untranslated>{names(r.consequent)}</Table.Td>
-                      <Table.Td ta="right">{fmt.percent(r.support)}</Table.Td>
+                      {/* supports are small shares: two decimals of a per cent */}
+                      <Table.Td ta="right">{`${fmt.number(r.support * 100, 2)}%`}</Table.Td>
                       <Table.Td ta="right">{fmt.percent(r.confidence)}</Table.Td>
                       <Table.Td ta="right">{fmt.number(r.lift, 2)}</Table.Td>
                       <Table.Td ta="right">{fmt.number(r.leverage, 4)}</Table.Td>
