@@ -1,17 +1,17 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { workerEntries } from './src/main/jobs/entries'
 
 export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // analysis-worker: the analysis worker thread's own entry (src/main/analysis/jobs.ts loads it by name);
-        // import-parser: the import's parser thread (src/main/import/worker.ts loads it by name)
+        // Every worker thread is an entry of its own, out/main/<name>.js, started by that name
+        // (src/main/jobs/entries.ts lists them; src/main/jobs/workers.ts starts them)
         input: {
           index: resolve('src/main/index.ts'),
-          'analysis-worker': resolve('src/main/analysis/worker.ts'),
-          'import-parser': resolve('src/main/import/parser-worker.ts'),
+          ...Object.fromEntries(Object.entries(workerEntries).map(([name, path]) => [name, resolve(path)])),
         },
       },
     },

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ApiContext } from './api/context'
 import { migrateToLatest, openDatabase } from './db'
+import { JobRegistry } from './jobs/registry'
 import type { LukkhaEvent } from '../shared/events'
 
 export interface ContextOptions {
@@ -9,6 +10,8 @@ export interface ContextOptions {
   appVersion: string
   systemLocale: string
   emit?: (event: LukkhaEvent) => void
+  /** The clock (default: the system's); tests pass a fixed one. */
+  now?: () => Date
 }
 
 /**
@@ -24,11 +27,25 @@ export async function createApiContext(options: ContextOptions): Promise<ApiCont
     await connection.close()
     throw error
   }
-  return {
+  const now = options.now ?? (() => new Date())
+  let closing: Promise<void> | null = null
+  const ctx: ApiContext = {
     db: connection.db,
     connection,
+    // ctx.emit may be replaced (tests listen that way), so the registry calls it through ctx
+    jobs: new JobRegistry(
+      (event) => ctx.emit(event),
+      () => ctx.now(),
+    ),
     appVersion: options.appVersion,
     systemLocale: options.systemLocale,
+    now,
     emit: options.emit ?? (() => undefined),
+    close: () =>
+      (closing ??= (async () => {
+        await ctx.jobs.close()
+        await connection.close()
+      })()),
   }
+  return ctx
 }

@@ -3,8 +3,6 @@ import { pathToFileURL } from 'node:url'
 import { app, dialog, type BrowserWindow } from 'electron'
 import type { ApiContext } from './api/context'
 import { createApiContext } from './app-context'
-import { configureImportWorker } from './import/jobs'
-import importWorkerPath from './import/worker?modulePath'
 import { LukkhaError } from './errors'
 import { registerIpc, sendEvent } from './ipc'
 import { defaultDbFile } from './paths'
@@ -23,7 +21,6 @@ function appUrl(): string {
 
 async function start(): Promise<void> {
   hardenSession()
-  configureImportWorker({ path: importWorkerPath }) // imports run off the UI thread
   const url = appUrl()
   try {
     context = await createApiContext({
@@ -59,6 +56,6 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void context?.connection.close())
+  app.on('will-quit', () => void context?.close())
   void app.whenReady().then(start)
 }

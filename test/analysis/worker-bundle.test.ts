@@ -1,34 +1,38 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AnalysisWorkerInput } from '../../src/main/analysis/job'
 import { DEFAULT_SEGMENT_RULES } from '../../src/main/analysis/segment-rules'
-import type { WorkerInput, WorkerMessage } from '../../src/main/analysis/worker'
+import type { JobControl } from '../../src/main/jobs/registry'
+import { configureWorkers, runInWorker } from '../../src/main/jobs/workers'
 import { RFM_SALES } from '../fixtures/rfm-sales'
 import { projectRoot } from '../helpers/node'
 import { salesDatabaseFile } from '../helpers/sales'
 
 // The packaged app runs the worker from the electron-vite bundle, not from source. `npm test` builds before
 // it runs the tests, so this checks the bundled out/main/analysis-worker.js under plain Node.
-const bundled = resolve(projectRoot, 'out/main/analysis-worker.js')
+const mainDir = resolve(projectRoot, 'out/main')
+const bundled = resolve(mainDir, 'analysis-worker.js')
 if (!existsSync(bundled)) console.warn(`${bundled} not built (run electron-vite build); skipping`)
+
+afterEach(() => configureWorkers(null))
 
 describe.skipIf(!existsSync(bundled))('bundled analysis worker', () => {
   it('runs an analysis from the built bundle and reports the stored run', async () => {
+    configureWorkers({ bundle: mainDir })
     const file = await salesDatabaseFile(RFM_SALES)
-    const workerData: WorkerInput = {
+    const input: AnalysisWorkerInput = {
       file,
       parameters: { asOf: '2026-03-31', windowDays: null, horizonDays: 365, annualDiscountRate: 0.1 },
       rules: DEFAULT_SEGMENT_RULES,
     }
-    const messages: WorkerMessage[] = []
-    const worker = new Worker(bundled, { workerData })
-    await new Promise<void>((done, fail) => {
-      worker.on('message', (m: WorkerMessage) => messages.push(m))
-      worker.on('error', fail)
-      worker.on('exit', () => done())
-    })
-    expect(messages.at(-1)).toEqual({ type: 'done', runId: 1 })
-    expect(messages.some((m) => m.type === 'progress' && m.phase === 'analysis.phase.fitting')).toBe(true)
+    const phases: string[] = []
+    const job: JobControl = {
+      jobId: 'bundle-test',
+      signal: new AbortController().signal,
+      progress: (p) => phases.push(p.phase),
+    }
+    expect(await runInWorker('analysis-worker', input, job)).toEqual({ runId: 1 })
+    expect(phases).toContain('analysis.phase.fitting')
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/api/dispatch'
 import type { ApiContext } from '../../src/main/api/context'
-import { waitForAnalysisJob } from '../../src/main/analysis/jobs'
+import { waitForJob } from '../helpers/jobs'
 import type { AnalysisJob } from '../../src/shared/api/analysis'
 import type { LukkhaEvent } from '../../src/shared/events'
 import type { Input, Method, Output } from '../../src/shared/api'
@@ -22,9 +22,9 @@ function present<T>(value: T | null): T {
 }
 
 async function analysed(ctx: ApiContext, asOf = '2026-03-31'): Promise<AnalysisJob> {
-  const { jobId } = await call('runAnalysis', { asOf }, ctx)
-  const job = await waitForAnalysisJob(ctx.connection, jobId)
-  if (job.status !== 'done') throw new Error(`analysis failed: ${JSON.stringify(job.error)}`)
+  const { jobId } = await call('startAnalysis', { asOf }, ctx)
+  const job = await waitForJob(ctx, jobId, 'analysis')
+  if (job.state !== 'done') throw new Error(`analysis failed: ${JSON.stringify(job.error)}`)
   return job
 }
 
@@ -45,27 +45,28 @@ describe('analysis API', () => {
     const { ctx, events } = await shopWithSales()
     // two calls arriving together start one job
     const [started, twin] = await Promise.all([
-      call('runAnalysis', { asOf: '2026-03-31' }, ctx),
-      call('runAnalysis', { asOf: '2026-03-31' }, ctx),
+      call('startAnalysis', { asOf: '2026-03-31' }, ctx),
+      call('startAnalysis', { asOf: '2026-03-31' }, ctx),
     ])
     expect(started.alreadyRunning).toBe(false)
     expect(twin).toEqual({ jobId: started.jobId, alreadyRunning: true })
     // asking again while it runs gives the same job
-    const again = await call('runAnalysis', undefined, ctx)
+    const again = await call('startAnalysis', undefined, ctx)
     expect(again).toEqual({ jobId: started.jobId, alreadyRunning: true })
 
-    const job = await waitForAnalysisJob(ctx.connection, started.jobId)
+    const job = await waitForJob(ctx, started.jobId, 'analysis')
     expect(job).toMatchObject({
-      status: 'done',
+      state: 'done',
       done: 100,
       total: 100,
       phase: 'analysis.phase.done',
       error: null,
     })
-    expect(await call('getAnalysisJob', { jobId: started.jobId }, ctx)).toEqual(job)
+    expect(await call('getJob', { jobId: started.jobId }, ctx)).toEqual(job)
 
-    const progress = events // the only event type so far
-    expect(progress.every((e) => e.task === 'analysis' && e.jobId === started.jobId)).toBe(true)
+    const progress = events.filter((e) => e.type === 'job')
+    expect(progress).toHaveLength(events.length)
+    expect(progress.every((e) => e.kind === 'analysis' && e.jobId === started.jobId)).toBe(true)
     expect(progress.map((e) => e.phase)).toEqual(
       expect.arrayContaining([
         'analysis.phase.reading',
@@ -78,7 +79,12 @@ describe('analysis API', () => {
     expect(done).toEqual([...done].sort((a, b) => a - b))
 
     const run = present(await call('getAnalysisRun', undefined, ctx))
-    expect(run).toMatchObject({ runId: job.runId, asOf: '2026-03-31', customers: 5, revenueSatang: 188000 })
+    expect(run).toMatchObject({
+      runId: job.result?.runId,
+      asOf: '2026-03-31',
+      customers: 5,
+      revenueSatang: 188000,
+    })
     // five customers are too few for the CLV models, and the run says so instead of failing
     expect(run.modelNote).toMatch(/Too little purchase history/)
     expect(await call('listAnalysisRuns', undefined, ctx)).toHaveLength(1)
@@ -86,32 +92,32 @@ describe('analysis API', () => {
 
   it('queues one fresh run behind a running one when the sales changed after it began', async () => {
     const { ctx, events } = await shopWithSales()
-    const first = await call('runAnalysis', { asOf: '2026-03-31' }, ctx)
+    const first = await call('startAnalysis', { asOf: '2026-03-31' }, ctx)
     // an import lands while the first run works on the older data: a new customer H
     insertSales(ctx.connection.sqlite, [{ customer: 'H', at: '2026-03-25', baht: 70 }])
-    const fresh = await call('runAnalysis', { asOf: '2026-03-31', afterDataChange: true }, ctx)
+    const fresh = await call('startAnalysis', { asOf: '2026-03-31', afterDataChange: true }, ctx)
     expect(fresh.jobId).not.toBe(first.jobId)
     expect(fresh.alreadyRunning).toBe(false)
-    expect(await call('getAnalysisJob', { jobId: fresh.jobId }, ctx)).toMatchObject({
-      status: 'running',
+    expect(await call('getJob', { jobId: fresh.jobId }, ctx)).toMatchObject({
+      state: 'queued',
       phase: 'analysis.phase.waiting',
     })
     // later requests, changed data or not, join the queued run rather than start a third
     for (const input of [{ afterDataChange: true }, undefined]) {
-      expect(await call('runAnalysis', input, ctx)).toEqual({ jobId: fresh.jobId, alreadyRunning: true })
+      expect(await call('startAnalysis', input, ctx)).toEqual({ jobId: fresh.jobId, alreadyRunning: true })
     }
 
-    const done = await waitForAnalysisJob(ctx.connection, fresh.jobId)
-    expect(done).toMatchObject({ status: 'done', phase: 'analysis.phase.done' })
-    const firstJob = await waitForAnalysisJob(ctx.connection, first.jobId)
-    expect(firstJob.status).toBe('done')
+    const done = await waitForJob(ctx, fresh.jobId, 'analysis')
+    expect(done).toMatchObject({ state: 'done', phase: 'analysis.phase.done' })
+    const firstJob = await waitForJob(ctx, first.jobId, 'analysis')
+    expect(firstJob.state).toBe('done')
     // the queued run started only after the first had finished, and it sees customer H
     const order = events.map((e) => `${e.jobId === first.jobId ? 'first' : 'fresh'}:${e.phase}`)
     expect(order.indexOf('fresh:analysis.phase.reading')).toBeGreaterThan(
       order.indexOf('first:analysis.phase.done'),
     )
     expect(present(await call('getAnalysisRun', undefined, ctx))).toMatchObject({
-      runId: done.runId,
+      runId: done.result?.runId,
       customers: 6,
     })
     expect(await call('listAnalysisRuns', undefined, ctx)).toHaveLength(2)
@@ -119,13 +125,13 @@ describe('analysis API', () => {
 
   it('fails a queued run that finds no sales left, as a failed job', async () => {
     const { ctx } = await shopWithSales()
-    const first = await call('runAnalysis', { asOf: '2026-03-31' }, ctx)
-    const fresh = await call('runAnalysis', { afterDataChange: true }, ctx)
+    const first = await call('startAnalysis', { asOf: '2026-03-31' }, ctx)
+    const fresh = await call('startAnalysis', { afterDataChange: true }, ctx)
     // everything is undone before the queued run starts
     ctx.connection.sqlite.exec('delete from receipt_lines; delete from receipts;')
-    await waitForAnalysisJob(ctx.connection, first.jobId)
-    expect(await waitForAnalysisJob(ctx.connection, fresh.jobId)).toMatchObject({
-      status: 'failed',
+    await waitForJob(ctx, first.jobId, 'analysis')
+    expect(await waitForJob(ctx, fresh.jobId, 'analysis')).toMatchObject({
+      state: 'failed',
       phase: 'analysis.phase.failed',
       error: { code: 'not_found' },
     })
@@ -137,24 +143,24 @@ describe('analysis API', () => {
     ctx.connection.sqlite.exec(
       "create trigger fail_scores before insert on analysis_scores begin select raise(abort, 'disk is full (test)'); end",
     )
-    const { jobId } = await call('runAnalysis', { asOf: '2026-03-31' }, ctx)
-    const job = await waitForAnalysisJob(ctx.connection, jobId)
-    expect(job).toMatchObject({ status: 'failed', runId: null, phase: 'analysis.phase.failed' })
+    const { jobId } = await call('startAnalysis', { asOf: '2026-03-31' }, ctx)
+    const job = await waitForJob(ctx, jobId, 'analysis')
+    expect(job).toMatchObject({ state: 'failed', result: null, phase: 'analysis.phase.failed' })
     expect(job.error?.message).toMatch(/disk is full \(test\)/)
     expect(events.at(-1)).toMatchObject({ jobId, phase: 'analysis.phase.failed' })
     expect(await call('listAnalysisRuns', undefined, ctx)).toEqual([])
     // the next run is not blocked by the failed one
     ctx.connection.sqlite.exec('drop trigger fail_scores')
-    expect(await analysed(ctx)).toMatchObject({ status: 'done' })
+    expect(await analysed(ctx)).toMatchObject({ state: 'done' })
   })
 
   it('refuses to run without sales, and reports unknown jobs and runs', async () => {
     const ctx = await testContext()
-    expect(await dispatch('runAnalysis', undefined, ctx)).toMatchObject({
+    expect(await dispatch('startAnalysis', undefined, ctx)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     })
-    expect(await dispatch('getAnalysisJob', { jobId: 'nope' }, ctx)).toMatchObject({
+    expect(await dispatch('getJob', { jobId: 'nope' }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     })
@@ -164,7 +170,7 @@ describe('analysis API', () => {
       ok: false,
       error: { code: 'not_found' },
     })
-    expect(await dispatch('runAnalysis', { asOf: '2026-02-30' }, ctx)).toMatchObject({
+    expect(await dispatch('startAnalysis', { asOf: '2026-02-30' }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     })
@@ -348,10 +354,10 @@ describe('analysis API', () => {
     const second = await analysed(ctx, '2026-03-31')
     const byRun = await call(
       'getSegmentMigration',
-      { fromRunId: present(first.runId), toRunId: present(second.runId) },
+      { fromRunId: present(first.result).runId, toRunId: present(second.result).runId },
       ctx,
     )
-    expect(byRun).toMatchObject({ from: { runId: first.runId, asOf: '2026-02-15' }, ...expected })
+    expect(byRun).toMatchObject({ from: { runId: first.result?.runId, asOf: '2026-02-15' }, ...expected })
     const history = await call('getCustomerScoreHistory', { customerId: ids.get('A') ?? 0 }, ctx)
     expect(history.map((h) => [h.asOf, h.segment])).toEqual([
       ['2026-02-15', 'potential_loyalist'],

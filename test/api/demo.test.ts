@@ -24,7 +24,7 @@ describe('loadDemo', () => {
 
     expect(events.length).toBeGreaterThan(3)
     expect(new Set(events.map((e) => e.jobId)).size).toBe(1)
-    expect(events.every((e) => e.task === 'demo')).toBe(true)
+    expect(events.every((e) => e.type === 'progress' && e.task === 'demo')).toBe(true)
     expect(events.map((e) => e.phase)).toContain('demo.phase.saving')
     expect(await dispatch('getSettings', undefined, ctx)).toMatchObject({
       ok: true,

@@ -6,6 +6,7 @@ import type { ApiContext } from '../../src/main/api/context'
 import type { ImportJob } from '../../src/shared/api/import'
 import type { Output } from '../../src/shared/api'
 import type { Method } from '../../src/shared/api'
+import { waitForJob } from '../helpers/jobs'
 
 /** Calls the API as the renderer does and returns the data, failing the test on an error result. */
 export async function call<M extends Method>(
@@ -30,13 +31,7 @@ export async function upload(ctx: ApiContext, path: string, chunkBytes = 700): P
   return fileId
 }
 
-/** Polls importJob until the job has ended, as the UI does besides listening to progress events. */
-export async function finished(ctx: ApiContext, jobId: string, timeoutMs = 60_000): Promise<ImportJob> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const job = await call(ctx, 'importJob', { jobId })
-    if (job.state !== 'running') return job
-    if (Date.now() > until) throw new Error(`import job ${jobId} still running after ${timeoutMs} ms`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
+/** Waits until the import job has ended (on the registry, not by polling) and returns it as getJob does. */
+export function finished(ctx: ApiContext, jobId: string): Promise<ImportJob> {
+  return waitForJob(ctx, jobId, 'import')
 }

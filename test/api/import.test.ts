@@ -128,10 +128,10 @@ describe('import API: jobs', () => {
     const events: LukkhaEvent[] = []
     ctx.emit = (e) => events.push(e)
     const fileId = await upload(ctx, fixture('loyverse-receipts-by-item.csv'))
-    const { jobId } = await call(ctx, 'importStart', { fileId })
+    const { jobId } = await call(ctx, 'startImport', { fileId })
     const job = await finished(ctx, jobId)
     expect(job).toMatchObject({ state: 'done', error: null })
-    expect(job.summary).toMatchObject({
+    expect(job.result).toMatchObject({
       status: 'done',
       receiptsAdded: 6,
       linesAdded: 10,
@@ -139,30 +139,30 @@ describe('import API: jobs', () => {
       netAdded: 72500,
       hasRejectedRows: false,
     })
-    expect(job.summary?.newCustomers.map((c) => [c.name, c.phone, c.email])).toEqual([
+    expect(job.result?.newCustomers.map((c) => [c.name, c.phone, c.email])).toEqual([
       ['สมชาย ใจดี', '+66812345678', null],
       ['Somsri Rakdee', null, 'somsri@example.com'],
       ['Anan', '+66897654321', null],
     ])
     const mine = events.filter((e) => e.jobId === jobId)
     expect(mine.length).toBeGreaterThanOrEqual(2)
-    expect(mine.every((e) => e.task === 'import')).toBe(true)
+    expect(mine.every((e) => e.type === 'job' && e.kind === 'import')).toBe(true)
     expect(mine.at(-1)?.phase).toBe('import.phase.done')
 
     const again = await call(ctx, 'importPreview', { fileId })
     expect(again.previousImports).toEqual([
       { importId: 1, startedAt: expect.any(String), status: 'done', linesAdded: 10 },
     ])
-    const second = await finished(ctx, (await call(ctx, 'importStart', { fileId })).jobId)
-    expect(second.summary).toMatchObject({ linesAdded: 0, duplicatesSkipped: 10, newCustomers: [] })
+    const second = await finished(ctx, (await call(ctx, 'startImport', { fileId })).jobId)
+    expect(second.result).toMatchObject({ linesAdded: 0, duplicatesSkipped: 10, newCustomers: [] })
   })
 
   it('reports bad rows without storing anything, offers them as CSV, and then imports the valid rows only', async () => {
     const ctx = await testContext()
     const fileId = await upload(ctx, fixture('bad-rows.csv'))
-    const rejected = await finished(ctx, (await call(ctx, 'importStart', { fileId })).jobId)
-    expect(rejected.state).toBe('rejected')
-    expect(rejected.summary?.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
+    const rejected = await finished(ctx, (await call(ctx, 'startImport', { fileId })).jobId)
+    expect(rejected).toMatchObject({ state: 'failed', error: { code: 'bad_input' } })
+    expect(rejected.result?.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
       [3, 'date', 'bad_date'],
       [4, 'unit_price', 'bad_amount'],
       [5, 'receipt_number', 'missing_value'],
@@ -172,8 +172,8 @@ describe('import API: jobs', () => {
     const csv = await call(ctx, 'importRejectedRows', { jobId: rejected.jobId })
     expect(csv.fileName).toBe('bad-rows-rejected.csv')
     expect(csv.csv.split('\r\n').filter(Boolean)).toHaveLength(5)
-    const valid = await finished(ctx, (await call(ctx, 'importStart', { fileId, validRowsOnly: true })).jobId)
-    expect(valid.summary).toMatchObject({ status: 'done', linesAdded: 4, receiptsAdded: 3, rowsRejected: 4 })
+    const valid = await finished(ctx, (await call(ctx, 'startImport', { fileId, validRowsOnly: true })).jobId)
+    expect(valid.result).toMatchObject({ status: 'done', linesAdded: 4, receiptsAdded: 3, rowsRejected: 4 })
     expect(await call(ctx, 'getStats')).toMatchObject({ receipts: 3, lines: 4 })
   })
 
@@ -182,10 +182,10 @@ describe('import API: jobs', () => {
     const fileId = await upload(ctx, fixture('loyverse-ambiguous-dates.csv'))
     const p = await call(ctx, 'importPreview', { fileId })
     expect(p).toMatchObject({ ready: false, dateOrder: { value: null, detected: null, needsDecision: true } })
-    const failed = await finished(ctx, (await call(ctx, 'importStart', { fileId })).jobId)
+    const failed = await finished(ctx, (await call(ctx, 'startImport', { fileId })).jobId)
     expect(failed).toMatchObject({
       state: 'failed',
-      summary: null,
+      result: null,
       error: { code: 'bad_input', details: { decision: 'date_order' } },
     })
     const chosen = await call(ctx, 'importPreview', { fileId, options: { dateOrder: 'mdy' } })
@@ -193,9 +193,9 @@ describe('import API: jobs', () => {
     expect(chosen.sample[0]?.sale?.occurredAt).toBe('2026-03-04T13:33:00')
     const done = await finished(
       ctx,
-      (await call(ctx, 'importStart', { fileId, options: { dateOrder: 'mdy' } })).jobId,
+      (await call(ctx, 'startImport', { fileId, options: { dateOrder: 'mdy' } })).jobId,
     )
-    expect(done.summary).toMatchObject({ status: 'done', dateOrder: 'mdy', linesAdded: 2 })
+    expect(done.result).toMatchObject({ status: 'done', dateOrder: 'mdy', linesAdded: 2 })
   })
 
   it('maps an unknown layout in the wizard, saves the mapping, and offers it for the next file with the same header', async () => {
@@ -226,8 +226,8 @@ describe('import API: jobs', () => {
     const mapped = await call(ctx, 'importPreview', { fileId, options })
     expect(mapped).toMatchObject({ ready: true, mappingOrigin: 'user', dateOrder: { value: 'dmy' } })
     expect(mapped.sample[0]?.sale).toMatchObject({ net: 123450, customerName: null, phone: '+66810001111' })
-    const job = await finished(ctx, (await call(ctx, 'importStart', { fileId, options })).jobId)
-    expect(job.summary).toMatchObject({ status: 'done', preset: 'generic', source: 'mypos', linesAdded: 3 })
+    const job = await finished(ctx, (await call(ctx, 'startImport', { fileId, options })).jobId)
+    expect(job.result).toMatchObject({ status: 'done', preset: 'generic', source: 'mypos', linesAdded: 3 })
     const next = await upload(ctx, fixture('mypos-export.csv'))
     const offered = await call(ctx, 'importPreview', { fileId: next })
     expect(offered).toMatchObject({
@@ -250,12 +250,12 @@ describe('import API: jobs', () => {
     ctx.emit = (e) => {
       if (e.phase === 'import.phase.reading' && !cancelled) {
         cancelled = true
-        void call(ctx, 'importCancel', { jobId: e.jobId })
+        void call(ctx, 'cancelJob', { jobId: e.jobId })
       }
     }
-    const job = await finished(ctx, (await call(ctx, 'importStart', { fileId })).jobId)
+    const job = await finished(ctx, (await call(ctx, 'startImport', { fileId })).jobId)
     expect(cancelled).toBe(true)
-    expect(job).toMatchObject({ state: 'cancelled', summary: { status: 'cancelled', importId: null } })
+    expect(job).toMatchObject({ state: 'cancelled', result: { status: 'cancelled', importId: null } })
     expect(await call(ctx, 'getStats')).toMatchObject({ receipts: 0, lines: 0 })
     expect((await call(ctx, 'importHistory')).imports).toEqual([])
   })
@@ -265,8 +265,8 @@ describe('import API: history, undo, merge suggestions, template', () => {
   it('lists imports, undoes one, and lists merge suggestions', async () => {
     const ctx = await testContext()
     const fileId = await upload(ctx, fixture('lukkha-sales.csv'))
-    const job = await finished(ctx, (await call(ctx, 'importStart', { fileId })).jobId)
-    const importId = job.summary?.importId ?? 0
+    const job = await finished(ctx, (await call(ctx, 'startImport', { fileId })).jobId)
+    const importId = job.result?.importId ?? 0
     const { suggestions } = await call(ctx, 'importMergeSuggestions', { importId })
     expect(suggestions).toEqual([
       {
@@ -309,8 +309,8 @@ describe('import API: history, undo, merge suggestions, template', () => {
       preset: { value: 'lukkha_sales' },
       ready: true,
     })
-    const job = await finished(ctx, (await call(ctx, 'importStart', { fileId })).jobId)
-    expect(job.summary).toMatchObject({
+    const job = await finished(ctx, (await call(ctx, 'startImport', { fileId })).jobId)
+    expect(job.result).toMatchObject({
       status: 'done',
       receiptsAdded: 3,
       linesAdded: 4,

@@ -205,7 +205,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       streams.clear()
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
-      await ctx.connection.close()
+      // every job is cancelled and awaited (its thread has let go of the database) before the file is closed
+      await ctx.close()
       restoreWorkers()
     },
   }

@@ -19,6 +19,6 @@ export async function testContext(dir = tempDir()): Promise<ApiContext> {
     appVersion: '0.0.0-test',
     systemLocale: 'th-TH',
   })
-  afterEach(() => ctx.connection.close())
+  afterEach(() => ctx.close())
   return ctx
 }

@@ -177,7 +177,7 @@ describe('rows with errors', () => {
     const { connection, db } = await testContext()
     const before = snapshot(connection.sqlite)
     const s = await importFixture(connection.sqlite, 'bad-rows.csv')
-    expect(s.status).toBe('rejected')
+    expect(s.status).toBe('failed')
     expect(s.errors.map((e) => [e.row, e.column, e.value, e.reason])).toEqual([
       [3, 'date', '32/13/2025', 'bad_date'],
       [4, 'unit_price', 'ten baht', 'bad_amount'],

@@ -1,7 +1,7 @@
 import type { analysisContract } from '../../shared/api/analysis'
 import { explainChurn } from '../analysis/churn'
 import { computeCohorts } from '../analysis/cohorts'
-import { getAnalysisJob, startAnalysisJob } from '../analysis/jobs'
+import { startAnalysis } from '../analysis/job'
 import {
   customerScore,
   customerScoreHistory,
@@ -24,8 +24,7 @@ async function rulesResult(ctx: ApiContext) {
 }
 
 export const analysisHandlers: Handlers<typeof analysisContract> = {
-  runAnalysis: (input, ctx) => startAnalysisJob(ctx.connection, input ?? {}, (event) => ctx.emit(event)),
-  getAnalysisJob: ({ jobId }, ctx) => getAnalysisJob(ctx.connection, jobId),
+  startAnalysis: (input, ctx) => startAnalysis(ctx.jobs, ctx.connection, input ?? {}),
   listAnalysisRuns: (_input, ctx) => listRuns(ctx.db),
   getAnalysisRun: async (input, ctx) => {
     const run = await findRun(ctx.db, input?.runId)

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod'
 import { contract, type Method } from '../../shared/api'
 import type { ApiResult } from '../../shared/result'
-import { LukkhaError } from '../errors'
+import { toApiError } from '../errors'
 import type { ApiContext } from './context'
 import { handlers } from './index'
 
@@ -36,15 +36,9 @@ export async function dispatch(
     const data = spec.output.parse(await handler(parsed.data, ctx))
     return { ok: true, data }
   } catch (error) {
-    if (error instanceof LukkhaError) {
-      return { ok: false, error: { code: error.code, message: error.message, details: error.details } }
-    }
     if (error instanceof ZodError) {
       return { ok: false, error: { code: 'internal', message: `Invalid result: ${describeZodError(error)}` } }
     }
-    return {
-      ok: false,
-      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-    }
+    return { ok: false, error: toApiError(error) }
   }
 }

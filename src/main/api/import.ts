@@ -1,32 +1,26 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type {
-  importContract,
-  ImportOptionsDto,
-  ImportPreview,
-  ImportSummaryDto,
-} from '../../shared/api/import'
+import type { importContract, ImportOptionsDto, ImportPreview } from '../../shared/api/import'
 import { textEncodings } from '../import/encoding'
 import { fieldsOf, requiredFields, type Field } from '../import/fields'
 import { listImports, undoImport } from '../import/history'
-import { ImportJobs } from '../import/jobs'
+import { importJob, startImportJob } from '../import/job'
 import { previewFile } from '../import/preview'
 import { presetNames, presets } from '../import/presets'
 import { delimiterCandidates } from '../import/read/csv'
 import { templateCsv } from '../import/template'
-import type { ImportOptions, ImportSummary } from '../import/types'
+import type { ImportOptions } from '../import/types'
 import { UploadStore } from '../import/uploads'
 import { LukkhaError } from '../errors'
 import type { ApiContext } from './context'
 import type { Handlers } from './handler'
 
 // Thin handlers over the import engine (src/main/import). Each API context (the app's one database) gets its
-// own upload folder and job list.
+// own upload folder; the import jobs are in the context's one job registry (ctx.jobs).
 
 interface ImportSession {
   uploads: UploadStore
-  jobs: ImportJobs
 }
 
 const sessions = new WeakMap<ApiContext, ImportSession>()
@@ -41,7 +35,7 @@ function session(ctx: ApiContext): ImportSession {
   if (!s) {
     const uploads = new UploadStore()
     uploadStores.add(uploads)
-    s = { uploads, jobs: new ImportJobs(ctx.connection.file, (event) => ctx.emit(event)) }
+    s = { uploads }
     sessions.set(ctx, s)
   }
   return s
@@ -163,21 +157,6 @@ async function preview(
   }
 }
 
-async function summaryDto(ctx: ApiContext, s: ImportSummary): Promise<ImportSummaryDto> {
-  const { rejectedFile, ...rest } = s
-  const newCustomers =
-    s.status === 'done' && s.importId !== null
-      ? await ctx.db
-          .selectFrom('customers')
-          .select(['id', 'name', 'phone', 'email'])
-          .where('import_id', '=', s.importId)
-          .orderBy('id')
-          .limit(100)
-          .execute()
-      : []
-  return { ...rest, hasRejectedRows: rejectedFile !== null, newCustomers }
-}
-
 export const importHandlers: Handlers<typeof importContract> = {
   importUploadBegin: ({ fileName, size }, ctx) => ({
     fileId: session(ctx).uploads.begin(fileName, size).fileId,
@@ -191,37 +170,22 @@ export const importHandlers: Handlers<typeof importContract> = {
 
   importPreview: ({ fileId, options }, ctx) => preview(ctx, fileId, options),
 
-  importStart: ({ fileId, options, validRowsOnly }, ctx) => {
-    const { uploads, jobs } = session(ctx)
+  startImport: ({ fileId, options, validRowsOnly }, ctx) => {
+    const { uploads } = session(ctx)
     const upload = uploads.complete(fileId)
     const engine: ImportOptions = {
       ...engineOptions(options, upload.fileName),
       validRowsOnly: validRowsOnly ?? false,
       rejectedOut: join(uploads.folder(), `${randomUUID()}-rejected.csv`),
     }
-    return { jobId: jobs.start(fileId, upload.path, engine) }
+    return { jobId: startImportJob(ctx.jobs, ctx.db, ctx.connection.file, upload.path, engine) }
   },
-
-  importJob: async ({ jobId }, ctx) => {
-    const job = session(ctx).jobs.get(jobId)
-    return {
-      jobId: job.jobId,
-      fileId: job.fileId,
-      state: job.state,
-      progress: job.progress,
-      summary: job.summary && (await summaryDto(ctx, job.summary)),
-      error: job.error,
-    }
-  },
-
-  importCancel: ({ jobId }, ctx) => ({ cancelled: session(ctx).jobs.cancel(jobId) }),
 
   importRejectedRows: ({ jobId }, ctx) => {
-    const job = session(ctx).jobs.get(jobId)
-    const file = job.summary?.rejectedFile
-    if (!file || !job.summary) throw new LukkhaError('not_found', 'This import has no rejected rows.')
-    const base = job.summary.fileName.replace(/\.[^.]*$/, '')
-    return { fileName: `${base}-rejected.csv`, csv: readFileSync(file, 'utf8') }
+    const summary = ctx.jobs.resultOf(importJob, jobId)
+    if (!summary.rejectedFile) throw new LukkhaError('not_found', 'This import has no rejected rows.')
+    const base = summary.fileName.replace(/\.[^.]*$/, '')
+    return { fileName: `${base}-rejected.csv`, csv: readFileSync(summary.rejectedFile, 'utf8') }
   },
 
   importDiscard: ({ fileId }, ctx) => ({ discarded: session(ctx).uploads.discard(fileId) }),
@@ -248,7 +212,7 @@ export const importHandlers: Handlers<typeof importContract> = {
   }),
 
   importUndo: ({ importId }, ctx) => {
-    if (session(ctx).jobs.running()) {
+    if (ctx.jobs.busy('import')) {
       throw new LukkhaError('conflict', 'An import is running; undo when it has finished.')
     }
     return undoImport(ctx.db, importId)

@@ -7,6 +7,7 @@ import { settingsHandlers } from './settings'
 import { analysisHandlers } from './analysis'
 import { systemHandlers } from './system'
 import { productsHandlers } from './products'
+import { jobsHandlers } from './jobs'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -17,4 +18,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...demoHandlers,
   ...analysisHandlers,
   ...productsHandlers,
+  ...jobsHandlers,
 }

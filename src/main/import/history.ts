@@ -207,3 +207,17 @@ export async function undoImport(
     }
   })
 }
+
+/** The customers an import created (the first 100), for its summary. */
+export async function newCustomersOf(
+  db: Db,
+  importId: number,
+): Promise<{ id: number; name: string; phone: string | null; email: string | null }[]> {
+  return db
+    .selectFrom('customers')
+    .select(['id', 'name', 'phone', 'email'])
+    .where('import_id', '=', importId)
+    .orderBy('id')
+    .limit(100)
+    .execute()
+}

@@ -249,7 +249,7 @@ export async function importPlanned(
       rollback()
       const failedId = recordFailed(sqlite, plan, mapping.preset, mapping.source, storedOptions, base, now)
       saveMapping(sqlite, plan, now())
-      return { status: 'rejected', importId: failedId, ...base, ...nothing, elapsedMs: Date.now() - started }
+      return { status: 'failed', importId: failedId, ...base, ...nothing, elapsedMs: Date.now() - started }
     }
     hooks.onProgress?.({ done: plan.size, total: plan.size, phase: 'import.phase.finishing' })
     const salesCounts = sales?.finish() ?? {

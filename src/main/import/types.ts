@@ -1,4 +1,4 @@
-import { rowReasons } from '../../shared/api/import'
+import { rowReasons, type ImportSummaryDto } from '../../shared/api/import'
 import type { TextEncoding } from './encoding'
 import type { ColumnMapping } from './mapping'
 import type { DecimalSeparator } from './normalize/amounts'
@@ -73,7 +73,8 @@ export interface ImportOptions {
   shopOffsetMinutes?: number
 }
 
-export type ImportStatusResult = 'done' | 'rejected' | 'cancelled'
+/** The contract's words (src/shared/api/import.ts): a file with rejected rows stored nothing and failed. */
+export type ImportStatusResult = ImportSummaryDto['status']
 
 export interface ImportSummary {
   status: ImportStatusResult

@@ -1,57 +1,30 @@
-// The import off the UI thread. Started by jobs.ts as the importing thread: it opens its own connection to
-// the shop database (the write lock lets the same process's threads open it), reports progress and, at the
-// end, the summary or the error; the parent sends 'cancel'. A big file is read and mapped in a parser thread
-// (parser-worker.ts) while this thread writes.
-import { Worker, parentPort, workerData } from 'node:worker_threads'
-import { bundledEntry } from '../bundled-entry'
+// The import-worker thread (a named entry, src/main/jobs/entries.ts): opens its own connection to the shop
+// database (the write lock lets the same process's threads open it) and runs one import as a job
+// (serveJob: progress, cancel, the summary or the error). A big file is read and mapped in a parser thread
+// (the import-parser entry) while this thread writes.
+import { Worker } from 'node:worker_threads'
 import { openDatabase } from '../db'
-import { LukkhaError } from '../errors'
-import type { WorkerMessage } from './jobs'
+import { serveJob } from '../jobs/worker-side'
+import { workerScript } from '../jobs/workers'
+import type { ImportWorkerInput } from './job'
+import { importProgress } from './job'
 import { PARSER_RESOURCE_LIMITS, type SpawnParser } from './parse-thread'
 import { runImport } from './run'
-import type { ImportOptions } from './types'
 
-const port = parentPort
-if (!port) throw new Error('worker.ts runs as a worker thread')
-
-/**
- * The parser thread's script: parser-worker.ts beside this file when running from source (its execArgv,
- * tsx included, passes on to the thread), or the bundle's import-parser.js (electron.vite.config.ts) beside
- * the app's main bundle, where this code sits in chunks/.
- */
-function parserScript(): URL {
-  if (import.meta.url.endsWith('.ts')) return new URL('./parser-worker.ts', import.meta.url)
-  return bundledEntry('import-parser.js', import.meta.url, "The import's parser script")
+const spawnParser: SpawnParser = (start) => {
+  const { url, execArgv } = workerScript('import-parser')
+  return new Worker(url, { workerData: start, execArgv, resourceLimits: PARSER_RESOURCE_LIMITS })
 }
 
-const spawnParser: SpawnParser = (start) =>
-  new Worker(parserScript(), { workerData: start, resourceLimits: PARSER_RESOURCE_LIMITS })
-
-const { dbFile, file, options } = workerData as { dbFile: string; file: string; options: ImportOptions }
-const controller = new AbortController()
-port.on('message', (message: { type: string }) => {
-  if (message.type === 'cancel') controller.abort()
+serveJob(async ({ dbFile, file, options }: ImportWorkerInput, job) => {
+  const connection = openDatabase(dbFile)
+  try {
+    return await runImport(connection.sqlite, file, options, {
+      signal: job.signal,
+      onProgress: (p) => job.progress(importProgress(p)),
+      spawnParser,
+    })
+  } finally {
+    await connection.close()
+  }
 })
-const send = (message: WorkerMessage): void => port.postMessage(message)
-const connection = openDatabase(dbFile)
-try {
-  const summary = await runImport(connection.sqlite, file, options, {
-    signal: controller.signal,
-    onProgress: (progress) => send({ type: 'progress', progress }),
-    spawnParser,
-  })
-  send({ type: 'done', summary })
-} catch (error) {
-  send(
-    error instanceof LukkhaError
-      ? { type: 'error', code: error.code, message: error.message, details: error.details }
-      : {
-          type: 'error',
-          code: 'internal',
-          message: error instanceof Error ? error.message : String(error),
-        },
-  )
-} finally {
-  await connection.close()
-  port.close()
-}

@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { jobSchemaOf } from './job-shape'
 
 // The analysis API: RFM segments, value (CLV) and churn, cohorts, segment migration and the editable segment
-// map. Runs are snapshots: runAnalysis computes one in a worker thread and stores it; the read methods take
+// map. Runs are snapshots: startAnalysis computes one in a worker thread and stores it; the read methods take
 // an optional runId and default to the latest run. Money is integer satang; dates are 'YYYY-MM-DD'.
 
 const isoDate = z
@@ -59,7 +60,7 @@ export const analysisOptionsSchema = z.object({
 })
 export type AnalysisOptions = z.infer<typeof analysisOptionsSchema>
 
-/** The phases an analysis job reports (progress events and getAnalysisJob), in order; i18n keys. */
+/** The phases an analysis job reports (job events and getJob), in order; i18n keys. */
 export const analysisPhases = [
   'analysis.phase.waiting',
   'analysis.phase.starting',
@@ -73,15 +74,8 @@ export const analysisPhases = [
 ] as const
 export type AnalysisPhase = (typeof analysisPhases)[number]
 
-export const analysisJobSchema = z.object({
-  jobId: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
-  done: z.number(),
-  total: z.number(),
-  phase: z.enum(analysisPhases),
-  runId: z.number().int().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
-})
+/** An analysis job (getJob): its result is the stored run's id. */
+export const analysisJobSchema = jobSchemaOf('analysis', z.object({ runId: z.number().int() }))
 export type AnalysisJob = z.infer<typeof analysisJobSchema>
 
 export const bgnbdModelSchema = z.object({
@@ -395,7 +389,7 @@ export const segmentMigrationSchema = z.object({
 export type SegmentMigration = z.infer<typeof segmentMigrationSchema>
 
 /**
- * runAnalysis: a request while a job runs joins that job, unless it says the sales changed after the job
+ * startAnalysis: a request while a job runs joins that job, unless it says the sales changed after the job
  * began (afterDataChange, sent after an import or an undo): then a fresh run is queued to start when the
  * running one ends (phase 'analysis.phase.waiting' until then), and further requests join the queued one.
  */
@@ -403,11 +397,10 @@ export const runAnalysisInput = analysisOptionsSchema.extend({ afterDataChange: 
 export type RunAnalysisInput = z.infer<typeof runAnalysisInput>
 
 export const analysisContract = {
-  runAnalysis: {
+  startAnalysis: {
     input: runAnalysisInput.optional(),
     output: z.object({ jobId: z.string(), alreadyRunning: z.boolean() }),
   },
-  getAnalysisJob: { input: z.object({ jobId: z.string().max(100) }), output: analysisJobSchema },
   listAnalysisRuns: { input: z.undefined(), output: z.array(analysisRunSchema) },
   getAnalysisRun: { input: runIdInput.optional(), output: analysisRunSchema.nullable() },
   getSegmentsOverview: { input: runIdInput.optional(), output: segmentsOverviewSchema.nullable() },

@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { jobIdSchema, jobSchemaOf } from './job-shape'
 
 // The Import page's API. The renderer never names a filesystem path: it sends the file's bytes (base64, in
 // chunks) and gets an opaque fileId; every later call works on that id. Long work (the import itself) runs
-// off the UI thread as a job: importStart returns a jobId, progress arrives as 'progress' events
-// (task 'import'), and importJob returns the state and, at the end, the summary.
+// off the UI thread as a job: startImport returns a jobId, progress arrives as 'job' events (kind
+// 'import'), and getJob (src/shared/api/jobs.ts) returns the state and, at the end, the summary.
 
 export const textEncodingSchema = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-874'])
 export const presetNameSchema = z.enum([
@@ -104,7 +105,7 @@ export const rowReasons = [
 ] as const
 
 const fileId = z.string().regex(/^[0-9a-f-]{36}$/)
-const jobId = z.string().regex(/^[0-9a-f-]{36}$/)
+const jobId = jobIdSchema
 
 export const rowIssueSchema = z.object({
   /** 1-based data row (the header is not counted). */
@@ -205,7 +206,7 @@ export const previewSchema = z.object({
       linesAdded: z.number().int(),
     }),
   ),
-  /** Mapping complete and no question open: importStart will run. */
+  /** Mapping complete and no question open: startImport will run. */
   ready: z.boolean(),
 })
 export type ImportPreview = z.infer<typeof previewSchema>
@@ -218,7 +219,8 @@ export const customerBriefSchema = z.object({
 })
 
 export const importSummarySchema = z.object({
-  status: z.enum(['done', 'rejected', 'cancelled']),
+  /** The import's end, in the job states' words (a file whose rows were rejected stored nothing: failed). */
+  status: z.enum(['done', 'failed', 'cancelled']),
   importId: z.number().int().nullable(),
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
@@ -254,15 +256,8 @@ export const importSummarySchema = z.object({
 })
 export type ImportSummaryDto = z.infer<typeof importSummarySchema>
 
-export const importJobSchema = z.object({
-  jobId,
-  fileId,
-  state: z.enum(['running', 'done', 'rejected', 'cancelled', 'failed']),
-  progress: z.object({ done: z.number(), total: z.number().nullable(), phase: z.string() }),
-  summary: importSummarySchema.nullable(),
-  /** Why a job failed (e.g. code 'bad_input' with details.decision 'date_order' or 'mapping'). */
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
-})
+/** An import job (getJob): its result is the summary, also when it failed on rejected rows. */
+export const importJobSchema = jobSchemaOf('import', importSummarySchema)
 export type ImportJob = z.infer<typeof importJobSchema>
 
 export const importRecordSchema = z.object({
@@ -330,7 +325,7 @@ export const importContract = {
     input: z.object({ fileId, options: importOptionsSchema.optional() }),
     output: previewSchema,
   },
-  importStart: {
+  startImport: {
     input: z.object({
       fileId,
       options: importOptionsSchema.optional(),
@@ -338,8 +333,6 @@ export const importContract = {
     }),
     output: z.object({ jobId }),
   },
-  importJob: { input: z.object({ jobId }), output: importJobSchema },
-  importCancel: { input: z.object({ jobId }), output: z.object({ cancelled: z.boolean() }) },
   importRejectedRows: { input: z.object({ jobId }), output: csvFile },
   importDiscard: { input: z.object({ fileId }), output: z.object({ discarded: z.boolean() }) },
   importHistory: { input: z.undefined(), output: z.object({ imports: z.array(importRecordSchema) }) },

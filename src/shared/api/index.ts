@@ -7,6 +7,7 @@ import { settingsContract } from './settings'
 import { analysisContract } from './analysis'
 import { systemContract } from './system'
 import { productsContract } from './products'
+import { jobsContract } from './jobs'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -21,6 +22,7 @@ export const contract = {
   ...demoContract,
   ...analysisContract,
   ...productsContract,
+  ...jobsContract,
 } as const
 
 export type Contract = typeof contract

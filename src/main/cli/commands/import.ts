@@ -146,7 +146,7 @@ export function registerImport(program: Command): void {
       )
       if (options.json) printJson(summaryJson(summary))
       else printSummary(summary)
-      if (summary.status === 'rejected') {
+      if (summary.status === 'failed') {
         throw new CliError(
           `${summary.fileName}: ${summary.rowsRejected} row(s) rejected, nothing stored. Fix the file, or run again with --valid-rows-only to store the other rows.`,
         )

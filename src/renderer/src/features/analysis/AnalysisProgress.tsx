@@ -27,8 +27,8 @@ export function AnalysisProgress(): React.JSX.Element | null {
   const { t } = useTranslation('analysis')
   const { job } = useRunAnalysis()
   if (!job) return null
-  if (job.status === 'failed' && job.error) return <ErrorNotice error={new ApiCallError(job.error)} />
-  if (job.status !== 'running') return null
+  if (job.state === 'failed' && job.error) return <ErrorNotice error={new ApiCallError(job.error)} />
+  if (job.state !== 'running' && job.state !== 'queued') return null
   const value = job.total ? (100 * job.done) / job.total : 0
   return (
     <Card withBorder padding="md" data-testid="analysis-progress">

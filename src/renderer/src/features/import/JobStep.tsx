@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { errorCodes } from '../../../../shared/result'
 import { ApiCallError } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
@@ -56,7 +55,7 @@ export function JobStep(props: { job: ChosenFile & { jobId: string } }): React.J
   }
   if (!job.data) return <PageLoader />
   const j = job.data
-  if (j.state === 'running') {
+  if (j.state === 'running' || j.state === 'queued') {
     return (
       <Stack gap="lg">
         <ImportStepper active={2} />
@@ -67,11 +66,11 @@ export function JobStep(props: { job: ChosenFile & { jobId: string } }): React.J
   return (
     <Stack gap="lg" data-testid={`import-result-${j.state}`}>
       <ImportStepper active={3} />
-      {j.state === 'done' && j.summary && <ImportSummary job={j} summary={j.summary} actions={leave} />}
-      {j.state === 'rejected' && j.summary && (
+      {j.state === 'done' && j.result && <ImportSummary job={j} summary={j.result} actions={leave} />}
+      {j.state === 'failed' && j.result && (
         <RejectedView
           job={j}
-          summary={j.summary}
+          summary={j.result}
           file={session}
           onFixFile={finish}
           onChangeSettings={backToPreview}
@@ -91,17 +90,9 @@ export function JobStep(props: { job: ChosenFile & { jobId: string } }): React.J
           </Group>
         </>
       )}
-      {j.state === 'failed' && (
+      {j.state === 'failed' && !j.result && (
         <>
-          <ErrorNotice
-            error={
-              new ApiCallError({
-                code: errorCodes.find((c) => c === j.error?.code) ?? 'internal',
-                message: j.error?.message ?? '',
-                details: j.error?.details,
-              })
-            }
-          />
+          <ErrorNotice error={new ApiCallError(j.error ?? { code: 'internal', message: '' })} />
           <Group>
             <Button onClick={backToPreview}>{t('summary.changeSettings')}</Button>
             {leave}

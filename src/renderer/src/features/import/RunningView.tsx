@@ -1,11 +1,10 @@
 import { Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ImportJob } from '../../../../shared/api/import'
-import { useProgress } from '../../api/events'
 import { useFormat } from '../../format/useFormat'
 import { useCancelImport } from './queries'
 
-const PHASES = ['checking', 'reading', 'finishing', 'done', 'rejected', 'cancelled', 'failed'] as const
+const PHASES = ['checking', 'reading', 'finishing', 'done', 'cancelled', 'failed'] as const
 type Phase = (typeof PHASES)[number]
 const isPhase = (name: string): name is Phase => (PHASES as readonly string[]).includes(name)
 const phaseOf = (key: string): Phase | null => {
@@ -18,9 +17,8 @@ export function RunningView(props: { job: ImportJob; fileName: string }): React.
   const { t } = useTranslation('import')
   const fmt = useFormat()
   const cancel = useCancelImport()
-  const event = useProgress('import')
-  // events arrive as they happen; the polled job covers the time before the first one (e.g. back on the page)
-  const progress = event?.jobId === props.job.jobId ? event : props.job.progress
+  // the job is kept current by its events (api/jobs.ts)
+  const progress = props.job
   const ratio = progress.total ? Math.min(1, progress.done / progress.total) : 0
   const phase = phaseOf(progress.phase)
   return (

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { startAnalysis } from '../analysis/analysisJob'
 
@@ -13,15 +13,15 @@ export interface ImportChange {
  * (dashboard, stats, history, and any analysis page), so what is on screen refetches, and re-runs the
  * customer analysis in its worker (its progress shows on the analysis pages). `afterDataChange` makes the
  * main process queue a fresh run if one is already running on the older data. The callback may run after
- * the Import page has closed, so it uses startAnalysis, whose job state lives outside React.
+ * the Import page has closed (an import job's end, see queries.ts), so it works on the QueryClient.
  */
+export function dataChanged(client: QueryClient, _change: ImportChange): void {
+  void client.invalidateQueries()
+  void startAnalysis(client, { afterDataChange: true })
+}
+
+/** dataChanged for components. */
 export function useOnImported(): (change: ImportChange) => void {
   const client = useQueryClient()
-  return useCallback(
-    (_change: ImportChange) => {
-      void client.invalidateQueries()
-      void startAnalysis(client, { afterDataChange: true })
-    },
-    [client],
-  )
+  return useCallback((change: ImportChange) => dataChanged(client, change), [client])
 }

@@ -1,15 +1,15 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
 import type { ImportOptionsDto } from '../../../../shared/api/import'
+import { isJobOf } from '../../../../shared/api/jobs'
 import { call } from '../../api/client'
-import { watchImportJob } from './job-watch'
-import { useOnImported } from './onImported'
+import { cancelJob, jobKeys, onJobFinished, useJob } from '../../api/jobs'
+import { dataChanged, useOnImported } from './onImported'
 import { saveTextFile } from './transfer'
 
 export const importKeys = {
   all: ['import'] as const,
   preview: (fileId: string, options: ImportOptionsDto) =>
     [...importKeys.all, 'preview', fileId, options] as const,
-  job: (jobId: string) => [...importKeys.all, 'job', jobId] as const,
   history: () => [...importKeys.all, 'history'] as const,
   merges: (importId?: number) => [...importKeys.all, 'merges', importId ?? 'open'] as const,
 }
@@ -24,15 +24,20 @@ export function usePreview(fileId: string, options: ImportOptionsDto) {
   })
 }
 
-/** The job's state; polled while it runs (progress also arrives as events, see useJobProgress). */
-export function useImportJob(jobId: string) {
-  return useQuery({
-    queryKey: importKeys.job(jobId),
-    queryFn: () => call('importJob', { jobId }),
-    refetchInterval: (query) => (query.state.data?.state === 'running' ? 400 : false),
-    staleTime: 0,
-  })
-}
+/** The import job, kept current by its events (the one job hook, api/jobs.ts). */
+export const useImportJob = (jobId: string) => useJob(jobId, 'import')
+
+// When an import ends, the data views refresh even if the Import page has closed meanwhile.
+onJobFinished('import', (job, client) => {
+  void (async () => {
+    const full = await call('getJob', { jobId: job.jobId })
+    client.setQueryData(jobKeys.one(job.jobId), full)
+    const importId = isJobOf(full, 'import') ? (full.result?.importId ?? null) : null
+    if (full.state === 'done' && importId !== null) dataChanged(client, { importId, kind: 'imported' })
+    // a rejected file still leaves a line in the history
+    else void client.invalidateQueries({ queryKey: importKeys.history() })
+  })()
+})
 
 export function useImportHistory() {
   return useQuery({ queryKey: importKeys.history(), queryFn: () => call('importHistory') })
@@ -46,28 +51,16 @@ export function useMergeSuggestions(importId?: number) {
   })
 }
 
-/** Starts the import; when it ends, the data views refresh (useOnImported) even if the page has closed. */
+/** Starts the import; when it ends, the data views refresh (above) even if the page has closed. */
 export function useStartImport() {
-  const client = useQueryClient()
-  const onImported = useOnImported()
   return useMutation({
     mutationFn: (input: { fileId: string; options: ImportOptionsDto; validRowsOnly?: boolean }) =>
-      call('importStart', input),
-    onSuccess: ({ jobId }) => {
-      watchImportJob(jobId, async () => {
-        const job = await call('importJob', { jobId })
-        client.setQueryData(importKeys.job(jobId), job)
-        const importId = job.summary?.importId ?? null
-        if (job.state === 'done' && importId !== null) onImported({ importId, kind: 'imported' })
-        // a rejected file still leaves a line in the history
-        else void client.invalidateQueries({ queryKey: importKeys.history() })
-      })
-    },
+      call('startImport', input),
   })
 }
 
 export function useCancelImport() {
-  return useMutation({ mutationFn: (jobId: string) => call('importCancel', { jobId }) })
+  return useMutation({ mutationFn: cancelJob })
 }
 
 export function useUndoImport() {

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely'
+import type { ImportSummaryDto } from '../../shared/api/import'
+import { openDatabase } from '../db'
+import type { Database } from '../db/schema'
+import { LukkhaError } from '../errors'
+import type { JobKind, JobRegistry } from '../jobs/registry'
+import { preferWorkers, runInWorker } from '../jobs/workers'
+import { runImport, type ImportProgress } from './run'
+import { newCustomersOf } from './history'
+import type { ImportOptions, ImportSummary } from './types'
+
+// The import as a job kind of the one registry (src/main/jobs): on its own database connection, in the
+// import-worker thread (worker.ts) in the app, or in this thread between its I/O waits when running from
+// source (tests). The job's result is the contract's summary plus where the rejected rows were written.
+
+/** What the worker thread gets (structured-cloneable). */
+export interface ImportWorkerInput {
+  dbFile: string
+  file: string
+  options: ImportOptions
+}
+
+interface ImportJobInput extends ImportWorkerInput {
+  db: Kysely<Database>
+}
+
+export type ImportJobResult = ImportSummaryDto & { rejectedFile: string | null }
+
+/** The engine's progress as a job's progress report (total 0: not known yet). */
+export const importProgress = (p: ImportProgress) => ({
+  phase: p.phase,
+  done: p.done,
+  total: p.total || null,
+})
+
+export const importJob: JobKind<ImportJobInput, ImportJobResult> = {
+  kind: 'import',
+  firstPhase: 'import.phase.checking',
+  async run({ db, ...input }, job) {
+    const summary = preferWorkers()
+      ? await runInWorker<ImportSummary>('import-worker', input, job)
+      : await importHere(input, job.signal, (p) => job.progress(importProgress(p)))
+    const { rejectedFile, ...rest } = summary
+    const newCustomers =
+      summary.status === 'done' && summary.importId !== null ? await newCustomersOf(db, summary.importId) : []
+    return { ...rest, hasRejectedRows: rejectedFile !== null, newCustomers, rejectedFile }
+  },
+  ending(result) {
+    if (result.status !== 'failed') return { state: result.status }
+    return {
+      state: 'failed',
+      error: {
+        code: 'bad_input',
+        message: `${result.fileName}: ${result.rowsRejected} rows could not be used, so nothing was stored.`,
+      },
+    }
+  },
+  present: ({ rejectedFile: _rejectedFile, ...summary }) => summary,
+}
+
+async function importHere(
+  { dbFile, file, options }: ImportWorkerInput,
+  signal: AbortSignal,
+  onProgress: (p: ImportProgress) => void,
+): Promise<ImportSummary> {
+  const connection = openDatabase(dbFile)
+  try {
+    return await runImport(connection.sqlite, file, options, { signal, onProgress })
+  } finally {
+    await connection.close()
+  }
+}
+
+/** Starts an import of an uploaded file as a job; fails the call itself when the database is in memory. */
+export function startImportJob(
+  jobs: JobRegistry,
+  db: Kysely<Database>,
+  dbFile: string,
+  file: string,
+  options: ImportOptions,
+): string {
+  if (dbFile === ':memory:' || dbFile === '') {
+    throw new LukkhaError(
+      'internal',
+      'Imports need a database file (an in-memory database cannot be shared with a job).',
+    )
+  }
+  return jobs.start(importJob, { db, dbFile, file, options })
+}

@@ -1,0 +1,9 @@
+// Every worker thread's script, by name: electron.vite.config.ts builds each as its own entry
+// (out/main/<name>.js) and workers.ts starts them by that name. Add a worker: one line here.
+export const workerEntries = {
+  'import-worker': 'src/main/import/worker.ts',
+  'import-parser': 'src/main/import/parser-worker.ts',
+  'analysis-worker': 'src/main/analysis/worker.ts',
+} as const
+
+export type WorkerName = keyof typeof workerEntries

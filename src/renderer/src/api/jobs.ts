@@ -1,0 +1,112 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query'
+import { isJobFinished, type JobSummary } from '../../../shared/api/job-shape'
+import { isJobOf, type JobKind, type JobOf } from '../../../shared/api/jobs'
+import type { JobEvent } from '../../../shared/events'
+import { call } from './client'
+
+// THE renderer's job hook, for every kind (import, analysis, ...): TanStack Query holds each job
+// (['jobs', 'one', jobId], from getJob) and the latest job of each kind (['jobs', 'latest', kind], from
+// listJobs); the main process's job events (window.lukkha.onEvent) update both as they arrive, and a job's
+// end refetches it once for its result. No polling: the events are the news.
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  one: (jobId: string) => ['jobs', 'one', jobId] as const,
+  latest: (kind: JobKind) => ['jobs', 'latest', kind] as const,
+}
+
+type FinishedHandler = (job: JobSummary, client: QueryClient) => void
+const finishedHandlers = new Map<string, Set<FinishedHandler>>()
+
+/** Runs `handler` whenever a job of this kind ends (e.g. the analysis refreshes its pages when one is done). */
+export function onJobFinished(kind: JobKind, handler: FinishedHandler): () => void {
+  const set = finishedHandlers.get(kind) ?? new Set<FinishedHandler>()
+  finishedHandlers.set(kind, set)
+  set.add(handler)
+  return () => set.delete(handler)
+}
+
+const listening = new WeakSet<QueryClient>()
+
+/** Feeds the job events into the query cache; called once, where the QueryClient is made. */
+export function listenToJobs(client: QueryClient): void {
+  if (listening.has(client)) return
+  listening.add(client)
+  window.lukkha.onEvent((event) => {
+    if (event.type === 'job') applyJobEvent(client, event)
+  })
+}
+
+function applyJobEvent(client: QueryClient, event: JobEvent): void {
+  const { type: _type, ...status } = event
+  const { state, phase, done, total } = event
+  client.setQueryData<JobOf<JobKind>>(
+    jobKeys.one(event.jobId),
+    (old) => old && { ...old, state, phase, done, total },
+  )
+  const latestKey = jobKeys.latest(event.kind as JobKind)
+  const latest = client.getQueryData<JobSummary | null>(latestKey)
+  // follow this job as the kind's latest unless another one is still under way
+  if (!latest || latest.jobId === event.jobId || isJobFinished(latest.state)) {
+    const same = latest?.jobId === event.jobId ? latest : null
+    client.setQueryData<JobSummary | null>(latestKey, {
+      error: null,
+      startedAt: '',
+      finishedAt: null,
+      ...same,
+      ...status,
+    })
+  }
+  if (!isJobFinished(event.state)) return
+  void client.invalidateQueries({ queryKey: jobKeys.one(event.jobId) })
+  void client.invalidateQueries({ queryKey: latestKey })
+  for (const handler of finishedHandlers.get(event.kind) ?? []) {
+    handler({ error: null, startedAt: '', finishedAt: null, ...status }, client)
+  }
+}
+
+async function fetchJob<K extends JobKind>(jobId: string, kind: K): Promise<JobOf<K>> {
+  const job = await call('getJob', { jobId })
+  if (!isJobOf(job, kind)) throw new Error(`Job ${jobId} is a ${job.kind} job, not ${kind}.`)
+  return job
+}
+
+/** One job, kept current by its events; `data.result` is typed by the kind once the job has ended. */
+export function useJob<K extends JobKind>(jobId: string | null, kind: K) {
+  return useQuery({
+    queryKey: jobKeys.one(jobId ?? ''),
+    queryFn: () => fetchJob(jobId ?? '', kind),
+    enabled: jobId !== null,
+    staleTime: Infinity,
+  })
+}
+
+/** The latest job of a kind this session (running, queued, or the last one to end), or null. */
+export function useLatestJob(kind: JobKind) {
+  return useQuery({
+    queryKey: jobKeys.latest(kind),
+    queryFn: async () => (await call('listJobs', { kind }))[0] ?? null,
+    staleTime: Infinity,
+  })
+}
+
+/** Marks a job just started as the kind's latest, so its bar shows before the first event arrives. */
+export function noteJobStarted(client: QueryClient, kind: JobKind, jobId: string, phase: string): void {
+  const latest = client.getQueryData<JobSummary | null>(jobKeys.latest(kind))
+  if (latest?.jobId === jobId) return
+  const started: JobSummary = {
+    jobId,
+    kind,
+    state: 'running',
+    phase,
+    done: 0,
+    total: null,
+    error: null,
+    startedAt: '',
+    finishedAt: null,
+  }
+  client.setQueryData<JobSummary | null>(jobKeys.latest(kind), started)
+}
+
+/** Cancels a job (any kind); its end arrives as an event. */
+export const cancelJob = (jobId: string) => call('cancelJob', { jobId })

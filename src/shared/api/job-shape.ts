@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { errorCodes } from '../result'
+
+// The one shape of a job (import, analysis, and every later kind): the state names are defined here once
+// and used from the registry (src/main/jobs) to the renderer's hook (src/renderer/src/api/jobs.ts).
+
+/**
+ * queued: waiting for another job to end first; running; and the three ends: done (result set), failed
+ * (error set; an import that rejected rows also carries its summary as result), cancelled.
+ */
+export const jobStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const
+export const jobStateSchema = z.enum(jobStates)
+export type JobState = z.infer<typeof jobStateSchema>
+
+export const finishedJobStates: readonly JobState[] = ['done', 'failed', 'cancelled']
+export const isJobFinished = (state: JobState): boolean => finishedJobStates.includes(state)
+
+export const jobErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.unknown().optional(),
+})
+export type JobError = z.infer<typeof jobErrorSchema>
+
+/** What every job event and every job snapshot says (the event is this with type 'job'). */
+export const jobStatusSchema = z.object({
+  jobId: z.string().max(100),
+  /** e.g. 'import', 'analysis'; a kind registers in src/main/jobs (see its README). */
+  kind: z.string(),
+  state: jobStateSchema,
+  /** i18n key of the current phase, e.g. 'import.phase.reading'. */
+  phase: z.string(),
+  done: z.number(),
+  total: z.number().nullable(),
+})
+export type JobStatus = z.infer<typeof jobStatusSchema>
+
+/** A job's full shape for one kind: its status, its result (kind-specific) and its error. */
+export function jobSchemaOf<K extends string, R extends z.ZodType>(kind: K, result: R) {
+  return jobStatusSchema.extend({
+    kind: z.literal(kind),
+    result: result.nullable(),
+    error: jobErrorSchema.nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+}
+
+/** A job without its result, as listJobs gives it. */
+export const jobSummarySchema = jobStatusSchema.extend({
+  error: jobErrorSchema.nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+})
+export type JobSummary = z.infer<typeof jobSummarySchema>
+
+export const jobIdSchema = z.string().min(1).max(100)
