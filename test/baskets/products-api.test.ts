@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ApiContext } from '../../src/main/api/context'
 import { call } from '../api/import-helpers'
 import { testContext } from '../helpers/db'
+import { waitForJob } from '../helpers/jobs'
 
 // The Products API on a hand-built shop whose figures can be counted by hand:
 // 20 receipts: 10 x {latte, croissant}, 4 x {latte}, 3 x {cake, tea}, 3 x {tea}.
@@ -132,5 +133,19 @@ describe('Products API', () => {
     expect(text).toContain("Ben,'+66822222222")
     expect(text).toContain('ชื่อ')
     expect(await call(ctx, 'searchSuggestionCustomers', { query: 'be' })).toMatchObject([{ name: 'Ben' }])
+  })
+})
+
+describe('the basket analysis as a job', () => {
+  it('runs as a job of the registry, reports progress, and gives the same result as getBasketRules', async () => {
+    const ctx = await testContext()
+    buildShop(ctx)
+    const params = { minSupport: 0.1, minConfidence: 0.5 }
+    const { jobId } = await call(ctx, 'startBasketRules', params)
+    const job = await waitForJob(ctx, jobId, 'baskets')
+    expect(job.state).toBe('done')
+    expect(job.phase).toBe('baskets.phase.done')
+    expect(job.done).toBe(job.total)
+    expect(job.result).toEqual(await call(ctx, 'getBasketRules', params))
   })
 })

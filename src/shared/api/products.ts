@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { exportedFileSchema, tableExportOptionsSchema } from './export'
+import { jobIdSchema, jobSchemaOf } from './job-shape'
 
 // Products and baskets (#14): best sellers, category mix, association rules, "bought together",
 // per-customer suggestions and the "bought A but never B" target list.
@@ -151,7 +152,11 @@ export const targetListSchema = z.object({
 })
 export type TargetList = z.infer<typeof targetListSchema>
 
+/** The basket analysis as a job (progress, cancel): getJob gives the same result as getBasketRules. */
+export const basketsJobSchema = jobSchemaOf('baskets', basketRulesSchema)
+
 export const productsContract = {
+  startBasketRules: { input: basketParamsSchema.strict(), output: z.object({ jobId: jobIdSchema }) },
   getProductsOverview: {
     input: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict().optional(),
     output: productsOverviewSchema,
