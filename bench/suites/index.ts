@@ -1,4 +1,5 @@
 import type { Suite } from '../types'
+import { basketsSuite } from './baskets'
 import { bundleSuite } from './bundle'
 import { clvSuite } from './clv'
 import { customersSuite } from './customers'
@@ -14,6 +15,7 @@ export const suites: Suite[] = [
   clvSuite,
   importSuite,
   customersSuite,
+  basketsSuite,
   startupSuite, // CLI start-up (issue 9)
   bundleSuite, // bundle sizes (issue 9)
 ]

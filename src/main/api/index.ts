@@ -7,6 +7,7 @@ import { settingsHandlers } from './settings'
 import { analysisHandlers } from './analysis'
 import { systemHandlers } from './system'
 import { reportsHandlers } from './reports'
+import { productsHandlers } from './products'
 import { jobsHandlers } from './jobs'
 import { customersHandlers } from './customers'
 import { customerListsHandlers } from './customer-lists'
@@ -21,6 +22,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...demoHandlers,
   ...analysisHandlers,
   ...reportsHandlers,
+  ...productsHandlers,
   ...jobsHandlers,
   ...customersHandlers,
   ...customerListsHandlers,

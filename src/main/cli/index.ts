@@ -15,6 +15,7 @@ import { registerStats } from './commands/stats'
 import { registerReport } from './commands/report'
 import { registerCustomers } from './commands/customers'
 import { registerSurveys } from './commands/surveys'
+import { registerBasket } from './commands/basket'
 import { reportError } from './output'
 
 // The command line over the same engine as the app: `npm run --silent cli -- <command> [options]`.
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerBackup(program)
   registerCustomers(program)
   registerSurveys(program)
+  registerBasket(program)
   return program
 }
 

@@ -7,6 +7,7 @@ import { settingsContract } from './settings'
 import { analysisContract } from './analysis'
 import { systemContract } from './system'
 import { reportsContract } from './reports'
+import { productsContract } from './products'
 import { jobsContract } from './jobs'
 import { ipcChannel, methodNames, type MethodName } from './methods'
 import { customersContract } from './customers'
@@ -26,6 +27,7 @@ export const contract = {
   ...demoContract,
   ...analysisContract,
   ...reportsContract,
+  ...productsContract,
   ...jobsContract,
   ...customersContract,
   ...customerListsContract,

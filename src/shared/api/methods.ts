@@ -80,6 +80,15 @@ export const methodNames = [
   'surveysImportPreview',
   'surveysImport',
   'surveysExport',
+  // products and baskets
+  'startBasketRules',
+  'getProductsOverview',
+  'getBasketRules',
+  'getBoughtTogether',
+  'getCustomerSuggestions',
+  'searchSuggestionCustomers',
+  'getBasketTargetList',
+  'exportBasketTargetList',
   // reports
   'renderReport',
   'saveReportPdf',

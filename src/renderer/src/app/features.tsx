@@ -5,6 +5,7 @@ import { importRoute } from '../features/import/route'
 import { reportsRoute } from '../features/reports/route'
 import { settingsRoute } from '../features/settings/route'
 import { surveysRoute } from '../features/surveys/route'
+import { productsRoute } from '../features/products/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
@@ -19,6 +20,7 @@ export const featureRoutes: FeatureRoute[] = [
   settingsRoute,
   customersRoute,
   surveysRoute,
+  productsRoute,
 ].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {

@@ -7,6 +7,7 @@ import settings from '../features/settings/i18n'
 import reports from '../features/reports/i18n'
 import surveys from '../features/surveys/i18n'
 import welcome from '../features/welcome/i18n'
+import products from '../features/products/i18n'
 import common from './common'
 import errors from './errors'
 import customers from '../features/customers/i18n'
@@ -28,6 +29,7 @@ export const namespaces = {
   customers,
   components,
   surveys,
+  products,
 }
 
 export type Namespace = keyof typeof namespaces
