@@ -9,7 +9,9 @@ export default defineConfig({
     // better-sqlite3 and the e2e browser are native/heavy: run files in forks, two at a time (2-core machines).
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous per-test bounds: every wait follows a condition, so a passing test takes what it needs and
+    // only a stuck one runs this long; a busy 2-core CI machine makes multi-step e2e flows slow.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 })

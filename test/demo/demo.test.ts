@@ -68,7 +68,7 @@ describe('demo shop generator', () => {
     await expect(
       createDemoShop(connection.sqlite, { seed: 1, endDate: END, customers: 50 }),
     ).rejects.toMatchObject({
-      code: 'conflict',
+      code: 'demo_not_empty',
     })
     const shop = await generateDemoShop({ seed: 1, endDate: END, customers: 50 })
     expect(() => writeDemoShop(connection.sqlite, shop)).toThrow(LukkhaError)

@@ -17,14 +17,19 @@ function sql(app: App) {
   const latest = '(select max(id) from analysis_runs)'
   return {
     runs: (): number => sqlite.prepare('select count(*) from analysis_runs').pluck().get() as number,
-    /** Customers per (R, FM) cell of the latest run, FM = round((F + M) / 2) with halves up. */
+    /**
+     * Customers per (R, FM) cell of the latest run, FM = round((F + M) / 2) with halves up; a one-time buyer
+     * (F 1) whose cell's segment needs repeat purchases counts in (R, 1): in the default map every cell with
+     * FM >= 2 but hibernating's (R 1, FM 2) does (analysis README, "minF").
+     */
     cells: (): Map<string, number> =>
       new Map(
         (
           sqlite
             .prepare(
-              `select r, (f + m + 1) / 2 as fm, count(*) as n from analysis_scores
-               where run_id = ${latest} group by 1, 2`,
+              `select r, case when f < 2 and (f + m + 1) / 2 > 1 and not (r = 1 and (f + m + 1) / 2 = 2)
+                              then 1 else (f + m + 1) / 2 end as fm, count(*) as n
+               from analysis_scores where run_id = ${latest} group by 1, 2`,
             )
             .all() as { r: number; fm: number; n: number }[]
         ).map((c) => [`${c.r}-${c.fm}`, c.n]),
@@ -244,8 +249,9 @@ describe('analysis pages', () => {
       .toContain(
         `ปกติซื้อทุก ${days(Number(regular.usual_interval_days))} มาครั้งล่าสุด${ago(Number(regular.recency_days))}`,
       )
+    // the one chance it states is the churn score's: buying again within its horizon (1 - churn_risk)
     expect(await page.getByTestId('churn-explanation').innerText()).toContain(
-      `โอกาสที่ยังเป็นลูกค้าอยู่ ${new Intl.NumberFormat('th-TH', { style: 'percent' }).format(Number(regular.p_alive))}`,
+      `${new Intl.NumberFormat('th-TH', { style: 'percent' }).format(1 - Number(regular.churn_risk))}`,
     )
     await page.keyboard.press('Escape')
     await page.getByTestId('customer-drawer').waitFor({ state: 'detached' })

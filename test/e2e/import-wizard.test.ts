@@ -33,13 +33,27 @@ describe('import page: a file with bad rows, history and undo', () => {
     await page.getByTestId('raw-rows').waitFor()
     // the preview already shows the bad rows of the sample
     const sample = page.getByTestId('sample-rows').locator('tbody tr')
-    expect(await sample.nth(2).innerText()).toMatch(/^3\s[\s\S]*date: Not a date Lukkha can read/)
+    expect(await sample.nth(2).innerText()).toMatch(
+      /^3\s[\s\S]*Date \(and time\): Not a date Lukkha can read/,
+    )
     await page.getByRole('button', { name: 'Start the import' }).click()
-    await page.getByTestId('import-result-rejected').waitFor()
+    await page.getByTestId('import-result-failed').waitFor()
     // row number, column, value and reason of every bad row; nothing stored
     const errors = page.getByTestId('import-errors')
-    expect(await tableColumn(errors, 0)).toEqual(['3', '4', '5', '7'])
-    expect(await tableColumn(errors, 1)).toEqual(['date', 'unit_price', 'receipt_number', 'quantity'])
+    // the data row, and the line a spreadsheet shows (one header line above the data)
+    expect((await tableColumn(errors, 0)).map((cell) => cell.replace(/\s+/g, ' '))).toEqual([
+      '3 line 4 in the spreadsheet',
+      '4 line 5 in the spreadsheet',
+      '5 line 6 in the spreadsheet',
+      '7 line 8 in the spreadsheet',
+    ])
+    // the field by its label, never its internal key
+    expect(await tableColumn(errors, 1)).toEqual([
+      'Date (and time)',
+      'Unit price',
+      'Receipt number',
+      'Quantity',
+    ])
     expect(await tableColumn(errors, 2)).toEqual(['32/13/2025', 'ten baht', '(empty)', 'two'])
     expect(await tableColumn(errors, 3)).toEqual([
       'Not a date Lukkha can read',
@@ -64,7 +78,7 @@ describe('import page: a file with bad rows, history and undo', () => {
     expect(rejected.slice(1).map((line) => line.split(',')[0])).toEqual(['B-2', 'B-3', '', 'B-5'])
 
     await switchLanguage(page, 'th')
-    await page.getByTestId('import-result-rejected').waitFor()
+    await page.getByTestId('import-result-failed').waitFor()
     expect(await tableColumn(page.getByTestId('import-errors'), 3)).toContain('อ่านเป็นวันที่ไม่ได้')
     await expectOnly(page, 'th')
     await shot(app, 'import-4-rejected-th')

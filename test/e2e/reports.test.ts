@@ -89,7 +89,7 @@ describe('printing reports', () => {
     await page.getByTestId('segment-card-champions').getByRole('button').click()
     await page.getByTestId('segment-customers').getByTestId('customer-code').first().click()
     const drawer = page.getByRole('dialog')
-    const name = await drawer.getByRole('heading').first().innerText()
+    const name = await drawer.getByRole('heading', { level: 3 }).first().innerText()
     await drawer.getByRole('button', { name: 'พิมพ์ข้อมูลลูกค้า' }).click()
     await page.frameLocator('iframe').getByText(name).first().waitFor({ timeout: 30_000 })
     await page.getByRole('button', { name: 'พิมพ์', exact: true }).click()

@@ -4,6 +4,7 @@ import type { CustomerProfile } from '../../../../shared/api/customers'
 import { call } from '../../api/client'
 import { useFormat } from '../../format/useFormat'
 import { useCustomerMutation } from './queries'
+import { PrintButton } from '../reports/PrintButton'
 
 function Fact(props: { label: string; value: string; testId?: string }): React.JSX.Element {
   return (
@@ -204,7 +205,7 @@ export function SurveyAnswersSlot(_props: { customerId: number }): React.JSX.Ele
   return null
 }
 
-/** Where the reports feature puts the print button for this profile. */
-export function PrintButtonSlot(_props: { customerId: number }): React.JSX.Element | null {
-  return null
+/** The profile's print button: one printed page for this customer (the reports feature's print preview). */
+export function PrintButtonSlot(props: { customerId: number }): React.JSX.Element {
+  return <PrintButton request={{ report: 'customer', customerIds: [props.customerId] }} label="profile" />
 }
