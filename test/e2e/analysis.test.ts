@@ -251,7 +251,7 @@ describe('analysis pages', () => {
       )
     // the one chance it states is the churn score's: buying again within its horizon (1 - churn_risk)
     expect(await page.getByTestId('churn-explanation').innerText()).toContain(
-      `${new Intl.NumberFormat('th-TH', { style: 'percent' }).format(1 - Number(regular.churn_risk))}`,
+      new Intl.NumberFormat('th-TH', { style: 'percent' }).format(1 - Number(regular.churn_risk)),
     )
     await page.keyboard.press('Escape')
     await page.getByTestId('customer-drawer').waitFor({ state: 'detached' })
