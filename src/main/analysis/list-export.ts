@@ -5,20 +5,10 @@ import type { ExportedFile } from '../../shared/api/export'
 import type { Database } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { exportTable, type TableColumn } from '../export'
-import { findRun, runRules, scoresOf, toCustomerScore } from './queries'
+import { findRun, runRules, scoresOf, sortColumns, toCustomerScore } from './queries'
 
 // The rows of a customer list as the page shows them (same filter, same order), every row rather than one
 // page, written through the shared safe table writer.
-
-const sortColumns = {
-  monetary: 's.monetary_satang',
-  recency: 's.recency_days',
-  frequency: 's.frequency',
-  clv: 's.clv_satang',
-  p_alive: 's.p_alive',
-  churn_risk: 's.churn_risk',
-  name: 'c.name',
-} as const
 
 async function listRows(db: Kysely<Database>, runId: number, input: ExportCustomerListInput) {
   const scores = scoresOf(db, runId)

@@ -200,7 +200,8 @@ export async function segmentsOverview(
   }
 }
 
-const sortColumns = {
+/** The columns a customer list sorts by (the page and its export sort the same way). */
+export const sortColumns = {
   monetary: 's.monetary_satang',
   recency: 's.recency_days',
   frequency: 's.frequency',

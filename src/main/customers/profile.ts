@@ -4,6 +4,7 @@ import { consentPurposes } from '../../shared/api/customers'
 import type { Database } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { selectCustomers } from './list'
+import { latestReceipts } from './receipts'
 import { customerTasks } from './tasks'
 
 // One customer, opened: contact details, tags, consents, purchase history with lines (refunds marked), key
@@ -32,41 +33,7 @@ export async function customerProfile(db: Kysely<Database>, customerId: number):
           .where('id', '=', c.referred_by)
           .executeTakeFirst()) ?? null)
 
-  const receipts = await db
-    .selectFrom('receipts')
-    .select(['id', 'receipt_number', 'occurred_at', 'kind', 'net_satang'])
-    .where('customer_id', '=', customerId)
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(RECEIPT_LIMIT)
-    .execute()
-  const lines =
-    receipts.length === 0
-      ? []
-      : await db
-          .selectFrom('receipt_lines as l')
-          .leftJoin('products as p', 'p.id', 'l.product_id')
-          .select(['l.receipt_id', 'l.line_no', 'p.name', 'p.category', 'l.quantity', 'l.net_satang'])
-          .where(
-            'l.receipt_id',
-            'in',
-            receipts.map((r) => r.id),
-          )
-          .orderBy('l.receipt_id')
-          .orderBy('l.line_no')
-          .execute()
-  const linesOf = new Map<number, CustomerProfile['receipts'][number]['lines']>()
-  for (const l of lines) {
-    const list = linesOf.get(l.receipt_id) ?? []
-    list.push({
-      lineNo: l.line_no,
-      product: l.name,
-      category: l.category,
-      quantity: l.quantity,
-      netSatang: l.net_satang,
-    })
-    linesOf.set(l.receipt_id, list)
-  }
+  const receipts = await latestReceipts(db, customerId, RECEIPT_LIMIT)
 
   const days = await db
     .selectFrom('receipts')
@@ -151,14 +118,7 @@ export async function customerProfile(db: Kysely<Database>, customerId: number):
       rhythmDays: median(gaps),
     },
     consents,
-    receipts: receipts.map((r) => ({
-      id: r.id,
-      receiptNumber: r.receipt_number,
-      occurredAt: r.occurred_at,
-      kind: r.kind,
-      netSatang: r.net_satang,
-      lines: linesOf.get(r.id) ?? [],
-    })),
+    receipts,
     interactions: interactions.map((i) => ({
       id: i.id,
       channel: i.channel,

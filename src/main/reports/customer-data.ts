@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { monthStart } from '../../shared/calendar'
+import { latestReceipts } from '../customers/receipts'
 import type { Database, ReceiptKind } from '../db/schema'
 
 export interface ProfileReceipt {
@@ -56,35 +57,7 @@ export async function purchaseFacts(db: Kysely<Database>, customerId: number): P
       monthly.push({ month, netSatang: byMonth.get(month) ?? 0 })
     }
   }
-  const receipts = await db
-    .selectFrom('receipts')
-    .where('customer_id', '=', customerId)
-    .select(['id', 'receipt_number', 'occurred_at', 'kind', 'net_satang'])
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(LATEST_RECEIPTS)
-    .execute()
-  const lines =
-    receipts.length === 0
-      ? []
-      : await db
-          .selectFrom('receipt_lines as l')
-          .leftJoin('products as p', 'p.id', 'l.product_id')
-          .where(
-            'l.receipt_id',
-            'in',
-            receipts.map((r) => r.id),
-          )
-          .select(['l.receipt_id', 'l.quantity', 'p.name'])
-          .orderBy('l.receipt_id')
-          .orderBy('l.line_no')
-          .execute()
-  const itemsOf = new Map<number, string[]>()
-  for (const line of lines) {
-    const list = itemsOf.get(line.receipt_id) ?? []
-    list.push(line.quantity === 1 ? (line.name ?? '?') : `${line.name ?? '?'} ×${line.quantity}`)
-    itemsOf.set(line.receipt_id, list)
-  }
+  const receipts = await latestReceipts(db, customerId, LATEST_RECEIPTS)
   return {
     firstPurchase: totals.first === null ? null : totals.first.slice(0, 10),
     lastPurchase: last,
@@ -92,14 +65,16 @@ export async function purchaseFacts(db: Kysely<Database>, customerId: number): P
     netSatang: totals.net,
     monthly,
     latest: receipts.map((r) => {
-      const items = itemsOf.get(r.id) ?? []
+      const items = r.lines.map((l) =>
+        l.quantity === 1 ? (l.product ?? '?') : `${l.product ?? '?'} ×${l.quantity}`,
+      )
       const shown = items.slice(0, ITEMS_SHOWN).join(', ')
       return {
         id: r.id,
-        receiptNumber: r.receipt_number,
-        date: r.occurred_at.slice(0, 10),
+        receiptNumber: r.receiptNumber,
+        date: r.occurredAt.slice(0, 10),
         kind: r.kind,
-        netSatang: r.net_satang,
+        netSatang: r.netSatang,
         items: items.length > ITEMS_SHOWN ? `${shown}, +${items.length - ITEMS_SHOWN}` : shown,
       }
     }),
