@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ApiContext } from '../../src/main/api/context'
+import { mineHere } from '../../src/main/baskets/job'
+import { LukkhaError } from '../../src/main/errors'
+import type { JobControl } from '../../src/main/jobs/registry'
+import * as workers from '../../src/main/jobs/workers'
+import type { LukkhaEvent } from '../../src/shared/events'
 import { call } from '../api/import-helpers'
 import { testContext } from '../helpers/db'
 import { waitForJob } from '../helpers/jobs'
+
+// Spy on the worker starter (calling through): the basket job must mine in its own worker thread.
+vi.mock('../../src/main/jobs/workers', async (importOriginal) => {
+  const original = await importOriginal<typeof workers>()
+  return { ...original, runInWorker: vi.fn(original.runInWorker) }
+})
 
 // The Products API on a hand-built shop whose figures can be counted by hand:
 // 20 receipts: 10 x {latte, croissant}, 4 x {latte}, 3 x {cake, tea}, 3 x {tea}.
@@ -137,15 +148,54 @@ describe('Products API', () => {
 })
 
 describe('the basket analysis as a job', () => {
-  it('runs as a job of the registry, reports progress, and gives the same result as getBasketRules', async () => {
+  it('mines in the baskets-worker thread, reports progress, and gives the same result as getBasketRules', async () => {
     const ctx = await testContext()
     buildShop(ctx)
+    const events: LukkhaEvent[] = []
+    ctx.emit = (e) => events.push(e)
     const params = { minSupport: 0.1, minConfidence: 0.5 }
+    vi.mocked(workers.runInWorker).mockClear()
     const { jobId } = await call(ctx, 'startBasketRules', params)
     const job = await waitForJob(ctx, jobId, 'baskets')
     expect(job.state).toBe('done')
     expect(job.phase).toBe('baskets.phase.done')
     expect(job.done).toBe(job.total)
     expect(job.result).toEqual(await call(ctx, 'getBasketRules', params))
+    expect(vi.mocked(workers.runInWorker).mock.calls.map((c) => c[0])).toEqual(['baskets-worker'])
+    const phases = events.flatMap((e) => (e.type === 'job' && e.jobId === jobId ? [e.phase] : []))
+    expect(phases).toContain('baskets.phase.reading')
+    expect(phases).toContain('baskets.phase.mining')
+    expect(phases.at(-1)).toBe('baskets.phase.done')
+  })
+
+  it('ends cancelled, with no result, when cancelled through cancelJob', async () => {
+    const ctx = await testContext()
+    buildShop(ctx)
+    const { jobId } = await call(ctx, 'startBasketRules', { minSupport: 0.1, minConfidence: 0.5 })
+    expect(await call(ctx, 'cancelJob', { jobId })).toEqual({ cancelled: true })
+    const job = await waitForJob(ctx, jobId, 'baskets')
+    expect(job).toMatchObject({ state: 'cancelled', phase: 'baskets.phase.cancelled', result: null })
+  })
+
+  it('stops mining at the next item once the signal aborts', async () => {
+    const ctx = await testContext()
+    buildShop(ctx)
+    const controller = new AbortController()
+    const seen: { phase: string; done?: number; total?: number | null }[] = []
+    const job: JobControl = {
+      jobId: 'test',
+      signal: controller.signal,
+      progress: (update) => {
+        seen.push(update)
+        if (update.phase === 'baskets.phase.mining') controller.abort()
+      },
+    }
+    const run = mineHere(ctx.db, { minSupport: 0.01, minConfidence: 0.1 }, job)
+    await expect(run).rejects.toBeInstanceOf(LukkhaError)
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' })
+    const mining = seen.filter((u) => u.phase === 'baskets.phase.mining')
+    expect(mining).toHaveLength(1)
+    // five frequent items at this support: it stopped after the first of them
+    expect(mining[0]?.total).toBe(4)
   })
 })

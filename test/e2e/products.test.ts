@@ -77,6 +77,10 @@ async function checkPage(app: App, language: 'th' | 'en'): Promise<void> {
   }
   const top = rules.data.rules[0]
   expect(top).toBeDefined()
+  // the page mined them as a job of the registry (startBasketRules, in the baskets-worker thread)
+  const mined = app.harness.ctx.jobs.list({ kind: 'baskets', state: 'done' })
+  expect(mined.length).toBeGreaterThan(0)
+  expect(app.harness.ctx.jobs.get(mined[0]?.jobId ?? '').result).toEqual(rules.data)
   const firstRow = await page.getByTestId('rules-table').locator('tbody tr').first().innerText()
   for (const item of [...(top?.antecedent ?? []), ...(top?.consequent ?? [])])
     expect(firstRow).toContain(item.name)

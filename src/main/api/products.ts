@@ -9,7 +9,9 @@ import type { Handlers } from './handler'
 export const productsHandlers: Handlers<typeof productsContract> = {
   getProductsOverview: (input, ctx) => productsOverview(ctx.db, input ?? {}),
   getBasketRules: (input, ctx) => basketRules(ctx.db, input),
-  startBasketRules: (input, ctx) => ({ jobId: ctx.jobs.start(basketsJob, { db: ctx.db, params: input }) }),
+  startBasketRules: (input, ctx) => ({
+    jobId: ctx.jobs.start(basketsJob, { connection: ctx.connection, params: input }),
+  }),
   getBoughtTogether: (input, ctx) => productBoughtTogether(ctx.db, input.productId),
   getCustomerSuggestions: (input, ctx) => customerSuggestions(ctx.db, input.customerId, input.limit),
   searchSuggestionCustomers: (input, ctx) => searchCustomers(ctx.db, input.query),

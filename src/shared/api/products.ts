@@ -152,6 +152,17 @@ export const targetListSchema = z.object({
 })
 export type TargetList = z.infer<typeof targetListSchema>
 
+/** The basket job's phases (i18n keys): reading the receipts, mining (done/total = items), and the ends. */
+export const basketPhases = [
+  'baskets.phase.waiting',
+  'baskets.phase.reading',
+  'baskets.phase.mining',
+  'baskets.phase.done',
+  'baskets.phase.failed',
+  'baskets.phase.cancelled',
+] as const
+export type BasketPhase = (typeof basketPhases)[number]
+
 /** The basket analysis as a job (progress, cancel): getJob gives the same result as getBasketRules. */
 export const basketsJobSchema = jobSchemaOf('baskets', basketRulesSchema)
 

@@ -1,4 +1,5 @@
 import {
+  Button,
   Card,
   Group,
   NumberInput,
@@ -17,7 +18,8 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { SortHeader, type Direction } from '../analysis/SortHeader'
-import { useBasketRules } from './queries'
+import { useBasketRulesJob } from './queries'
+import { BasketJobProgress } from './BasketJobProgress'
 
 type SortKey = 'support' | 'confidence' | 'lift' | 'leverage' | 'conviction'
 const SORT_KEYS: SortKey[] = ['support', 'confidence', 'lift', 'leverage', 'conviction']
@@ -42,17 +44,17 @@ export function RulesView(): React.JSX.Element {
     { level, minSupport: supportPct / 100, minConfidence: confidencePct / 100, maxSize, minLift },
     300,
   )
-  const rules = useBasketRules(params)
+  const { job, rules, startError, restart } = useBasketRulesJob(params)
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase()
-    const list = (rules.data?.rules ?? []).filter(
+    const list = (rules?.rules ?? []).filter(
       (r) =>
         needle === '' ||
         [...r.antecedent, ...r.consequent].some((i) => i.name.toLowerCase().includes(needle)),
     )
     const sign = sort.direction === 'asc' ? 1 : -1
     return list.sort((a, b) => sign * (sortValue(a, sort.key) - sortValue(b, sort.key)) || 0)
-  }, [rules.data, filter, sort])
+  }, [rules, filter, sort])
   const toggle = (key: SortKey): void =>
     setSort((s) => ({ key, direction: s.key === key && s.direction === 'desc' ? 'asc' : 'desc' }))
   const num = (v: number | string, fallback: number): number => (typeof v === 'number' ? v : fallback)
@@ -127,25 +129,41 @@ export function RulesView(): React.JSX.Element {
           />
         </Group>
       </Card>
-      {rules.isPending ? (
-        <PageLoader />
-      ) : rules.isError ? (
-        <ErrorNotice error={rules.error} onRetry={() => void rules.refetch()} />
+      {startError ? (
+        <ErrorNotice error={startError} onRetry={restart} />
+      ) : job?.state === 'failed' && job.error ? (
+        <ErrorNotice error={job.error} onRetry={restart} />
+      ) : job?.state === 'cancelled' ? (
+        <Card withBorder padding="md" data-testid="rules-cancelled">
+          <Group justify="space-between">
+            <Text>{t('job.cancelled')}</Text>
+            <Button variant="light" onClick={restart}>
+              {t('job.again')}
+            </Button>
+          </Group>
+        </Card>
+      ) : (
+        job && job.state !== 'done' && <BasketJobProgress job={job} />
+      )}
+      {rules === null ? (
+        job?.state === 'running' || job?.state === 'queued' || (!job && !startError) ? (
+          <PageLoader />
+        ) : null
       ) : (
         <Card withBorder padding="lg">
           <Text size="sm" mb="xs" data-testid="rules-summary">
             {t('rules.summary', {
-              baskets: fmt.number(rules.data.baskets),
-              itemsets: fmt.number(rules.data.itemsets),
-              minCount: fmt.number(rules.data.minCount),
-              rules: fmt.number(rules.data.totalRules),
+              baskets: fmt.number(rules.baskets),
+              itemsets: fmt.number(rules.itemsets),
+              minCount: fmt.number(rules.minCount),
+              rules: fmt.number(rules.totalRules),
             })}
           </Text>
-          {rules.data.totalRules > rules.data.rules.length && (
+          {rules.totalRules > rules.rules.length && (
             <Text size="xs" c="dimmed" mb="xs">
               {t('rules.shown', {
-                shown: fmt.number(rules.data.rules.length),
-                total: fmt.number(rules.data.totalRules),
+                shown: fmt.number(rules.rules.length),
+                total: fmt.number(rules.totalRules),
               })}
             </Text>
           )}

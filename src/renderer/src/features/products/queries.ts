@@ -1,11 +1,15 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { BasketParams } from '../../../../shared/api/products'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { isJobFinished } from '../../../../shared/api/job-shape'
+import type { JobOf } from '../../../../shared/api/jobs'
+import type { BasketParams, BasketRules } from '../../../../shared/api/products'
 import { call } from '../../api/client'
+import { cancelJob, jobKeys, useJob } from '../../api/jobs'
 
 export const productsKeys = {
   all: ['products'] as const,
   overview: () => [...productsKeys.all, 'overview'] as const,
-  rules: (params: BasketParams) => [...productsKeys.all, 'rules', params] as const,
+  rulesJob: (params: BasketParams) => [...productsKeys.all, 'rules-job', params] as const,
   together: (productId: number) => [...productsKeys.all, 'together', productId] as const,
   suggestions: (customerId: number) => [...productsKeys.all, 'suggestions', customerId] as const,
   customers: (query: string) => [...productsKeys.all, 'customers', query] as const,
@@ -16,12 +20,48 @@ export function useProductsOverview() {
   return useQuery({ queryKey: productsKeys.overview(), queryFn: () => call('getProductsOverview') })
 }
 
-export function useBasketRules(params: BasketParams) {
-  return useQuery({
-    queryKey: productsKeys.rules(params),
-    queryFn: () => call('getBasketRules', params),
-    placeholderData: keepPreviousData,
+/**
+ * The rules at these settings, mined as a job (startBasketRules) followed by the one job hook: `job` is the
+ * job now (state, phase, done/total; its result when done), `rules` the latest rules to show (those of
+ * earlier settings while a new job works), `restart` mines again after a cancel or a failure. A job left
+ * behind (other settings, the page closed) is cancelled.
+ */
+export function useBasketRulesJob(params: BasketParams): {
+  job: JobOf<'baskets'> | null
+  rules: BasketRules | null
+  startError: unknown
+  restart: () => void
+} {
+  const client = useQueryClient()
+  const started = useQuery({
+    queryKey: productsKeys.rulesJob(params),
+    queryFn: () => call('startBasketRules', params),
+    staleTime: Infinity,
   })
+  const jobId = started.data?.jobId ?? null
+  const job = useJob(jobId, 'baskets').data ?? null
+  useEffect(() => {
+    if (jobId === null) return
+    return () => {
+      const now = client.getQueryData<JobOf<'baskets'>>(jobKeys.one(jobId))
+      if (now && isJobFinished(now.state)) return
+      void cancelJob(jobId).catch(() => undefined)
+      // the settings' next visit mines again rather than showing a cancelled job
+      client.removeQueries({ queryKey: productsKeys.rulesJob(params), exact: true })
+    }
+    // params belong to jobId: the query that gave this id
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jobId, client])
+  // the last rules found stay on screen while new settings are mined
+  const [last, setLast] = useState<BasketRules | null>(null)
+  const result = job?.state === 'done' ? job.result : null
+  if (result && result !== last) setLast(result)
+  return {
+    job,
+    rules: result ?? last,
+    startError: started.error,
+    restart: () => void client.resetQueries({ queryKey: productsKeys.rulesJob(params), exact: true }),
+  }
 }
 
 export function useBoughtTogether(productId: number | null) {

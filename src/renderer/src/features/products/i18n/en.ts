@@ -45,6 +45,21 @@ export const en = {
     infinite: 'always',
     empty: 'No rules at these settings. Try a lower support or confidence.',
   },
+  phase: {
+    waiting: 'Waiting for the work before it…',
+    reading: 'Reading the receipts…',
+    mining: 'Finding what sells together…',
+    done: 'Done',
+    failed: 'Failed',
+    cancelled: 'Cancelled',
+  },
+  job: {
+    title: 'Finding rules',
+    cancel: 'Cancel',
+    items: '({{done}} of {{total}} items)',
+    cancelled: 'The search for rules was cancelled.',
+    again: 'Search again',
+  },
   together: {
     title: 'Bought together',
     product: 'Product',
