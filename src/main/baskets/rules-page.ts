@@ -29,6 +29,13 @@ export async function productSummaries(
   return new Map((await query.execute()).map((p) => [p.productId, p]))
 }
 
+/** The id of the product with this SKU; not_found naming the SKU otherwise (the CLI names products by SKU). */
+export async function productIdBySku(db: Kysely<Database>, sku: string): Promise<number> {
+  const row = await db.selectFrom('products').select('id').where('sku', '=', sku).executeTakeFirst()
+  if (!row) throw new LukkhaError('not_found', `There is no product with the SKU ${sku}.`)
+  return row.id
+}
+
 export async function basketRules(
   db: Kysely<Database>,
   input: BasketParams,

@@ -18,6 +18,8 @@ export interface BarChartProps {
   format: (value: number) => string
   /** Stack the series on each other instead of side by side. */
   stacked?: boolean
+  /** Colours of the series in order (default SERIES_COLOURS). */
+  colours?: string[]
   width?: number
   height?: number
 }
@@ -50,6 +52,7 @@ export function BarChart(props: BarChartProps): React.JSX.Element {
   const barW = props.stacked ? groupW : groupW / Math.max(1, props.series.length)
   const y = (v: number): number => top + plotH - (Math.max(0, v) / max) * plotH
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max)
+  const palette = props.colours ?? SERIES_COLOURS
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" xmlns="http://www.w3.org/2000/svg">
       {ticks.map((t) => (
@@ -78,7 +81,7 @@ export function BarChart(props: BarChartProps): React.JSX.Element {
                   y={y1}
                   width={barW}
                   height={Math.max(0, y2 - y1)}
-                  fill={SERIES_COLOURS[k % SERIES_COLOURS.length]}
+                  fill={palette[k % palette.length]}
                 />
               )
             })}
@@ -100,7 +103,7 @@ export function BarChart(props: BarChartProps): React.JSX.Element {
       {props.series.length > 1 &&
         props.series.map((s, k) => (
           <g key={s.label} transform={`translate(${left + k * 170}, 4)`}>
-            <rect width={10} height={10} fill={SERIES_COLOURS[k % SERIES_COLOURS.length]} />
+            <rect width={10} height={10} fill={palette[k % palette.length]} />
             <text x={14} y={9} fontSize={10} fill="#222">
               {s.label}
             </text>

@@ -10,6 +10,8 @@ import { customerReport } from './customer'
 import { ReportDocument } from './document'
 import { reportEnv, type BuiltReport, type ReportEnv } from './env'
 import { retentionReport } from './retention'
+import { satisfactionReport } from './satisfaction'
+import { basketsReport } from './baskets'
 import { segmentsReport } from './segments'
 import { valueReport } from './value'
 
@@ -20,6 +22,7 @@ function callListSource(request: ReportRequest): CallListSource {
     return { kind: 'segment', segment: request.segment }
   }
   if (source === 'at_risk') return { kind: 'at_risk' }
+  if (source === 'customer_filter') return { kind: 'customer_filter', filter: request.filter ?? {} }
   if (!request.customerIds)
     throw new LukkhaError('validation', 'A call list of chosen customers needs their ids.')
   return { kind: 'customers', customerIds: request.customerIds }
@@ -42,6 +45,10 @@ function build(
       return retentionReport(connection, env)
     case 'call-list':
       return callListReport(connection.db, env, callListSource(request))
+    case 'satisfaction':
+      return satisfactionReport(connection.db, env, { from: request.from, to: request.to })
+    case 'baskets':
+      return basketsReport(connection.db, env, request)
   }
 }
 

@@ -1,15 +1,26 @@
 import { z } from 'zod'
 import { segmentIdSchema } from './analysis'
+import { customerFilterSchema } from './customers'
+import { isoDateSchema } from './dates'
+import { basketLevelSchema, basketParamsSchema } from './products'
 import { languages } from './settings'
 
 // Printed reports: the main process builds each report as one self-contained HTML page (fonts embedded, charts
 // as SVG); the app previews it, prints it or saves it as PDF, and the CLI writes the same HTML to a file.
 
-export const reportNames = ['segments', 'value', 'customer', 'retention', 'call-list'] as const
+export const reportNames = [
+  'segments',
+  'value',
+  'customer',
+  'retention',
+  'call-list',
+  'satisfaction',
+  'baskets',
+] as const
 export type ReportName = (typeof reportNames)[number]
 
 /** Which customers a call list is for. */
-export const callListSources = ['segment', 'at_risk', 'customers'] as const
+export const callListSources = ['segment', 'at_risk', 'customers', 'customer_filter'] as const
 
 export const reportRequestSchema = z
   .object({
@@ -20,6 +31,16 @@ export const reportRequestSchema = z
     customerIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
     /** call-list only (default: 'segment' when a segment is given, else 'customers'). */
     source: z.enum(callListSources).optional(),
+    /** call-list with source 'customer_filter': the customer book's filter; every customer it finds. */
+    filter: customerFilterSchema.optional(),
+    /** satisfaction: the responses' period (inclusive dates; default all). */
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    /** baskets: the rules' settings (default those the Products page opens with). */
+    basket: basketParamsSchema.extend({ level: basketLevelSchema.optional() }).strict().optional(),
+    /** baskets: with both, the target list "bought this product but never that one" with contacts. */
+    boughtProductId: z.number().int().positive().optional(),
+    neverProductId: z.number().int().positive().optional(),
     /** Default: the language of the settings. */
     language: z.enum(languages).optional(),
   })

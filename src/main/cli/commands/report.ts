@@ -1,7 +1,9 @@
 import { renameSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
-import { reportNames, type ReportName, type ReportRequest } from '../../../shared/api/reports'
+import { customerFilterSchema } from '../../../shared/api/customers'
+import { reportNames, reportRequestSchema, type ReportName } from '../../../shared/api/reports'
+import { productIdBySku } from '../../baskets/rules-page'
 import { customerIdsByCode, renderReport } from '../../reports'
 import { openForReading, withConnection } from '../database'
 import { printJson, printLine } from '../output'
@@ -12,6 +14,11 @@ interface ReportOptions extends GlobalOptions {
   customer?: string[]
   segment?: string
   atRisk?: boolean
+  from?: string
+  to?: string
+  bought?: string
+  never?: string
+  filter?: string
   lang?: 'th' | 'en'
 }
 
@@ -37,6 +44,11 @@ export function registerReport(program: Command): void {
     .option('--customer <code...>', 'customer (and call-list): the member codes of the customers')
     .option('--segment <key>', 'segments: one segment with all its customers; call-list: the segment to call')
     .option('--at-risk', 'call-list: the valuable customers at risk')
+    .option('--from <YYYY-MM-DD>', 'satisfaction: responses from this day')
+    .option('--to <YYYY-MM-DD>', 'satisfaction: responses up to this day')
+    .option('--bought <sku>', 'baskets: with --never, the customers who bought this product...')
+    .option('--never <sku>', '...but never this one (the target list)')
+    .option('--filter <json>', 'call-list: the customer book filter, e.g. \'{"tag":"vip"}\'')
     .option('--lang <th|en>', 'the report language (default: the app setting)', language)
     .action(async (name: ReportName, options: ReportOptions) => {
       const out = resolve(options.out)
@@ -44,13 +56,21 @@ export function registerReport(program: Command): void {
         const customerIds = options.customer
           ? await customerIdsByCode(connection.db, options.customer)
           : undefined
-        const request: ReportRequest = {
+        const filter = options.filter
+          ? customerFilterSchema.strict().parse(JSON.parse(options.filter))
+          : undefined
+        const request = reportRequestSchema.parse({
           report: name,
           segment: options.segment,
           customerIds,
-          source: options.atRisk ? 'at_risk' : undefined,
+          source: options.atRisk ? 'at_risk' : filter ? 'customer_filter' : undefined,
+          filter,
+          from: options.from,
+          to: options.to,
+          boughtProductId: options.bought ? await productIdBySku(connection.db, options.bought) : undefined,
+          neverProductId: options.never ? await productIdBySku(connection.db, options.never) : undefined,
           language: options.lang,
-        }
+        })
         return renderReport(connection, request, {
           systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
           now: new Date(),

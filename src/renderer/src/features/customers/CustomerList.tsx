@@ -13,6 +13,7 @@ import { CustomerForm } from './CustomerForm'
 import { CustomerTable } from './CustomerTable'
 import { saveBase64File } from './files'
 import { useCustomerMutation, useCustomerPage } from './queries'
+import { PrintButton } from '../reports/PrintButton'
 
 const NUMERIC_FIRST_DESC: CustomerSortColumn[] = ['spend', 'visits', 'last_purchase']
 
@@ -70,6 +71,12 @@ export function CustomerList(props: {
           <Button variant="default" size="xs" onClick={() => void exportAs('csv', true)}>
             {t('actions.exportMarketing')}
           </Button>
+          <PrintButton
+            size="xs"
+            label="callList"
+            request={{ report: 'call-list', source: 'customer_filter', filter }}
+            testId="customer-print"
+          />
           <Button size="xs" onClick={() => setCreating(true)} data-testid="customer-add">
             {t('actions.add')}
           </Button>

@@ -2,6 +2,7 @@ import { Stack, Tabs } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { PageHeader } from '../../components/PageHeader'
+import { PrintButton } from '../reports/PrintButton'
 import { BoughtTogetherView } from './BoughtTogetherView'
 import { OverviewView } from './OverviewView'
 import { RulesView } from './RulesView'
@@ -20,7 +21,11 @@ export function ProductsPage(): React.JSX.Element {
   const view: View = isView(viewParam) ? viewParam : 'overview'
   return (
     <Stack gap="md">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={<PrintButton request={{ report: 'baskets' }} testId="products-print" />}
+      />
       <Tabs
         value={view}
         onChange={(next) => setParams(next && next !== 'overview' ? { view: next } : {})}

@@ -10,6 +10,7 @@ import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { ProductSelect } from './ProductSelect'
 import { useTargetList } from './queries'
+import { PrintButton } from '../reports/PrintButton'
 
 /** "Customers who bought A but never B", with their contacts, exportable and printable. */
 export function TargetListView(): React.JSX.Element {
@@ -92,9 +93,11 @@ export function TargetListView(): React.JSX.Element {
                 >
                   {t('targets.exportXlsx')}
                 </Button>
-                <Button variant="default" size="xs" onClick={() => window.print()}>
-                  {t('targets.print')}
-                </Button>
+                <PrintButton
+                  size="xs"
+                  request={{ report: 'baskets', boughtProductId: bought ?? 0, neverProductId: never ?? 0 }}
+                  testId="targets-print"
+                />
               </Group>
             </Group>
             {exporting.isError && <ErrorNotice error={exporting.error} />}

@@ -6,7 +6,7 @@ import { reportPreviewPath } from './reportLink'
 
 /** Opens the print preview of a report; any page mounts it next to what it prints. */
 export function PrintButton(
-  props: { request: ReportRequest; label?: 'print' | 'callList' | 'profile' } & Pick<
+  props: { request: ReportRequest; label?: 'print' | 'callList' | 'profile'; testId?: string } & Pick<
     ButtonProps,
     'size' | 'variant'
   >,
@@ -18,6 +18,7 @@ export function PrintButton(
       size={props.size ?? 'sm'}
       variant={props.variant ?? 'default'}
       onClick={() => void navigate(reportPreviewPath(props.request))}
+      data-testid={props.testId}
     >
       {t(`button.${props.label ?? 'print'}`)}
     </Button>

@@ -6,11 +6,16 @@ import { PageHeader } from '../../components/PageHeader'
 import { ReportPreview } from './ReportPreview'
 import { reportPreviewPath, requestFromSearch } from './reportLink'
 
-const REPORTS: { key: 'segments' | 'value' | 'retention' | 'callList'; request: ReportRequest }[] = [
+const REPORTS: {
+  key: 'segments' | 'value' | 'retention' | 'callList' | 'satisfaction' | 'baskets'
+  request: ReportRequest
+}[] = [
   { key: 'segments', request: { report: 'segments' } },
   { key: 'value', request: { report: 'value' } },
   { key: 'retention', request: { report: 'retention' } },
   { key: 'callList', request: { report: 'call-list', source: 'at_risk' } },
+  { key: 'satisfaction', request: { report: 'satisfaction' } },
+  { key: 'baskets', request: { report: 'baskets' } },
 ]
 
 /** The reports a shop owner prints, and the print preview of any report another page links to. */
@@ -36,6 +41,7 @@ export function ReportsPage(): React.JSX.Element {
               <Button
                 variant="light"
                 onClick={() => void navigate(reportPreviewPath(r.request))}
+                data-testid={`report-open-${r.key}`}
                 style={{ alignSelf: 'flex-start' }}
               >
                 {t('open')}

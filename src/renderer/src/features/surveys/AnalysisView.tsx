@@ -9,6 +9,7 @@ import { CommentWords } from './CommentWords'
 import { LevelBars } from './LevelBars'
 import { PriorityTable } from './PriorityTable'
 import { useSurveyAnalysis } from './queries'
+import { PrintButton } from '../reports/PrintButton'
 
 export function AnalysisView(): React.JSX.Element {
   const { t } = useTranslation('surveys')
@@ -21,6 +22,9 @@ export function AnalysisView(): React.JSX.Element {
   const o = a.overall
   return (
     <Stack gap="md">
+      <Group justify="flex-end">
+        <PrintButton request={{ report: 'satisfaction' }} testId="surveys-print" />
+      </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder padding="lg">
           <Text c="dimmed" size="sm">

@@ -100,7 +100,6 @@ export const en = {
     lastBought: 'Last bought A',
     exportCsv: 'Export CSV',
     exportXlsx: 'Export Excel',
-    print: 'Print',
     fileTitle: 'Bought {{bought}} not {{never}}',
     pick: 'Choose the two products.',
     empty: 'No customer bought A without ever buying B.',

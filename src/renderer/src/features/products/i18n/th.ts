@@ -100,7 +100,6 @@ export const th: Messages<typeof en> = {
     lastBought: 'ซื้อ ก ล่าสุด',
     exportCsv: 'ส่งออก CSV',
     exportXlsx: 'ส่งออก Excel',
-    print: 'พิมพ์',
     fileTitle: 'ซื้อ {{bought}} ไม่ซื้อ {{never}}',
     pick: 'เลือกสินค้าทั้งสองรายการ',
     empty: 'ไม่มีลูกค้าที่ซื้อ ก โดยไม่เคยซื้อ ข',

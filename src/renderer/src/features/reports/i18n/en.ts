@@ -21,6 +21,14 @@ export const en = {
       title: 'Call list: valuable customers at risk',
       text: 'Names, phones and LINE with room to write notes.',
     },
+    satisfaction: {
+      title: 'Customer satisfaction',
+      text: 'Levels per aspect, net delight with its range, what to improve first, the trend and the comments.',
+    },
+    baskets: {
+      title: 'Products and baskets',
+      text: 'Best sellers, what sells together, what goes with each best seller and what to offer the best customers.',
+    },
   },
   preview: {
     title: 'Print preview',
