@@ -139,7 +139,7 @@ describe('analysis pages', () => {
     const db = sql(app)
     await page.evaluate(`window.__events = []; window.lukkha.onEvent((e) => window.__events.push(e))`)
     await page.getByRole('button', { name: 'ทดลองกับร้านตัวอย่าง' }).click()
-    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor({ timeout: 60_000 })
     // Nobody asked: loading the demo started the analysis, which reported its progress.
     await expect.poll(() => db.runs(), { timeout: 20_000 }).toBe(1)
     await expect
@@ -186,7 +186,7 @@ describe('analysis pages', () => {
     expect(size).toBeGreaterThan(50)
     await page.getByTestId(`segment-card-${segment}`).getByRole('button').click()
     await expect
-      .poll(() => page.getByTestId('segment-customers-total').innerText())
+      .poll(() => page.getByTestId('segment-customers-total').innerText(), { timeout: 30_000 })
       .toContain(thaiNumber.format(size))
     expect(page.url()).toContain(`segment=${segment}`)
     const bySpend = db.segmentCodes(segment, 's.monetary_satang desc')
