@@ -1,6 +1,7 @@
 import { Alert, Badge, Divider, Drawer, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { PrintButton } from '../reports/PrintButton'
+import { CustomerSuggestions } from '../products/CustomerSuggestions'
 import type { CustomerAnalysis } from '../../../../shared/api/analysis'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
@@ -151,6 +152,7 @@ export function CustomerDrawer(props: { customerId: number | null; onClose: () =
         ) : (
           <Alert color="gray">{t('customer.notScored')}</Alert>
         )}
+        {props.customerId !== null && <CustomerSuggestions customerId={props.customerId} />}
       </div>
     </Drawer>
   )
