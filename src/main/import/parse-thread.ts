@@ -1,3 +1,4 @@
+import type { ImportFormat } from '../../shared/api/import'
 import { basename } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { LukkhaError } from '../errors'
@@ -12,7 +13,7 @@ import {
   type RejectedRow,
 } from './batches'
 import type { ResolvedMapping } from './mapping'
-import { readTable, type FileFormat, type ReadOptions, type ReadResult } from './read'
+import { readTable, type ReadOptions, type ReadResult } from './read'
 import type { RowContext } from './rows'
 import type { CustomerRow, RowIssue } from './types'
 
@@ -34,7 +35,7 @@ export interface ParserStart {
 /** What it is then told to read. */
 export interface ParserJob {
   path: string
-  format: FileFormat
+  format: ImportFormat
   readOptions: Omit<ReadOptions, 'signal'>
   mapping: ResolvedMapping
   context: RowContext

@@ -1,5 +1,5 @@
+import type { DateOrder, DecimalSeparator, FieldName } from '../../shared/api/import'
 import { detach } from './detach'
-import type { Field } from './fields'
 import type { ResolvedMapping } from './mapping'
 import { parseQuantity, parseSatang } from './normalize/amounts'
 import {
@@ -9,7 +9,7 @@ import {
   splitContact,
   stripApostrophe,
 } from './normalize/contacts'
-import { parseDateTime, type DateOrder } from './normalize/dates'
+import { parseDateTime } from './normalize/dates'
 import type { CustomerRow, Identity, RowIssue, SaleRow } from './types'
 
 // One data row of the file -> one normalised sale line or customer, or the reasons it cannot be used.
@@ -42,7 +42,7 @@ const HIDDEN_FORMULA = /^\s+[=+\-@]/
 const QUOTED_FORMULA = /^'[=+\-@\t\r\n]/
 
 /** More than two decimals that are not zeros (50.001, 1,5 with decimal ','-grouping aside). */
-function extraDecimals(raw: string, decimal: '.' | ','): boolean {
+function extraDecimals(raw: string, decimal: DecimalSeparator): boolean {
   const at = raw.lastIndexOf(decimal)
   if (at < 0) return false
   let digits = 0
@@ -104,7 +104,7 @@ abstract class RowReader {
     return this.mapping.preset === 'lukkha_sales'
   }
 
-  protected get(row: string[], field: Field): string {
+  protected get(row: string[], field: FieldName): string {
     const columns = this.mapping.index[field]
     if (columns === undefined) return ''
     for (const c of columns) {
@@ -132,7 +132,7 @@ abstract class RowReader {
     return c
   }
 
-  protected column(field: Field): string {
+  protected column(field: FieldName): string {
     const c = this.mapping.index[field]?.[0]
     return c === undefined ? field : (this.mapping.header[c] ?? field)
   }
@@ -146,7 +146,7 @@ abstract class RowReader {
 
   protected issue(
     row: number,
-    field: Field,
+    field: FieldName,
     value: string,
     reason: RowIssue['reason'],
     message: string,
@@ -243,7 +243,7 @@ abstract class RowReader {
 
 export class SaleRowReader extends RowReader {
   private fillReceipt = ''
-  private readonly filled = new Map<Field, string>()
+  private readonly filled = new Map<FieldName, string>()
 
   /** Shopify writes order-level fields on an order's first row only; the order's later rows inherit them. */
   private fillDown(row: string[], receiptNumber: string): string[] {
@@ -266,7 +266,7 @@ export class SaleRowReader extends RowReader {
   /** Receipt number -> 'day|customer' of its first row, to warn when a number is reused. */
   private readonly receiptKeys = new Map<string, string>()
 
-  private amount(row: string[], rowNo: number, field: Field): number | null | undefined {
+  private amount(row: string[], rowNo: number, field: FieldName): number | null | undefined {
     const raw = this.get(row, field)
     const v = parseSatang(raw, this.mapping.decimalSeparator)
     if (v === null) {
@@ -463,7 +463,7 @@ export class SaleRowReader extends RowReader {
 }
 
 export class CustomerRowReader extends RowReader {
-  private optionalDate(row: string[], rowNo: number, field: Field, errors: RowIssue[]): string | null {
+  private optionalDate(row: string[], rowNo: number, field: FieldName, errors: RowIssue[]): string | null {
     const raw = this.get(row, field)
     if (raw === '') return null
     const parsed = this.date(raw)
