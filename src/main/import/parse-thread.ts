@@ -14,7 +14,7 @@ import {
 } from './batches'
 import type { ResolvedMapping } from './mapping'
 import { readTable, type ReadOptions, type ReadResult } from './read'
-import type { RowContext } from './rows'
+import type { RowContext } from './row-reader'
 import type { CustomerRow, RowIssue } from './types'
 
 // A big import on two threads: a parser thread (parser-worker.ts) reads, decodes, splits and maps the rows
