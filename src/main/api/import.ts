@@ -222,7 +222,7 @@ export const importHandlers: Handlers<typeof importContract> = {
     // a verified backup first: an undo removes data (the backup folder keeps it, rotated)
     if (ctx.connection.file !== ':memory:' && ctx.connection.file !== '')
       await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'before-undo')
-    return undoImport(ctx.db, importId)
+    return undoImport(ctx.db, importId, () => ctx.now())
   },
 
   importMergeSuggestions: async (input, ctx) => ({
