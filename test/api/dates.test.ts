@@ -32,4 +32,19 @@ describe('isoDate', () => {
     // and a real day goes through
     expect(await dispatch('getDashboard', { asOf: '2026-02-28' }, ctx)).toMatchObject({ ok: true })
   })
+
+  it('the customer list, products and surveys refuse 2026-02-31 too (one schema, no local copies)', async () => {
+    const ctx = await testContext()
+    for (const [method, input, field] of [
+      ['customersList', { lastPurchaseFrom: '2026-02-31' }, 'lastPurchaseFrom'],
+      ['getProductsOverview', { from: '2026-02-31' }, 'from'],
+      ['surveysAnalysis', { to: '2026-02-31' }, 'to'],
+    ] as const) {
+      expect(await dispatch(method, input, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'validation', message: expect.stringContaining(`${field}: not a calendar date`) },
+      })
+    }
+    await ctx.close()
+  })
 })

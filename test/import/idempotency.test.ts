@@ -124,11 +124,11 @@ describe('idempotency', () => {
       [2, 'undone'],
       [1, 'done'],
     ])
-    await expect(undoImport(db, 2)).rejects.toMatchObject({
+    await expect(undoImport(db, 2, fixedNow)).rejects.toMatchObject({
       code: 'import_already_undone',
       message: expect.stringMatching(/already undone/),
     })
-    await expect(undoImport(db, 99)).rejects.toMatchObject({ code: 'not_found' })
+    await expect(undoImport(db, 99, fixedNow)).rejects.toMatchObject({ code: 'not_found' })
   })
 
   it('undo of a file that added lines to receipts stored earlier removes just those lines and fixes the totals', async () => {
@@ -162,7 +162,7 @@ describe('idempotency', () => {
     const first = await importFixture(connection.sqlite, 'overlap-a.csv')
     await importFixture(connection.sqlite, 'overlap-b.csv')
     const before = snapshot(connection.sqlite)
-    await expect(undoImport(db, first.importId ?? 0)).rejects.toMatchObject({
+    await expect(undoImport(db, first.importId ?? 0, fixedNow)).rejects.toMatchObject({
       code: 'import_has_dependents',
       message: expect.stringMatching(
         /later receipts belong to customers or stores this import created \(import #2\)/,

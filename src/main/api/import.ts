@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { importContract, ImportOptionsDto, ImportPreview } from '../../shared/api/import'
-import { textEncodings } from '../import/encoding'
-import { fieldsOf, requiredFields, type Field } from '../import/fields'
+import type { FieldName, ImportOptionsDto, ImportPreview, importContract } from '../../shared/api/import'
+import { presetNames, textEncodings } from '../../shared/api/import-words'
+import { fieldsOf, requiredFields } from '../import/fields'
 import { takeBackup } from '../backup/store'
 import { listImports, undoImport } from '../import/history'
 import { importJob, startImportJob } from '../import/job'
 import { previewFile } from '../import/preview'
-import { presetNames, presets } from '../import/presets'
+import { presets } from '../import/presets'
 import { delimiterCandidates } from '../import/read/csv'
+import { listMergeSuggestions } from '../customers/merge-suggestions'
 import { templateCsv } from '../import/template'
 import type { ImportOptions } from '../import/types'
 import { UploadStore } from '../import/uploads'
@@ -44,9 +45,9 @@ function session(ctx: ApiContext): ImportSession {
 
 function engineOptions(dto: ImportOptionsDto | undefined, fileName: string): ImportOptions {
   const o = dto ?? {}
-  const columns: Partial<Record<Field, string>> = {}
+  const columns: Partial<Record<FieldName, string>> = {}
   for (const [field, column] of Object.entries(o.mapping?.columns ?? {})) {
-    if (column) columns[field as Field] = column
+    if (column) columns[field as FieldName] = column
   }
   return {
     fileName,
@@ -221,45 +222,12 @@ export const importHandlers: Handlers<typeof importContract> = {
     // a verified backup first: an undo removes data (the backup folder keeps it, rotated)
     if (ctx.connection.file !== ':memory:' && ctx.connection.file !== '')
       await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'before-undo')
-    return undoImport(ctx.db, importId)
+    return undoImport(ctx.db, importId, () => ctx.now())
   },
 
-  importMergeSuggestions: async (input, ctx) => {
-    let query = ctx.db
-      .selectFrom('merge_suggestions as m')
-      .innerJoin('customers as a', 'a.id', 'm.customer_id')
-      .innerJoin('customers as b', 'b.id', 'm.other_customer_id')
-      .select([
-        'm.id',
-        'm.reason',
-        'm.value',
-        'm.status',
-        'm.import_id',
-        'a.id as a_id',
-        'a.name as a_name',
-        'a.phone as a_phone',
-        'a.email as a_email',
-        'b.id as b_id',
-        'b.name as b_name',
-        'b.phone as b_phone',
-        'b.email as b_email',
-      ])
-      .orderBy('m.id')
-    if (input?.importId !== undefined) query = query.where('m.import_id', '=', input.importId)
-    if (input?.status !== undefined) query = query.where('m.status', '=', input.status)
-    const rows = await query.execute()
-    return {
-      suggestions: rows.map((r) => ({
-        id: r.id,
-        reason: r.reason,
-        value: r.value,
-        status: r.status,
-        importId: r.import_id,
-        customer: { id: r.a_id, name: r.a_name, phone: r.a_phone, email: r.a_email },
-        other: { id: r.b_id, name: r.b_name, phone: r.b_phone, email: r.b_email },
-      })),
-    }
-  },
+  importMergeSuggestions: async (input, ctx) => ({
+    suggestions: await listMergeSuggestions(ctx.db, input ?? {}),
+  }),
 
   importTemplate: () => ({ fileName: 'lukkha-sales-template.csv', csv: templateCsv() }),
 }

@@ -4,6 +4,7 @@ import { consentPurposes } from '../../shared/api/customers'
 import type { Database } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { selectCustomers } from './list'
+import { purchaseTotals } from './purchases'
 import { latestReceipts } from './receipts'
 import { customerTasks } from './tasks'
 
@@ -48,17 +49,7 @@ export async function customerProfile(db: Kysely<Database>, customerId: number):
     const b = Date.parse(`${days[i]?.day}T00:00:00Z`)
     gaps.push(Math.round((b - a) / 86_400_000))
   }
-  const totals = await db
-    .selectFrom('receipts')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('receipts'),
-      eb.fn.coalesce(eb.fn.sum<number>('net_satang'), eb.lit(0)).as('spend'),
-      eb.fn.min('occurred_at').as('first'),
-      eb.fn.max('occurred_at').as('last'),
-      sql<number>`sum(kind = 'sale')`.as('sales'),
-    ])
-    .where('customer_id', '=', customerId)
-    .executeTakeFirstOrThrow()
+  const totals = await purchaseTotals(db, customerId)
   const categories = await db
     .selectFrom('receipt_lines as l')
     .innerJoin('receipts as r', 'r.id', 'l.receipt_id')
@@ -108,12 +99,12 @@ export async function customerProfile(db: Kysely<Database>, customerId: number):
       createdAt: c.created_at,
     },
     figures: {
-      firstPurchase: totals.first,
-      lastPurchase: totals.last,
+      firstPurchase: totals.firstPurchase,
+      lastPurchase: totals.lastPurchase,
       visits: days.length,
       receipts: totals.receipts,
-      spendSatang: totals.spend,
-      averageBasketSatang: totals.sales > 0 ? Math.round(totals.spend / totals.sales) : null,
+      spendSatang: totals.netSatang,
+      averageBasketSatang: totals.purchases > 0 ? Math.round(totals.netSatang / totals.purchases) : null,
       favouriteCategories: categories.map((k) => ({ category: k.category, netSatang: k.net })),
       rhythmDays: median(gaps),
     },

@@ -1,6 +1,8 @@
 import type { ResolvedMapping } from './mapping'
 import type { RowBatch } from './read'
-import { CustomerRowReader, SaleRowReader, type RowContext } from './rows'
+import { CustomerRowReader } from './customer-rows'
+import type { RowContext } from './row-reader'
+import { SaleRowReader } from './sale-rows'
 import type { CustomerRow, RowIssue, SaleRow } from './types'
 
 // The reading half of an import, on one batch of rows: each row mapped to a sale line or a customer, or

@@ -1,4 +1,5 @@
-import { orderFit, type DateOrder } from './normalize/dates'
+import type { DateOrder } from '../../shared/api/import'
+import { orderFit } from './normalize/dates'
 
 // Whether '7/8/26' is day/month or month/day is decided by the whole file, never guessed: every date is
 // checked against both orders. One order that fits every row wins; when both fit every row the user must

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import iconv from 'iconv-lite'
+import type { TextEncoding } from '../../shared/api/import'
 
 // Which text encoding a CSV file is in, decided on evidence from every byte. A byte-order mark decides
 // (UTF-8, UTF-16LE, UTF-16BE); UTF-16 without one shows as NULs. Otherwise the whole file is checked as
@@ -10,16 +11,6 @@ import iconv from 'iconv-lite'
 // with no UTF-8 evidence is read in a legacy encoding, chosen by its byte pattern: Thai (Windows-874) makes
 // runs of high bytes, Latin-1 / Windows-1252 isolated accented letters between ASCII, Shift-JIS lead bytes
 // in 0x81-0x9F that Windows-874 does not use. Every legacy choice is a guess, and says so (preview, CLI).
-
-export const textEncodings = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-874',
-  'windows-1252',
-  'shift_jis',
-] as const
-export type TextEncoding = (typeof textEncodings)[number]
 
 export interface EncodingGuess {
   encoding: TextEncoding

@@ -2,20 +2,12 @@
 // are the keys of a saved mapping, of the native CSV's header and of the wizard's i18n labels
 // (import.field.<name>).
 
-export const importKinds = ['sales', 'customers'] as const
-export type ImportKind = (typeof importKinds)[number]
+import type { FieldName, ImportKind, SaleField } from '../../shared/api/import'
+import { customerFields, saleFields } from '../../shared/api/import-words'
 
-import { customerFields, saleFields } from '../../shared/api/import'
+export const allFields: readonly FieldName[] = [...new Set<FieldName>([...saleFields, ...customerFields])]
 
-export { customerFields, saleFields }
-
-export type SaleField = (typeof saleFields)[number]
-export type CustomerField = (typeof customerFields)[number]
-export type Field = SaleField | CustomerField
-
-export const allFields: readonly Field[] = [...new Set<Field>([...saleFields, ...customerFields])]
-
-export function fieldsOf(kind: ImportKind): readonly Field[] {
+export function fieldsOf(kind: ImportKind): readonly FieldName[] {
   return kind === 'sales' ? saleFields : customerFields
 }
 
@@ -23,7 +15,7 @@ export function fieldsOf(kind: ImportKind): readonly Field[] {
  * What a mapping must provide. Sales: a receipt number, a date, a quantity and some amount. Customers: something
  * that identifies one. Each inner list is "at least one of".
  */
-export function requiredFields(kind: ImportKind): Field[][] {
+export function requiredFields(kind: ImportKind): FieldName[][] {
   return kind === 'sales'
     ? [['receipt_number'], ['date'], ['quantity'], ['unit_price', 'net_amount', 'gross_amount']]
     : [['customer_code', 'customer_name', 'first_name', 'phone', 'email', 'contact']]

@@ -140,7 +140,8 @@ async function dependents(trx: Kysely<Database>, id: number): Promise<string[]> 
 export async function undoImport(
   db: Kysely<Database>,
   id: number,
-  now: () => Date = () => new Date(),
+  /** The clock (the API context's ctx.now; the CLI's own): when the undo happened. */
+  now: () => Date,
 ): Promise<UndoResult> {
   return writeTransaction(db, async (trx) => {
     const row = await trx.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst()

@@ -1,8 +1,8 @@
+import type { DecimalSeparator, FieldName, ImportKind, PresetChoice } from '../../shared/api/import'
 import { LukkhaError } from '../errors'
-import { allFields, fieldsOf, requiredFields, type Field, type ImportKind } from './fields'
+import { allFields, fieldsOf, requiredFields } from './fields'
 import { normalizeHeader } from './headers'
-import type { DecimalSeparator } from './normalize/amounts'
-import { presets, type Preset, type PresetChoice } from './presets'
+import { presets, type Preset } from './presets'
 
 /** A mapping the user makes in the wizard (or writes as --mapping FILE.json): field -> the file's column name. */
 export interface ColumnMapping {
@@ -10,7 +10,7 @@ export interface ColumnMapping {
   /** The natural-key source of the receipts, e.g. the POS's name; 'generic' when not given. */
   source?: string
   decimalSeparator?: DecimalSeparator
-  columns: Partial<Record<Field, string>>
+  columns: Partial<Record<FieldName, string>>
 }
 
 /** A preset or a user mapping applied to one header: each field's column indexes, in fallback order. */
@@ -21,12 +21,12 @@ export interface ResolvedMapping {
   codeKind: Preset['codeKind']
   decimalSeparator: DecimalSeparator
   header: string[]
-  index: Partial<Record<Field, number[]>>
-  fillDown: Field[]
+  index: Partial<Record<FieldName, number[]>>
+  fillDown: FieldName[]
   defaultVariant: string | null
   refundReceiptSuffix: string | null
   /** The mapping as field -> column name, to show in the wizard and to save. */
-  columns: Partial<Record<Field, string>>
+  columns: Partial<Record<FieldName, string>>
 }
 
 function headerIndex(header: readonly string[]): Map<string, number> {
@@ -44,9 +44,9 @@ export function resolvePreset(
   decimalSeparator: DecimalSeparator = '.',
 ): ResolvedMapping {
   const byName = headerIndex(header)
-  const index: Partial<Record<Field, number[]>> = {}
-  const columns: Partial<Record<Field, string>> = {}
-  for (const [field, names] of Object.entries(preset.columns) as [Field, string[]][]) {
+  const index: Partial<Record<FieldName, number[]>> = {}
+  const columns: Partial<Record<FieldName, string>> = {}
+  for (const [field, names] of Object.entries(preset.columns) as [FieldName, string[]][]) {
     const found = names.map((n) => byName.get(normalizeHeader(n))).filter((i) => i !== undefined)
     if (found.length) {
       index[field] = [...new Set(found)]
@@ -74,10 +74,10 @@ export function resolveUserMapping(
   fileName: string,
 ): ResolvedMapping {
   const byName = headerIndex(header)
-  const index: Partial<Record<Field, number[]>> = {}
-  const columns: Partial<Record<Field, string>> = {}
-  const allowed = new Set<Field>(fieldsOf(mapping.kind))
-  for (const [field, column] of Object.entries(mapping.columns) as [Field, string | undefined][]) {
+  const index: Partial<Record<FieldName, number[]>> = {}
+  const columns: Partial<Record<FieldName, string>> = {}
+  const allowed = new Set<FieldName>(fieldsOf(mapping.kind))
+  for (const [field, column] of Object.entries(mapping.columns) as [FieldName, string | undefined][]) {
     if (column === undefined || column === '') continue
     if (!allowed.has(field)) {
       throw new LukkhaError(
@@ -112,7 +112,7 @@ export function resolveUserMapping(
 }
 
 /** The requirements a mapping does not meet, each as its "one of" list of fields. */
-export function missingFields(mapping: Pick<ResolvedMapping, 'kind' | 'index'>): Field[][] {
+export function missingFields(mapping: Pick<ResolvedMapping, 'kind' | 'index'>): FieldName[][] {
   return requiredFields(mapping.kind).filter((anyOf) => !anyOf.some((f) => mapping.index[f]?.length))
 }
 
@@ -138,7 +138,7 @@ export function parseMappingJson(raw: unknown, origin: string): ColumnMapping {
   const obj = raw as Record<string, unknown>
   const nested = typeof obj.columns === 'object' && obj.columns !== null
   const columnsRaw = (nested ? obj.columns : obj) as Record<string, unknown>
-  const columns: Partial<Record<Field, string>> = {}
+  const columns: Partial<Record<FieldName, string>> = {}
   const known = new Set<string>(allFields)
   for (const [key, value] of Object.entries(columnsRaw)) {
     if (!nested && ['kind', 'source', 'decimal_separator', 'decimalSeparator'].includes(key)) continue
@@ -152,7 +152,7 @@ export function parseMappingJson(raw: unknown, origin: string): ColumnMapping {
     if (typeof value !== 'string') {
       throw new LukkhaError('bad_input', `${origin}: the column for "${key}" must be a column name (text).`)
     }
-    columns[key as Field] = value
+    columns[key as FieldName] = value
   }
   const kind =
     obj.kind ??

@@ -1,3 +1,4 @@
+import type { ImportFormat } from '../../shared/api/import'
 import { basename } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { LukkhaError } from '../errors'
@@ -12,8 +13,8 @@ import {
   type RejectedRow,
 } from './batches'
 import type { ResolvedMapping } from './mapping'
-import { readTable, type FileFormat, type ReadOptions, type ReadResult } from './read'
-import type { RowContext } from './rows'
+import { readTable, type ReadOptions, type ReadResult } from './read'
+import type { RowContext } from './row-reader'
 import type { CustomerRow, RowIssue } from './types'
 
 // A big import on two threads: a parser thread (parser-worker.ts) reads, decodes, splits and maps the rows
@@ -34,7 +35,7 @@ export interface ParserStart {
 /** What it is then told to read. */
 export interface ParserJob {
   path: string
-  format: FileFormat
+  format: ImportFormat
   readOptions: Omit<ReadOptions, 'signal'>
   mapping: ResolvedMapping
   context: RowContext

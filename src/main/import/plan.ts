@@ -1,9 +1,17 @@
+import type {
+  DateOrder,
+  FieldName,
+  ImportFormat,
+  ImportKind,
+  MappingOrigin,
+  PresetName,
+  TextEncoding,
+} from '../../shared/api/import'
 import { basename } from 'node:path'
 import type { Sqlite } from '../db'
 import { LukkhaError } from '../errors'
 import { addEvidence, decideOrder, emptyEvidence, type DateOrderEvidence } from './date-order'
-import { isEncodingGuess, scanFile, type TextEncoding } from './encoding'
-import type { Field, ImportKind } from './fields'
+import { isEncodingGuess, scanFile } from './encoding'
 import { headerSignature } from './headers'
 import {
   missingFields,
@@ -13,9 +21,8 @@ import {
   type ColumnMapping,
   type ResolvedMapping,
 } from './mapping'
-import type { DateOrder } from './normalize/dates'
-import { detectPreset, guessColumns, presets, type PresetName } from './presets'
-import { detectDelimiter, readHead, readTable, readTextSample, sniffFormat, type FileFormat } from './read'
+import { detectPreset, guessColumns, presets } from './presets'
+import { detectDelimiter, readHead, readTable, readTextSample, sniffFormat } from './read'
 import { assertTextFile } from './read/sniff'
 import { checkWorkbookZip } from './read/zip-check'
 import type { ImportOptions } from './types'
@@ -25,12 +32,10 @@ import type { ImportOptions } from './types'
 
 export const SAMPLE_ROWS = 2000
 
-export type MappingOrigin = 'preset' | 'user' | 'saved' | 'guess'
-
 export interface FilePlan {
   path: string
   fileName: string
-  format: FileFormat
+  format: ImportFormat
   size: number
   sha256: string
   encoding: TextEncoding | null
@@ -51,8 +56,8 @@ export interface FilePlan {
   mapping: ResolvedMapping | null
   mappingOrigin: MappingOrigin | null
   /** For a generic file without a mapping: the proposal the wizard starts from. */
-  proposal: { kind: ImportKind; columns: Partial<Record<Field, string>> } | null
-  missing: Field[][]
+  proposal: { kind: ImportKind; columns: Partial<Record<FieldName, string>> } | null
+  missing: FieldName[][]
   dateOrder: { detected: DateOrder | null; ambiguous: boolean; chosen: DateOrder | null }
 }
 
@@ -69,7 +74,7 @@ export function savedMapping(sqlite: Sqlite, header: string[]): ColumnMapping | 
   }
 }
 
-function dateFields(kind: ImportKind): Field[] {
+function dateFields(kind: ImportKind): FieldName[] {
   return kind === 'sales' ? ['date'] : ['first_visit', 'last_visit', 'birthday']
 }
 

@@ -1,4 +1,5 @@
-import { fieldsOf, lukkhaSalesHeader, type Field, type ImportKind } from './fields'
+import type { FieldName, ImportKind, PresetName } from '../../shared/api/import'
+import { fieldsOf, lukkhaSalesHeader } from './fields'
 import { normalizeHeader } from './headers'
 
 // The export layouts Lukkha recognises from their header row (../shared/POS_FORMATS.md). Each preset maps
@@ -6,31 +7,18 @@ import { normalizeHeader } from './headers'
 // in order, the first non-empty value winning (Shopify's 'Phone' then 'Billing Phone'). Thai names are the
 // localised headers we know of; those not confirmed against a real export are marked.
 
-export const presetNames = [
-  'loyverse_receipts',
-  'loyverse_customers',
-  'square_items',
-  'square_customers',
-  'shopify_orders',
-  'shopify_customers',
-  'lukkha_sales',
-] as const
-export type PresetName = (typeof presetNames)[number]
-/** 'generic' is the wizard: any columns, mapped by the user. */
-export type PresetChoice = PresetName | 'generic'
-
 export interface Preset {
   name: PresetName
   kind: ImportKind
   /** The receipts' natural-key source and the customer aliases' source. */
   source: string
-  columns: Partial<Record<Field, string[]>>
+  columns: Partial<Record<FieldName, string[]>>
   /** Headers that must all be present for the file to be this layout (each: any one of the names). */
   signature: string[][]
   /** Whether customer_code is Lukkha's own customer code or an id of the POS kept as an alias. */
   codeKind: 'code' | 'pos_id'
   /** Order-level fields written only on an order's first row (Shopify): later rows of the order inherit them. */
-  fillDown?: Field[]
+  fillDown?: FieldName[]
   /** A variant name that only means "the default" and is left out of the product name. */
   defaultVariant?: string
   /** Refund events share the sale's transaction id (Square); they get their own receipt with this suffix. */
@@ -183,7 +171,7 @@ export const presets: Record<PresetName, Preset> = {
 }
 
 /** Names a user might give a column, for proposing a mapping in the wizard (besides every preset's names). */
-const synonyms: Partial<Record<Field, string[]>> = {
+const synonyms: Partial<Record<FieldName, string[]>> = {
   receipt_number: [
     'receipt',
     'receipt no',
@@ -225,7 +213,7 @@ const synonyms: Partial<Record<Field, string[]>> = {
   last_visit: ['last visit', 'ครั้งล่าสุด'],
 }
 
-function namesFor(field: Field): string[] {
+function namesFor(field: FieldName): string[] {
   const names = new Set<string>()
   for (const p of Object.values(presets))
     for (const n of p.columns[field] ?? []) names.add(normalizeHeader(n))
@@ -254,12 +242,15 @@ export function detectPreset(header: readonly string[]): Preset | null {
  * A first proposal for the wizard: each field gets the first unused column whose name is one of the field's
  * known names. The user corrects it; the result is saved for files with the same header.
  */
-export function guessColumns(header: readonly string[], kind: ImportKind): Partial<Record<Field, string>> {
+export function guessColumns(
+  header: readonly string[],
+  kind: ImportKind,
+): Partial<Record<FieldName, string>> {
   const normalized = header.map(normalizeHeader)
   const used = new Set<number>()
-  const result: Partial<Record<Field, string>> = {}
-  const allowed = new Set<Field>(fieldsOf(kind))
-  for (const field of (Object.keys(synonyms) as Field[]).filter((f) => allowed.has(f))) {
+  const result: Partial<Record<FieldName, string>> = {}
+  const allowed = new Set<FieldName>(fieldsOf(kind))
+  for (const field of (Object.keys(synonyms) as FieldName[]).filter((f) => allowed.has(f))) {
     for (const name of namesFor(field)) {
       const i = normalized.findIndex((h, idx) => h === name && !used.has(idx))
       if (i >= 0) {

@@ -1,6 +1,7 @@
 import type { Sqlite } from '../db'
 import { planImport, type FilePlan } from './plan'
-import { CustomerRowReader, SaleRowReader } from './rows'
+import { CustomerRowReader } from './customer-rows'
+import { SaleRowReader } from './sale-rows'
 import type { CustomerRow, ImportOptions, RowIssue, SaleRow } from './types'
 
 // What the preview shows beyond the plan: the first rows as the import will read them with the current

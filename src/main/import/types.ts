@@ -1,22 +1,15 @@
-import { rowReasons, type ImportSummaryDto } from '../../shared/api/import'
-import type { TextEncoding } from './encoding'
+import type {
+  DateOrder,
+  DecimalSeparator,
+  ImportSummaryDto,
+  PresetChoice,
+  RowIssueDto,
+  TextEncoding,
+} from '../../shared/api/import'
 import type { ColumnMapping } from './mapping'
-import type { DecimalSeparator } from './normalize/amounts'
-import type { DateOrder } from './normalize/dates'
-import type { PresetChoice } from './presets'
 
-export { rowReasons }
-export type RowReason = (typeof rowReasons)[number]
-
-export interface RowIssue {
-  /** 1-based data row number (the header is not counted). */
-  row: number
-  /** The column's name as the file's header has it. */
-  column: string
-  value: string
-  reason: RowReason
-  message: string
-}
+/** A rejected or warned row, in the contract's words (1-based data row; the column as the header names it). */
+export type RowIssue = RowIssueDto
 
 export type { Identity } from '../customers/identity'
 import type { Identity } from '../customers/identity'
@@ -72,40 +65,13 @@ export interface ImportOptions {
 /** The contract's words (src/shared/api/import.ts): a file with rejected rows stored nothing and failed. */
 export type ImportStatusResult = ImportSummaryDto['status']
 
-export interface ImportSummary {
-  status: ImportStatusResult
-  /** The history entry: the stored import, or the record of a rejected one; null when cancelled. */
-  importId: number | null
-  fileName: string
-  format: 'csv' | 'xlsx'
-  preset: PresetChoice
-  kind: 'sales' | 'customers'
-  source: string
-  encoding: TextEncoding | null
-  /** The encoding was guessed (legacy bytes) or is UTF-8 with bad bytes: the user should check the text. */
-  encodingGuessed: boolean
-  delimiter: string | null
-  sheet: string | null
-  dateOrder: DateOrder | null
-  rowsRead: number
-  rowsRejected: number
-  rowsIgnored: number
-  receiptsAdded: number
-  linesAdded: number
-  duplicatesSkipped: number
-  customersCreated: number
-  customersMatched: number
-  productsCreated: number
-  storesCreated: number
-  mergeSuggestions: number
-  /** Net amount of the lines added, satang. */
-  netAdded: number
-  /** The first errors (up to MAX_LISTED); errorCount says how many rows were rejected in all. */
-  errors: RowIssue[]
-  warnings: RowIssue[]
-  warningCount: number
+/**
+ * The import's summary as the engine ends it: the contract's ImportSummaryDto, with the rejected rows' file
+ * (a path the main process keeps) instead of what the API adds from it and from the database
+ * (hasRejectedRows, newCustomers; see job.ts).
+ */
+export type ImportSummary = Omit<ImportSummaryDto, 'hasRejectedRows' | 'newCustomers'> & {
   rejectedFile: string | null
-  elapsedMs: number
 }
 
 export const MAX_LISTED_ISSUES = 1000

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { monthStart } from '../../shared/calendar'
+import { purchaseTotals } from '../customers/purchases'
 import { latestReceipts } from '../customers/receipts'
 import type { Database, ReceiptKind } from '../db/schema'
 
@@ -27,17 +28,8 @@ const ITEMS_SHOWN = 5
 
 /** One customer's buying as a profile shows it: first and last purchase, visits, spend, months, latest receipts. */
 export async function purchaseFacts(db: Kysely<Database>, customerId: number): Promise<PurchaseFacts> {
-  const totals = await db
-    .selectFrom('receipts')
-    .where('customer_id', '=', customerId)
-    .select((eb) => [
-      eb.fn.min(eb.case().when('kind', '=', 'sale').then(eb.ref('occurred_at')).end()).as('first'),
-      eb.fn.max(eb.case().when('kind', '=', 'sale').then(eb.ref('occurred_at')).end()).as('last'),
-      eb.fn.sum<number>(eb.case().when('kind', '=', 'sale').then(1).else(0).end()).as('visits'),
-      eb.fn.coalesce(eb.fn.sum<number>('net_satang'), eb.lit(0)).as('net'),
-    ])
-    .executeTakeFirstOrThrow()
-  const last = totals.last === null ? null : totals.last.slice(0, 10)
+  const totals = await purchaseTotals(db, customerId)
+  const last = totals.lastPurchase === null ? null : totals.lastPurchase.slice(0, 10)
   const monthly: PurchaseFacts['monthly'] = []
   if (last !== null) {
     const from = monthStart(last, -11)
@@ -59,10 +51,10 @@ export async function purchaseFacts(db: Kysely<Database>, customerId: number): P
   }
   const receipts = await latestReceipts(db, customerId, LATEST_RECEIPTS)
   return {
-    firstPurchase: totals.first === null ? null : totals.first.slice(0, 10),
+    firstPurchase: totals.firstPurchase === null ? null : totals.firstPurchase.slice(0, 10),
     lastPurchase: last,
-    visits: totals.visits,
-    netSatang: totals.net,
+    visits: totals.purchases,
+    netSatang: totals.netSatang,
     monthly,
     latest: receipts.map((r) => {
       const items = r.lines.map((l) =>

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { valueTiers } from './analysis'
+import { isoDateSchema } from './dates'
 
 // The customer book (#11): list, search, profile, edit, tags, interactions and tasks, duplicates and merges,
 // PDPA consent, data-subject export and erasure. Money is integer satang; dates 'YYYY-MM-DD', times
 // 'YYYY-MM-DDTHH:MM:SS' (shop-local).
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+const isoDate = isoDateSchema
 const isoTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, 'expected YYYY-MM-DDTHH:MM:SS')

@@ -1,4 +1,17 @@
 import { z } from 'zod'
+import {
+  customerFields,
+  dateOrders,
+  decimalSeparators,
+  GENERIC_PRESET,
+  importFormats,
+  importKinds,
+  mappingOrigins,
+  presetNames,
+  rowReasons,
+  saleFields,
+  textEncodings,
+} from './import-words'
 import { jobIdSchema, jobSchemaOf } from './job-shape'
 
 // The Import page's API. The renderer never names a filesystem path: it sends the file's bytes (base64, in
@@ -6,73 +19,30 @@ import { jobIdSchema, jobSchemaOf } from './job-shape'
 // off the UI thread as a job: startImport returns a jobId, progress arrives as 'job' events (kind
 // 'import'), and getJob (src/shared/api/jobs.ts) returns the state and, at the end, the summary.
 
-export const textEncodingSchema = z.enum([
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-874',
-  'windows-1252',
-  'shift_jis',
-])
-export const presetNameSchema = z.enum([
-  'loyverse_receipts',
-  'loyverse_customers',
-  'square_items',
-  'square_customers',
-  'shopify_orders',
-  'shopify_customers',
-  'lukkha_sales',
-])
-export const presetChoiceSchema = z.union([presetNameSchema, z.literal('generic')])
-export const importKindSchema = z.enum(['sales', 'customers'])
-export const dateOrderSchema = z.enum(['dmy', 'mdy'])
-export const decimalSeparatorSchema = z.enum(['.', ','])
-/** Lukkha's own fields a sales export's columns can be mapped to (the engine's src/main/import/fields.ts). */
-export const saleFields = [
-  'receipt_number',
-  'date',
-  'time',
-  'receipt_type',
-  'status',
-  'cancelled_at',
-  'customer_code',
-  'customer_name',
-  'first_name',
-  'last_name',
-  'phone',
-  'email',
-  'contact',
-  'sku',
-  'product_name',
-  'variant',
-  'category',
-  'quantity',
-  'unit_price',
-  'gross_amount',
-  'discount',
-  'net_amount',
-  'refunded_amount',
-  'store',
-  'staff',
-] as const
-
-/** ... and a customer export's. */
-export const customerFields = [
-  'customer_code',
-  'customer_name',
-  'first_name',
-  'last_name',
-  'phone',
-  'email',
-  'contact',
-  'birthday',
-  'first_visit',
-  'last_visit',
-] as const
+export const textEncodingSchema = z.enum(textEncodings)
+export type TextEncoding = z.infer<typeof textEncodingSchema>
+export const presetNameSchema = z.enum(presetNames)
+export type PresetName = z.infer<typeof presetNameSchema>
+export const presetChoiceSchema = z.union([presetNameSchema, z.literal(GENERIC_PRESET)])
+export type PresetChoice = z.infer<typeof presetChoiceSchema>
+export const importKindSchema = z.enum(importKinds)
+export type ImportKind = z.infer<typeof importKindSchema>
+export const dateOrderSchema = z.enum(dateOrders)
+export type DateOrder = z.infer<typeof dateOrderSchema>
+export const decimalSeparatorSchema = z.enum(decimalSeparators)
+export type DecimalSeparator = z.infer<typeof decimalSeparatorSchema>
+export const importFormatSchema = z.enum(importFormats)
+export type ImportFormat = z.infer<typeof importFormatSchema>
+export const mappingOriginSchema = z.enum(mappingOrigins)
+export type MappingOrigin = z.infer<typeof mappingOriginSchema>
+export { customerFields, rowReasons, saleFields }
+export type SaleField = (typeof saleFields)[number]
+export type CustomerField = (typeof customerFields)[number]
+export type RowReason = (typeof rowReasons)[number]
 
 export const fieldNameSchema = z.enum([...new Set([...saleFields, ...customerFields])] as [
-  (typeof saleFields)[number] | (typeof customerFields)[number],
-  ...((typeof saleFields)[number] | (typeof customerFields)[number])[],
+  SaleField | CustomerField,
+  ...(SaleField | CustomerField)[],
 ])
 export type FieldName = z.infer<typeof fieldNameSchema>
 
@@ -98,24 +68,6 @@ export const importOptionsSchema = z.object({
   decimalSeparator: decimalSeparatorSchema.optional(),
 })
 export type ImportOptionsDto = z.infer<typeof importOptionsSchema>
-
-/** Why a row was rejected (or warned about); the UI translates these as import.reason.<code>. */
-export const rowReasons = [
-  'missing_value',
-  'missing_amount',
-  'bad_date',
-  'bad_amount',
-  'bad_quantity',
-  'malformed_row',
-  'bad_phone',
-  'bad_email',
-  'bad_encoding', // a cell with bytes that are not text in the file's encoding (U+FFFD): not stored as mojibake
-  'amount_too_large', // beyond MAX_AMOUNT_SATANG: a typo or a number that is not money
-  'too_many_decimals', // 50.001: money has two decimals; never rounded silently
-  'net_mismatch', // warning: net differs from quantity x unit price by more than rounding and the named discount
-  'receipt_conflict', // warning: the receipt number was seen with another day or customer
-  'short_row', // warning: fewer cells than the header (a cut-off last row)
-] as const
 
 const fileId = z.string().regex(/^[0-9a-f-]{36}$/)
 const jobId = jobIdSchema
@@ -173,7 +125,7 @@ export const sampleRowSchema = z.object({
 export const previewSchema = z.object({
   fileId,
   fileName: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: importFormatSchema,
   size: z.number().int(),
   encoding: z.object({
     value: textEncodingSchema.nullable(),
@@ -200,7 +152,7 @@ export const previewSchema = z.object({
   kind: importKindSchema,
   /** The mapping in use (a preset's, the user's, or the one saved for this header), or null when none yet. */
   mapping: columnMappingSchema.nullable(),
-  mappingOrigin: z.enum(['preset', 'user', 'saved', 'guess']).nullable(),
+  mappingOrigin: mappingOriginSchema.nullable(),
   /** For a file with no mapping yet: what the wizard should start from. */
   proposal: columnMappingSchema.nullable(),
   fields: z.array(fieldInfoSchema),
@@ -239,7 +191,7 @@ export const importSummarySchema = z.object({
   status: z.enum(['done', 'failed', 'cancelled']),
   importId: z.number().int().nullable(),
   fileName: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: importFormatSchema,
   preset: presetChoiceSchema,
   kind: importKindSchema,
   source: z.string(),

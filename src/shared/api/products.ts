@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { isoDateSchema } from './dates'
 import { exportedFileSchema, tableExportOptionsSchema } from './export'
 import { jobIdSchema, jobSchemaOf } from './job-shape'
 
 // Products and baskets (#14): best sellers, category mix, association rules, "bought together",
 // per-customer suggestions and the "bought A but never B" target list.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+const isoDate = isoDateSchema
 const id = z.number().int().positive()
 
 export const basketLevels = ['product', 'category'] as const

@@ -1,17 +1,13 @@
 import { z } from 'zod'
 import { exportedFileSchema, tableExportOptionsSchema } from './export'
+import { isoDateSchema } from './dates'
+import { dateOrders } from './import-words'
 
 // The surveys API (issue 12): the template, capture (counter, paper, import), the satisfaction analysis and
 // service recovery. Levels are the three of RTS-AMPQ-237A. Shares are fractions of 1; dates 'YYYY-MM-DD';
 // money integer satang.
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)
-  }, 'not a calendar date')
+const isoDate = isoDateSchema
 
 export const satisfactionLevels = ['delighted', 'satisfied', 'disappointed'] as const
 export const levelSchema = z.enum(satisfactionLevels)
@@ -224,7 +220,7 @@ export const surveyMappingSchema = z.object({
   comment: z.string().optional(),
   aspects: z.record(z.string(), z.string()),
   /** Day/month order of d/m/y dates; Thai exports write day first (the default). */
-  dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  dateOrder: z.enum(dateOrders).optional(),
 })
 export type SurveyMapping = z.infer<typeof surveyMappingSchema>
 

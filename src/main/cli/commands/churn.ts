@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { explainChurn } from '../../analysis/churn'
 import { customerScore } from '../../analysis/queries'
+import { customerIdByCode } from '../../customers/codes'
 import { openForReading, withConnection } from '../database'
 import { CliError, printJson, printLine } from '../output'
 import { dbOption, type GlobalOptions } from '../options'
@@ -18,13 +19,9 @@ export function registerChurn(program: Command): void {
     .option('--run <id>', 'an earlier analysis run', parsePositiveInt)
     .action(async (options: ChurnOptions) => {
       const explanation = await withConnection(openForReading(options.db), async ({ db }) => {
-        const customer = await db
-          .selectFrom('customers')
-          .select('id')
-          .where('code', '=', options.customer)
-          .executeTakeFirst()
-        if (!customer) throw new CliError(`There is no customer with code ${options.customer}.`)
-        const found = await customerScore(db, customer.id, options.run)
+        const customerId = await customerIdByCode(db, options.customer)
+        if (customerId === null) throw new CliError(`There is no customer with code ${options.customer}.`)
+        const found = await customerScore(db, customerId, options.run)
         if (!found)
           throw new CliError(`Customer ${options.customer} is not in the analysis run (run analyze first).`)
         return explainChurn({

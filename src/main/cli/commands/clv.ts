@@ -3,6 +3,7 @@ import { DEFAULT_CLV_OPTIONS } from '../../analysis/clv'
 import { fitModels, predictCustomer, readCustomerDays } from '../../analysis/customer-value'
 import { dayNumber } from '../../analysis/dates'
 import { modelInput } from '../../analysis/model-input'
+import { customerCodes } from '../../customers/codes'
 import { openForReading, withConnection } from '../database'
 import { printJson, printLine, printTable } from '../output'
 import { dbOption, type GlobalOptions } from '../options'
@@ -39,16 +40,12 @@ export function registerClv(program: Command): void {
     )
     .action(async (options: ClvCommandOptions) => {
       const unitDays = options.timeUnit === 'weeks' ? 7 : 1
-      const result = await withConnection(openForReading(options.db), ({ sqlite }) => {
+      const result = await withConnection(openForReading(options.db), async ({ db, sqlite }) => {
         const endDay = dayNumber(options.calibrationEnd)
         const days = readCustomerDays(sqlite, options.calibrationEnd)
         const inputs = [...days].map(([id, d]) => [id, modelInput(d, endDay, unitDays)] as const)
         const models = fitModels(inputs.map(([, input]) => input))
-        const codes = new Map(
-          (sqlite.prepare('select id, code from customers').raw().all() as [number, string | null][]).map(
-            ([id, code]) => [id, code],
-          ),
-        )
+        const codes = await customerCodes(db)
         const clv = { horizonDays: options.horizonDays, annualDiscountRate: options.discountRate, unitDays }
         const customers = inputs.map(([id, input]) => {
           const v = predictCustomer(models, input, clv)
@@ -67,7 +64,7 @@ export function registerClv(program: Command): void {
         })
         const bg = models.bgnbd
         const gg = models.gammaGamma
-        return Promise.resolve({
+        return {
           calibration_end: options.calibrationEnd,
           time_unit: options.timeUnit,
           horizon_days: options.horizonDays,
@@ -89,7 +86,7 @@ export function registerClv(program: Command): void {
           },
           note: models.note,
           customers,
-        })
+        }
       })
       if (options.json) {
         printJson(result)

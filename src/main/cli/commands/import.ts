@@ -1,10 +1,10 @@
+import type { DateOrder, PresetChoice, TextEncoding } from '../../../shared/api/import'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { LukkhaError } from '../../errors'
-import { textEncodings, type TextEncoding } from '../../import/encoding'
+import { dateOrders, GENERIC_PRESET, presetNames, textEncodings } from '../../../shared/api/import-words'
 import { parseMappingJson } from '../../import/mapping'
-import { presetNames, type PresetChoice } from '../../import/presets'
 import { runImport } from '../../import/run'
 import type { ImportSummary, RowIssue } from '../../import/types'
 import { openForWriting, withConnection } from '../database'
@@ -17,7 +17,7 @@ interface ImportCliOptions extends GlobalOptions {
   mapping?: string
   validRowsOnly?: boolean
   rejectedOut?: string
-  dateOrder?: 'dmy' | 'mdy'
+  dateOrder?: DateOrder
   encoding?: TextEncoding
   delimiter?: string
   sheet?: string
@@ -111,14 +111,14 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'the CSV or XLSX file')
     .addOption(
       new Option('--preset <name>', 'the layout; auto detects it from the header')
-        .choices(['auto', 'generic', ...presetNames])
+        .choices(['auto', GENERIC_PRESET, ...presetNames])
         .default('auto'),
     )
     .option('--mapping <file.json>', 'column mapping for the generic layout: {"field": "column name", ...}')
     .option('--valid-rows-only', 'store the valid rows even if some rows are rejected')
     .option('--rejected-out <file.csv>', 'write the rejected rows (with the reason) to this CSV file')
     .addOption(
-      new Option('--date-order <order>', 'day/month order when the dates fit both').choices(['dmy', 'mdy']),
+      new Option('--date-order <order>', 'day/month order when the dates fit both').choices([...dateOrders]),
     )
     .addOption(
       new Option('--encoding <name>', 'text encoding (detected when absent)').choices([...textEncodings]),

@@ -39,7 +39,8 @@ export function registerImports(program: Command): void {
       if (!Number.isInteger(importId) || importId <= 0) throw new CliError(`"${id}" is not an import id.`)
       const result = await withConnection(openForWriting(options.db), async ({ db, sqlite, file }) => {
         await takeBackup(sqlite, file, 'before-undo')
-        return undoImport(db, importId)
+        // the CLI is the edge: its clock is the machine's
+        return undoImport(db, importId, () => new Date())
       })
       if (options.json) {
         printJson({

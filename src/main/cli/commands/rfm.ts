@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { computeRfm } from '../../analysis/rfm'
 import { loadSegmentRules } from '../../analysis/segment-rules'
+import { customerCodes } from '../../customers/codes'
 import { openForReading, withConnection } from '../database'
 import { printJson, printTable } from '../output'
 import { dbOption, type GlobalOptions } from '../options'
@@ -28,11 +29,7 @@ export function registerRfm(program: Command): void {
           { asOf: options.asOf, windowDays: options.windowDays ?? null },
           rules,
         )
-        const codes = new Map(
-          (sqlite.prepare('select id, code from customers').raw().all() as [number, string | null][]).map(
-            ([id, code]) => [id, code],
-          ),
-        )
+        const codes = await customerCodes(db)
         return scores
           .sort((a, b) => a.customerId - b.customerId)
           .map((s) => ({

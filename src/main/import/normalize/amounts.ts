@@ -1,7 +1,7 @@
 // Money and quantities as POS exports write them. Money becomes integer satang (1/100 baht), exactly: the
 // digits are read as text, never through a float, and a third decimal rounds half away from zero.
 
-export type DecimalSeparator = '.' | ','
+import type { DecimalSeparator } from '../../../shared/api/import'
 
 // Currency marks and words that may stand before or after an amount, and the spaces Excel leaves.
 const CURRENCY = /฿|\$|€|£|THB|บาท|[\s\u00a0\u202f']/gi

@@ -5,7 +5,7 @@
 // English and Thai, and Buddhist-era years (2567 -> 2024). Whether '7/8/26' is the 7th of August or July 8th
 // is never guessed: the caller passes the order the whole file fits (see date-order.ts).
 
-export type DateOrder = 'dmy' | 'mdy'
+import type { DateOrder } from '../../../shared/api/import'
 
 const TIME =
   String.raw`(?:(?:[ T]+|,\s*)(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([AaPp]\.?\s?[Mm]\.?)?\s*(?:น\.?)?)?` +

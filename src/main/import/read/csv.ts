@@ -1,8 +1,9 @@
+import type { TextEncoding } from '../../../shared/api/import'
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import Papa from 'papaparse'
-import { createDecoder, type TextEncoding } from '../encoding'
+import { createDecoder } from '../encoding'
 import type { ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
 
 // Streaming CSV: the file is read in 1 MB chunks, decoded (BOM, UTF-16, Windows-874), and split by papaparse,

@@ -1,13 +1,14 @@
+import type { ImportFormat } from '../../../shared/api/import'
 import { open } from 'node:fs/promises'
 import { readCsv } from './csv'
-import type { FileFormat, ReadOptions, ReadResult, TableHandler } from './types'
+import type { ReadOptions, ReadResult, TableHandler } from './types'
 import { readXlsx } from './xlsx'
 
 export { detectDelimiter, readTextSample } from './csv'
-export type { FileFormat, ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
+export type { ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
 
 /** An XLSX file is a zip archive: it starts with 'PK\x03\x04' whatever its name says. */
-export async function sniffFormat(path: string): Promise<FileFormat> {
+export async function sniffFormat(path: string): Promise<ImportFormat> {
   const handle = await open(path, 'r')
   try {
     const head = Buffer.alloc(4)
@@ -20,7 +21,7 @@ export async function sniffFormat(path: string): Promise<FileFormat> {
 
 export function readTable(
   path: string,
-  format: FileFormat,
+  format: ImportFormat,
   options: ReadOptions,
   handler: TableHandler,
 ): Promise<ReadResult> {
@@ -30,7 +31,7 @@ export function readTable(
 /** The header and the first rows of a file, for the preview and for detecting presets and date orders. */
 export async function readHead(
   path: string,
-  format: FileFormat,
+  format: ImportFormat,
   options: ReadOptions,
 ): Promise<{ header: string[]; rows: string[][]; rowNumbers: number[]; result: ReadResult }> {
   let header: string[] = []

@@ -1,10 +1,8 @@
-import type { TextEncoding } from '../encoding'
+import type { TextEncoding } from '../../../shared/api/import'
 
 // What every reader (CSV, XLSX) hands the importer: the header row, then the data rows in batches, each row
 // as an array of cell texts with its 1-based data row number (the header is not counted), and how far
 // through the file it is, for the progress bar.
-
-export type FileFormat = 'csv' | 'xlsx'
 
 export interface ReadOptions {
   /** CSV only: the text encoding and field delimiter. */

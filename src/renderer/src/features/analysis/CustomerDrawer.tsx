@@ -10,24 +10,7 @@ import { ChurnBadge } from './ChurnBadge'
 import { agoText, churnSentences } from './i18n/churn'
 import { useAnalysisRun, useCustomerAnalysis, useSegmentsOverview } from './queries'
 import { segmentNamer } from './segmentText'
-
-function Fact(props: { label: string; value: string; note?: string; testId?: string }): React.JSX.Element {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" fw={500}>
-        {props.label}
-      </Text>
-      <Text fw={600} data-testid={props.testId}>
-        {props.value}
-      </Text>
-      {props.note && (
-        <Text size="xs" c="gray.7">
-          {props.note}
-        </Text>
-      )}
-    </Stack>
-  )
-}
+import { Fact } from '../../components/Fact'
 
 export function CustomerFacts({ analysis }: { analysis: CustomerAnalysis }): React.JSX.Element {
   const { t } = useTranslation('analysis')

@@ -1,10 +1,10 @@
-import { Box, Card, Group, SegmentedControl, Skeleton, Title } from '@mantine/core'
-import type { ChartData, ChartOptions } from 'chart.js'
+import { SegmentedControl } from '@mantine/core'
+import type { ChartData } from 'chart.js'
 import { useMemo, useState } from 'react'
-import { Bar } from 'react-chartjs-2'
 import { useTranslation } from 'react-i18next'
 import type { Cohorts } from '../../../../shared/api/analysis'
-import { useChartFonts } from '../../charts/setup'
+import { BarChartCard } from '../../components/BarChartCard'
+import { barChartOptions } from '../../components/barChartOptions'
 import { useFormat } from '../../format/useFormat'
 
 const HEIGHT = 300
@@ -15,7 +15,6 @@ type Measure = 'revenue' | 'customers'
 export function NewVsReturningChart(props: { months: Cohorts['newVsReturning'] }): React.JSX.Element {
   const { t } = useTranslation('analysis')
   const fmt = useFormat()
-  const fontsReady = useChartFonts()
   const [measure, setMeasure] = useState<Measure>('revenue')
   const { months } = props
   const data = useMemo<ChartData<'bar'>>(() => {
@@ -58,43 +57,26 @@ export function NewVsReturningChart(props: { months: Cohorts['newVsReturning'] }
           ]
     return { labels: months.map((m) => fmt.monthAxis(m.month)), datasets }
   }, [months, measure, fmt, t])
-  const options = useMemo<ChartOptions<'bar'>>(() => {
-    const show = (value: number): string =>
-      measure === 'revenue' ? fmt.baht(Math.round(value * 100), true) : fmt.number(value)
-    return {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            // the axis label is two lines (month, year); the tooltip names the month in full
-            title: (items) => {
-              const month = months[items[0]?.dataIndex ?? -1]?.month
-              return month ? fmt.monthLong(month) : ''
-            },
-            label: (item) => `${item.dataset.label ?? ''}: ${show(item.parsed.y ?? 0)}`,
-          },
+  const options = useMemo(
+    () =>
+      barChartOptions({
+        stacked: true,
+        // the axis label is two lines (month, year); the tooltip names the month in full
+        title: (index) => {
+          const month = months[index]?.month
+          return month ? fmt.monthLong(month) : ''
         },
-      },
-      scales: {
-        x: { stacked: true, ticks: { maxRotation: 0, autoSkip: false } },
-        y: {
-          stacked: true,
-          beginAtZero: true,
-          ticks: {
-            callback: (value) =>
-              measure === 'revenue' ? fmt.bahtCompact(Number(value) * 100) : fmt.number(Number(value)),
-          },
-        },
-      },
-    }
-  }, [measure, fmt, months])
+        label: (value, series) =>
+          `${series}: ${measure === 'revenue' ? fmt.baht(Math.round(value * 100), true) : fmt.number(value)}`,
+        tick: (value) => (measure === 'revenue' ? fmt.bahtCompact(value * 100) : fmt.number(value)),
+        autoSkip: false,
+      }),
+    [measure, fmt, months],
+  )
   return (
-    <Card withBorder padding="lg">
-      <Group justify="space-between" mb="md">
-        <Title order={4}>{t('cohorts.chart.title')}</Title>
+    <BarChartCard
+      title={t('cohorts.chart.title')}
+      controls={
         <SegmentedControl
           size="xs"
           value={measure}
@@ -104,21 +86,12 @@ export function NewVsReturningChart(props: { months: Cohorts['newVsReturning'] }
             { value: 'customers', label: t('cohorts.chart.customers') },
           ]}
         />
-      </Group>
-      <Box h={HEIGHT} data-testid="new-returning-chart">
-        {fontsReady ? (
-          <Bar
-            data={data}
-            options={options}
-            role="img"
-            aria-label={t(
-              measure === 'revenue' ? 'cohorts.chart.ariaRevenue' : 'cohorts.chart.ariaCustomers',
-            )}
-          />
-        ) : (
-          <Skeleton h={HEIGHT} />
-        )}
-      </Box>
-    </Card>
+      }
+      height={HEIGHT}
+      testId="new-returning-chart"
+      ariaLabel={t(measure === 'revenue' ? 'cohorts.chart.ariaRevenue' : 'cohorts.chart.ariaCustomers')}
+      data={data}
+      options={options}
+    />
   )
 }

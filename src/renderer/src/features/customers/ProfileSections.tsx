@@ -5,19 +5,7 @@ import { call } from '../../api/client'
 import { useFormat } from '../../format/useFormat'
 import { useCustomerMutation } from './queries'
 import { PrintButton } from '../reports/PrintButton'
-
-function Fact(props: { label: string; value: string; testId?: string }): React.JSX.Element {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" fw={500}>
-        {props.label}
-      </Text>
-      <Text fw={600} data-testid={props.testId}>
-        {props.value}
-      </Text>
-    </Stack>
-  )
-}
+import { Fact } from '../../components/Fact'
 
 export function KeyFigures({ figures }: { figures: CustomerProfile['figures'] }): React.JSX.Element {
   const { t } = useTranslation('customers')

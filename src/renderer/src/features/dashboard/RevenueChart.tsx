@@ -1,10 +1,9 @@
-import { Box, Card, Skeleton, Title } from '@mantine/core'
-import type { ChartData, ChartOptions } from 'chart.js'
+import type { ChartData } from 'chart.js'
 import { useMemo } from 'react'
-import { Bar } from 'react-chartjs-2'
 import { useTranslation } from 'react-i18next'
 import type { Dashboard } from '../../../../shared/api/dashboard'
-import { useChartFonts } from '../../charts/setup'
+import { BarChartCard } from '../../components/BarChartCard'
+import { barChartOptions } from '../../components/barChartOptions'
 import { useFormat } from '../../format/useFormat'
 
 const HEIGHT = 300
@@ -12,7 +11,6 @@ const HEIGHT = 300
 export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }): React.JSX.Element {
   const { t } = useTranslation('dashboard')
   const fmt = useFormat()
-  const fontsReady = useChartFonts()
   const data = useMemo<ChartData<'bar'>>(
     () => ({
       labels: months.map((m) => fmt.monthAxis(m.month)),
@@ -27,49 +25,30 @@ export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }
     }),
     [months, fmt, t],
   )
-  const options = useMemo<ChartOptions<'bar'>>(
-    () => ({
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            // the axis label is two lines (month, year); the tooltip names the month in full
-            title: (items) => {
-              const month = months[items[0]?.dataIndex ?? -1]?.month
-              return month ? fmt.monthLong(month) : ''
-            },
-            label: (item) => fmt.baht(Math.round((item.parsed.y ?? 0) * 100)),
-          },
+  const options = useMemo(
+    () =>
+      barChartOptions({
+        // the axis label is two lines (month, year); the tooltip names the month in full
+        title: (index) => {
+          const month = months[index]?.month
+          return month ? fmt.monthLong(month) : ''
         },
-      },
-      scales: {
-        x: { ticks: { maxRotation: 0, autoSkip: false } },
-        y: { beginAtZero: true, ticks: { callback: (value) => fmt.bahtCompact(Number(value) * 100) } },
-      },
-    }),
+        label: (value) => fmt.baht(Math.round(value * 100)),
+        tick: (value) => fmt.bahtCompact(value * 100),
+        autoSkip: false,
+      }),
     [fmt, months],
   )
   const last = months.at(-1)
   return (
-    <Card withBorder padding="lg" h="100%">
-      <Title order={4} mb="md">
-        {t('chart.title')}
-      </Title>
-      <Box h={HEIGHT} data-testid="revenue-chart">
-        {fontsReady ? (
-          <Bar
-            data={data}
-            options={options}
-            role="img"
-            aria-label={t('chart.aria', { month: last ? fmt.monthLong(last.month) : '' })}
-          />
-        ) : (
-          <Skeleton h={HEIGHT} />
-        )}
-      </Box>
-    </Card>
+    <BarChartCard
+      title={t('chart.title')}
+      height={HEIGHT}
+      testId="revenue-chart"
+      ariaLabel={t('chart.aria', { month: last ? fmt.monthLong(last.month) : '' })}
+      data={data}
+      options={options}
+      fill
+    />
   )
 }

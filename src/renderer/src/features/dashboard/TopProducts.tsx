@@ -1,6 +1,7 @@
-import { Card, Table, Text, Title } from '@mantine/core'
+import { Card, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { Dashboard } from '../../../../shared/api/dashboard'
+import { ProductTable } from '../../components/ProductTable'
 import { useFormat } from '../../format/useFormat'
 
 export function TopProducts({ products }: { products: Dashboard['topProducts'] }): React.JSX.Element {
@@ -14,31 +15,16 @@ export function TopProducts({ products }: { products: Dashboard['topProducts'] }
       {products.length === 0 ? (
         <Text c="dimmed">{t('top.empty')}</Text>
       ) : (
-        <Table data-testid="top-products" verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('top.product')}</Table.Th>
-              <Table.Th ta="right">{t('top.quantity')}</Table.Th>
-              <Table.Th ta="right">{t('top.revenue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {products.map((p) => (
-              <Table.Tr key={p.productId}>
-                <Table.Td>
-                  <Text size="sm" data-untranslated>
-                    {p.name}
-                  </Text>
-                  <Text size="xs" c="dimmed" data-untranslated>
-                    {p.category}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">{fmt.number(p.quantity)}</Table.Td>
-                <Table.Td ta="right">{fmt.baht(p.netSatang, true)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ProductTable
+          testId="top-products"
+          verticalSpacing="xs"
+          productHeader={t('top.product')}
+          columns={[
+            { header: t('top.quantity'), value: (p) => fmt.number(p.quantity) },
+            { header: t('top.revenue'), value: (p) => fmt.baht(p.netSatang, true) },
+          ]}
+          products={products}
+        />
       )}
     </Card>
   )

@@ -1,8 +1,9 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core'
+import { Card, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
+import { ProductTable } from '../../components/ProductTable'
 import { useFormat } from '../../format/useFormat'
 import { ProductSelect } from './ProductSelect'
 import { useBoughtTogether, useProductsOverview } from './queries'
@@ -43,33 +44,18 @@ export function BoughtTogetherView(): React.JSX.Element {
             {together.data.items.length === 0 ? (
               <Text c="dimmed">{t('together.empty')}</Text>
             ) : (
-              <Table data-testid="together-table" striped verticalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('together.other')}</Table.Th>
-                    <Table.Th ta="right">{t('together.together')}</Table.Th>
-                    <Table.Th ta="right">{t('together.share')}</Table.Th>
-                    <Table.Th ta="right">{t('together.lift')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {together.data.items.map((p) => (
-                    <Table.Tr key={p.productId}>
-                      <Table.Td>
-                        <Text size="sm" data-untranslated>
-                          {p.name}
-                        </Text>
-                        <Text size="xs" c="dimmed" data-untranslated>
-                          {p.category}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">{fmt.number(p.together)}</Table.Td>
-                      <Table.Td ta="right">{fmt.percent(p.confidence)}</Table.Td>
-                      <Table.Td ta="right">{fmt.number(p.lift, 2)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <ProductTable
+                testId="together-table"
+                striped
+                verticalSpacing={4}
+                productHeader={t('together.other')}
+                columns={[
+                  { header: t('together.together'), value: (p) => fmt.number(p.together) },
+                  { header: t('together.share'), value: (p) => fmt.percent(p.confidence) },
+                  { header: t('together.lift'), value: (p) => fmt.number(p.lift, 2) },
+                ]}
+                products={together.data.items}
+              />
             )}
           </>
         )}

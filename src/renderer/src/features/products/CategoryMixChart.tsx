@@ -1,10 +1,9 @@
-import { Box, Card, Skeleton, Title } from '@mantine/core'
-import type { ChartData, ChartOptions } from 'chart.js'
+import type { ChartData } from 'chart.js'
 import { useMemo } from 'react'
-import { Bar } from 'react-chartjs-2'
 import { useTranslation } from 'react-i18next'
 import type { ProductsOverview } from '../../../../shared/api/products'
-import { useChartFonts } from '../../charts/setup'
+import { BarChartCard } from '../../components/BarChartCard'
+import { barChartOptions } from '../../components/barChartOptions'
 import { useFormat } from '../../format/useFormat'
 
 const HEIGHT = 420
@@ -23,7 +22,6 @@ const COLOURS = [
 export function CategoryMixChart({ mix }: { mix: ProductsOverview['categoryMix'] }): React.JSX.Element {
   const { t } = useTranslation('products')
   const fmt = useFormat()
-  const fontsReady = useChartFonts()
   const data = useMemo<ChartData<'bar'>>(
     () => ({
       labels: mix.months.map((m) => fmt.monthAxis(m)),
@@ -35,49 +33,24 @@ export function CategoryMixChart({ mix }: { mix: ProductsOverview['categoryMix']
     }),
     [mix, fmt],
   )
-  const options = useMemo<ChartOptions<'bar'>>(
-    () => ({
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            label: (item) =>
-              `${item.dataset.label ?? ''}: ${fmt.baht(Math.round((item.parsed.y ?? 0) * 100))}`,
-          },
-        },
-      },
-      scales: {
-        x: { stacked: true, ticks: { maxRotation: 0, autoSkip: true } },
-        y: {
-          stacked: true,
-          beginAtZero: true,
-          ticks: { callback: (value) => fmt.bahtCompact(Number(value) * 100) },
-        },
-      },
-    }),
+  const options = useMemo(
+    () =>
+      barChartOptions({
+        stacked: true,
+        label: (value, series) => `${series}: ${fmt.baht(Math.round(value * 100))}`,
+        tick: (value) => fmt.bahtCompact(value * 100),
+      }),
     [fmt],
   )
   const last = mix.months.at(-1)
   return (
-    <Card withBorder padding="lg">
-      <Title order={4} mb="md">
-        {t('mix.title')}
-      </Title>
-      <Box h={HEIGHT} data-testid="category-mix-chart">
-        {fontsReady ? (
-          <Bar
-            data={data}
-            options={options}
-            role="img"
-            aria-label={t('mix.aria', { month: last ? fmt.monthLong(last) : '' })}
-          />
-        ) : (
-          <Skeleton h={HEIGHT} />
-        )}
-      </Box>
-    </Card>
+    <BarChartCard
+      title={t('mix.title')}
+      height={HEIGHT}
+      testId="category-mix-chart"
+      ariaLabel={t('mix.aria', { month: last ? fmt.monthLong(last) : '' })}
+      data={data}
+      options={options}
+    />
   )
 }

@@ -1,7 +1,8 @@
-import { Card, Grid, Table, Text, Title } from '@mantine/core'
+import { Card, Grid, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
+import { ProductTable } from '../../components/ProductTable'
 import { useFormat } from '../../format/useFormat'
 import { CategoryMixChart } from './CategoryMixChart'
 import { useProductsOverview } from './queries'
@@ -25,31 +26,16 @@ export function OverviewView(): React.JSX.Element {
           {bestSellers.length === 0 ? (
             <Text c="dimmed">{t('best.empty')}</Text>
           ) : (
-            <Table data-testid="best-sellers" verticalSpacing={4}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('best.product')}</Table.Th>
-                  <Table.Th ta="right">{t('best.receipts')}</Table.Th>
-                  <Table.Th ta="right">{t('best.revenue')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {bestSellers.slice(0, SHOWN).map((p) => (
-                  <Table.Tr key={p.productId}>
-                    <Table.Td>
-                      <Text size="sm" data-untranslated>
-                        {p.name}
-                      </Text>
-                      <Text size="xs" c="dimmed" data-untranslated>
-                        {p.category}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{fmt.number(p.receipts)}</Table.Td>
-                    <Table.Td ta="right">{fmt.baht(p.netSatang, true)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ProductTable
+              testId="best-sellers"
+              verticalSpacing={4}
+              productHeader={t('best.product')}
+              columns={[
+                { header: t('best.receipts'), value: (p) => fmt.number(p.receipts) },
+                { header: t('best.revenue'), value: (p) => fmt.baht(p.netSatang, true) },
+              ]}
+              products={bestSellers.slice(0, SHOWN)}
+            />
           )}
         </Card>
       </Grid.Col>

@@ -1,0 +1,238 @@
+import type { FieldName } from '../../shared/api/import'
+import { detach } from './detach'
+import { parseQuantity, parseSatang } from './normalize/amounts'
+import { stripApostrophe } from './normalize/contacts'
+import type { Identity, SaleRow } from './types'
+
+import {
+  IGNORED_STATUS,
+  MAX_AMOUNT_SATANG,
+  MAX_QUANTITY,
+  REFUND_TYPES,
+  RowReader,
+  extraDecimals,
+  type Mapped,
+} from './row-reader'
+
+// A sales export's row -> one normalised sale line, or the reasons it cannot be used (row-reader.ts holds
+// what sales and customer rows share).
+export class SaleRowReader extends RowReader {
+  private fillReceipt = ''
+  private readonly filled = new Map<FieldName, string>()
+
+  /** Shopify writes order-level fields on an order's first row only; the order's later rows inherit them. */
+  private fillDown(row: string[], receiptNumber: string): string[] {
+    const fields = this.mapping.fillDown
+    if (fields.length === 0) return row
+    if (receiptNumber !== this.fillReceipt) {
+      this.fillReceipt = receiptNumber
+      this.filled.clear()
+      for (const f of fields) this.filled.set(f, this.get(row, f))
+      return row
+    }
+    const copy = row.slice()
+    for (const f of fields) {
+      const c = this.mapping.index[f]?.[0]
+      if (c !== undefined && this.get(row, f) === '') copy[c] = this.filled.get(f) ?? ''
+    }
+    return copy
+  }
+
+  /** Receipt number -> 'day|customer' of its first row, to warn when a number is reused. */
+  private readonly receiptKeys = new Map<string, string>()
+
+  private amount(row: string[], rowNo: number, field: FieldName): number | null | undefined {
+    const raw = this.get(row, field)
+    const v = parseSatang(raw, this.mapping.decimalSeparator)
+    if (v === null) {
+      this.errors.push(this.issue(rowNo, field, raw, 'bad_amount', `"${raw}" is not an amount`))
+      return null
+    }
+    if (v === undefined) return v
+    if (!Number.isSafeInteger(v) || Math.abs(v) > MAX_AMOUNT_SATANG) {
+      this.errors.push(
+        this.issue(
+          rowNo,
+          field,
+          raw,
+          'amount_too_large',
+          `"${raw}" is beyond ${MAX_AMOUNT_SATANG / 100} baht, too large to be a sale`,
+        ),
+      )
+      return null
+    }
+    if (extraDecimals(raw, this.mapping.decimalSeparator)) {
+      this.errors.push(
+        this.issue(
+          rowNo,
+          field,
+          raw,
+          'too_many_decimals',
+          `"${raw}" has more than two decimals; money is kept to the satang and is not rounded silently`,
+        ),
+      )
+      return null
+    }
+    return v
+  }
+
+  /** Net against quantity x unit price (or gross) less the discount the layout names, beyond rounding. */
+  private checkNet(
+    rowNo: number,
+    q: number,
+    unit: number | null | undefined,
+    gross: number | null | undefined,
+    discount: number | null | undefined,
+    net: number,
+  ): void {
+    const expected = gross != null ? gross : unit != null ? Math.round(q * unit) : null
+    if (expected === null) return
+    const named = discount == null ? 0 : Math.abs(discount)
+    // rounding: a satang per unit sold (unit prices rounded by the POS), at least one
+    const slack = Math.max(1, Math.ceil(Math.abs(q)))
+    const gap = Math.abs(expected - net)
+    if (Math.abs(gap - named) <= slack || Math.abs(expected - named - net) <= slack) return
+    this.warnings.push(
+      this.issue(
+        rowNo,
+        'net_amount',
+        String(net / 100),
+        'net_mismatch',
+        `net ${net / 100} is not ${gross != null ? `gross ${gross / 100}` : `${q} x ${(unit ?? 0) / 100}`}${named ? ` less discount ${named / 100}` : ''}`,
+      ),
+    )
+  }
+
+  private checkReceipt(rowNo: number, receiptNumber: string, day: string, identity: Identity | null): void {
+    if (receiptNumber === '') return
+    const who = identity ? (identity.code ?? identity.phone ?? identity.email ?? identity.name) : ''
+    const key = `${day}|${who}`
+    const seen = this.receiptKeys.get(receiptNumber)
+    if (seen === undefined) {
+      if (this.receiptKeys.size < 2_000_000) this.receiptKeys.set(detach(receiptNumber), detach(key))
+      return
+    }
+    if (seen === key) return
+    const [seenDay = '', seenWho = ''] = seen.split('|')
+    if (seenDay === day && (seenWho === '' || who === '')) return // a customer named on one line only
+    this.warnings.push(
+      this.issue(
+        rowNo,
+        'receipt_number',
+        receiptNumber,
+        'receipt_conflict',
+        seenDay !== day
+          ? `receipt ${receiptNumber} was dated ${seenDay} on an earlier row and ${day} here`
+          : `receipt ${receiptNumber} belongs to another customer on an earlier row`,
+      ),
+    )
+  }
+
+  read(cells: string[], rowNo: number): Mapped<SaleRow> {
+    const errors = this.errors
+    const warnings = this.warnings
+    errors.length = 0
+    warnings.length = 0
+    if (this.context.checkText) this.badText(cells, rowNo, errors)
+    this.shortRow(cells, rowNo, warnings)
+    let receiptNumber = detach(stripApostrophe(this.get(cells, 'receipt_number')))
+    const row = this.fillDown(cells, receiptNumber)
+    const status = this.get(row, 'status').toLowerCase()
+    if ((status !== '' && IGNORED_STATUS.has(status)) || this.get(row, 'cancelled_at') !== '')
+      return { ok: 'ignored' }
+
+    if (receiptNumber === '') {
+      errors.push(this.issue(rowNo, 'receipt_number', '', 'missing_value', 'the receipt number is empty'))
+    }
+    let dateRaw = this.get(row, 'date')
+    const time = this.get(row, 'time')
+    if (time !== '' && dateRaw !== '') dateRaw = `${dateRaw} ${time}`
+    const occurredAt = dateRaw === '' ? null : this.date(dateRaw)
+    if (dateRaw === '') errors.push(this.issue(rowNo, 'date', '', 'missing_value', 'the date is empty'))
+    else if (occurredAt === null)
+      errors.push(this.issue(rowNo, 'date', dateRaw, 'bad_date', this.dateMessage(dateRaw)))
+
+    const qtyRaw = this.get(row, 'quantity')
+    let quantity = parseQuantity(qtyRaw, this.mapping.decimalSeparator)
+    if (quantity === undefined)
+      errors.push(this.issue(rowNo, 'quantity', '', 'missing_value', 'the quantity is empty'))
+    else if (quantity === null || !Number.isFinite(quantity) || Math.abs(quantity) > MAX_QUANTITY) {
+      errors.push(this.issue(rowNo, 'quantity', qtyRaw, 'bad_quantity', `"${qtyRaw}" is not a quantity`))
+      quantity = null
+    }
+
+    const unit = this.amount(row, rowNo, 'unit_price')
+    const gross = this.amount(row, rowNo, 'gross_amount')
+    const discountRaw = this.amount(row, rowNo, 'discount')
+    let net = this.amount(row, rowNo, 'net_amount')
+    const refunded = this.amount(row, rowNo, 'refunded_amount')
+    const q = typeof quantity === 'number' ? quantity : 0
+    let discount = discountRaw == null ? 0 : Math.abs(discountRaw)
+    if (net != null && errors.length === 0) this.checkNet(rowNo, q, unit, gross, discountRaw, net)
+    if (net === undefined) {
+      if (gross != null) net = gross - discount
+      else if (unit != null) net = Math.round(q * unit) - discount
+      else if (gross === undefined && unit === undefined) {
+        errors.push(
+          this.issue(
+            rowNo,
+            'net_amount',
+            '',
+            'missing_amount',
+            'the row has no amount (unit price or net amount)',
+          ),
+        )
+      }
+    }
+    if (errors.length > 0 || net == null || occurredAt === null || quantity == null) {
+      return { ok: false, errors: errors.slice(), warnings: warnings.length ? warnings.slice() : null }
+    }
+    // The discount is what separates the gross (or quantity x unit price) from the net when both are known.
+    if (gross != null) discount = gross - net
+    else if (unit != null) discount = Math.round(q * unit) - net
+    let unitPrice = unit ?? (q !== 0 ? Math.round((net + discount) / q) : 0)
+
+    const type = this.get(row, 'receipt_type').toLowerCase()
+    const refund = type !== '' && REFUND_TYPES.has(type)
+    if (refund) {
+      // A refund receipt's lines take money back whatever sign the export used.
+      quantity = -Math.abs(quantity)
+      net = -Math.abs(net)
+      discount = -Math.abs(discount)
+      unitPrice = Math.abs(unitPrice)
+      if (this.mapping.refundReceiptSuffix) receiptNumber += this.mapping.refundReceiptSuffix
+    }
+
+    let productName = this.get(row, 'product_name')
+    const variant = this.get(row, 'variant')
+    if (variant !== '' && variant !== this.mapping.defaultVariant)
+      productName = `${productName} (${variant})`.trim()
+    const sku = detach(stripApostrophe(this.get(row, 'sku')))
+    const store = this.get(row, 'store')
+    const staff = this.get(row, 'staff')
+    const identity = this.identity(row, rowNo, warnings)
+    this.checkReceipt(rowNo, receiptNumber, occurredAt.slice(0, 10), identity)
+
+    return {
+      ok: true,
+      value: {
+        row: rowNo,
+        receiptNumber,
+        occurredAt,
+        refund,
+        identity,
+        sku: sku === '' ? null : sku,
+        productName: productName === '' ? null : this.clean(productName),
+        category: this.clean(this.get(row, 'category')),
+        quantity,
+        unitPrice,
+        discount,
+        net,
+        store: store === '' ? null : this.clean(store),
+        staff: staff === '' ? null : this.clean(staff),
+        refundedAmount: refunded != null && refunded !== 0 ? Math.abs(refunded) : null,
+      },
+      warnings: warnings.length ? warnings.slice() : null,
+    }
+  }
+}
