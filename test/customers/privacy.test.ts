@@ -4,13 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { recordConsent } from '../../src/main/customers/consent'
 import { createCustomer, updateCustomer } from '../../src/main/customers/edit'
 import { exportCustomers } from '../../src/main/customers/export-list'
-import {
-  eraseCustomer,
-  erasuresToReapply,
-  exportSubject,
-  refuseSubjectRequest,
-  logSubjectRequest,
-} from '../../src/main/customers/privacy'
+import { eraseCustomer } from '../../src/main/customers/erasure'
+import { exportSubject, refuseSubjectRequest, logSubjectRequest } from '../../src/main/customers/privacy'
 import { searchCustomers } from '../../src/main/customers/search'
 import { tagCustomers } from '../../src/main/customers/tags'
 import { logInteraction } from '../../src/main/customers/tasks'
@@ -70,8 +65,9 @@ describe('PDPA', () => {
     expect(await searchCustomers(ctx.db, 'canary')).toEqual([])
     const receipts = await ctx.db.selectFrom('receipts').select(['customer_id', 'net_satang']).execute()
     expect(receipts).toEqual([{ customer_id: id, net_satang: 12345 }])
-    expect(await erasuresToReapply(ctx.db)).toEqual([
-      { customerId: id, maskedName: 'Z*** Q***', erasedAt: NOW, erasedBy: 'owner' },
+    const log = await ctx.db.selectFrom('customer_erasures').selectAll().execute()
+    expect(log.map((e) => [e.customer_id, e.masked_name, e.erased_at, e.erased_by])).toEqual([
+      [id, 'Z*** Q***', NOW, 'owner'],
     ])
   })
 
