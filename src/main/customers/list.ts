@@ -151,10 +151,18 @@ export async function selectCustomers(
 
 export async function countCustomers(db: Kysely<Database>, filter: CustomerFilter): Promise<number> {
   await freshTotals(db)
-  // the joins only when a filter reads them; the unfiltered count reads the customers_live index
   const where = filterConditions(filter)
+  if (where.length === 1) {
+    // unfiltered: SQLite counts a whole table from its smallest index's pages without reading a row
+    // (0.1 ms at 100,000), less the erased few through customers_live (reading that index for every
+    // customer cost 20-40 ms under load)
+    const { rows } = await sql<{ n: number }>`select (select count(*) from customers)
+      - (select count(*) from customers where erased_at is not null) as n`.execute(db)
+    return rows[0]?.n ?? 0
+  }
+  // the joins only when a filter reads them
   const { rows } = await sql<{ n: number }>`select count(*) as n from ${fromFor(filterReads(filter))}
-    where ${where.length === 1 ? sql`c.erased_at is null` : sql.join(where, sql` and `)}`.execute(db)
+    where ${sql.join(where, sql` and `)}`.execute(db)
   return rows[0]?.n ?? 0
 }
 
