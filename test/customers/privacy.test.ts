@@ -93,24 +93,55 @@ describe('PDPA', () => {
     await give(withdrew, 'marketing', false, '2026-02-01T10:00:00')
     await give(analysisOnly, 'analysis', true, '2026-01-01T10:00:00')
     for (const format of ['csv', 'xlsx'] as const) {
-      const file = await exportCustomers(ctx.db, {}, format, { marketing: true, today: '2026-11-30' })
+      const file = await exportCustomers(ctx.db, {}, { format, marketing: true, today: '2026-11-30' })
       expect(file.rows).toBe(1)
       if (format === 'csv') {
-        const text = file.bytes.toString('utf8')
+        const text = Buffer.from(file.base64, 'base64').toString('utf8')
         expect(text.startsWith('\uFEFF')).toBe(true)
         expect(text).toContain('Consents')
         for (const name of ['Withdrew', 'Analysis only', 'Never asked']) expect(text).not.toContain(name)
       }
     }
-    const everyone = await exportCustomers(ctx.db, {}, 'csv', { today: '2026-11-30' })
+    const everyone = await exportCustomers(ctx.db, {}, { format: 'csv', today: '2026-11-30' })
     expect(everyone.rows).toBe(4)
   })
 
   it('exports are formula-injection safe', async () => {
     const ctx = await testContext()
     await createCustomer(ctx.db, { name: '=HYPERLINK("http://x")' }, NOW)
-    const text = (await exportCustomers(ctx.db, {}, 'csv', { today: '2026-11-30' })).bytes.toString('utf8')
+    const file = await exportCustomers(ctx.db, {}, { format: 'csv', today: '2026-11-30' })
+    const text = Buffer.from(file.base64, 'base64').toString('utf8')
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`)
+  })
+
+  it("the list export is worded in the caller's language and writes spend in baht", async () => {
+    const ctx = await testContext()
+    const id = await createCustomer(ctx.db, { name: 'สมชาย ใจดี', phone: '0812345678' }, NOW)
+    await addReceipt(ctx.db, id, '2026-05-01T10:00:00', 123456)
+    const file = await exportCustomers(
+      ctx.db,
+      {},
+      {
+        format: 'csv',
+        today: '2026-11-30',
+        title: 'ลูกค้า 30 พ.ย. 2569',
+        headers: { name: 'ชื่อ', phone: 'เบอร์โทร', spend: 'ยอดซื้อ (บาท)', marketing_consent: 'ยินยอมรับการตลาด' },
+        words: { yes: 'ใช่', no: 'ไม่' },
+      },
+    )
+    expect(file.fileName).toBe('ลูกค้า 30 พ.ย. 2569.csv')
+    const [header, row] = Buffer.from(file.base64, 'base64').toString('utf8').slice(1).split('\r\n')
+    const cells = (header ?? '').split(',')
+    expect(cells).toContain('ชื่อ')
+    expect(cells).toContain('ยอดซื้อ (บาท)')
+    const values = (row ?? '').split(',')
+    expect(values[cells.indexOf('ชื่อ')]).toBe('สมชาย ใจดี')
+    expect(values[cells.indexOf('เบอร์โทร')]).toBe("'+66812345678")
+    expect(values[cells.indexOf('ยอดซื้อ (บาท)')]).toBe('1234.56')
+    expect(values[cells.indexOf('ยินยอมรับการตลาด')]).toBe('ไม่')
+    const xlsx = await exportCustomers(ctx.db, {}, { format: 'xlsx', today: '2026-11-30' })
+    expect(xlsx.mimeType).toContain('spreadsheetml')
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK')
   })
 
   it('exports everything held about a customer and logs requests and refusals', async () => {

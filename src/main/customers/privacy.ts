@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database, SubjectRequestKind } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { addDays } from '../../shared/calendar'
-import { writeTableFile, type Cell } from './table-file'
+import { renderTable, type TableColumn } from '../export'
 
 // PDPA (B.E. 2562): the data-subject export (everything held about one customer) and the requests with
 // their 30-day due date and logged refusals (requests.ts keeps the register). Erasure is erasure.ts.
@@ -110,8 +110,9 @@ export async function exportSubject(
     const body = JSON.stringify({ exportedAt: now, customerId, data }, null, 2)
     return { fileName: `${base}.json`, bytes: Buffer.from(body, 'utf8') }
   }
-  // one long table: which table, which row, which field, what value
-  const cells: Cell[][] = []
+  // one long table: which table, which row, which field, what value (every value as text, as stored)
+  type Cell = [string, number, string, string | null]
+  const cells: Cell[] = []
   for (const [table, rows] of Object.entries(data)) {
     rows.forEach((row, i) => {
       for (const [field, value] of Object.entries(row)) {
@@ -119,19 +120,17 @@ export async function exportSubject(
           table,
           i + 1,
           field,
-          typeof value === 'number' || typeof value === 'string'
-            ? value
-            : value == null
-              ? null
-              : JSON.stringify(value),
+          typeof value === 'string' ? value : value == null ? null : JSON.stringify(value),
         ])
       }
     })
   }
-  const bytes = await writeTableFile(
-    'csv',
-    ['table', 'row', 'field', 'value'].map((header) => ({ header })),
-    cells,
-  )
+  const columns: TableColumn<Cell>[] = [
+    { id: 'table', header: 'table', value: (c) => c[0] },
+    { id: 'row', header: 'row', kind: 'integer', value: (c) => c[1] },
+    { id: 'field', header: 'field', value: (c) => c[2] },
+    { id: 'value', header: 'value', value: (c) => c[3] },
+  ]
+  const bytes = Buffer.from(await renderTable('csv', columns, cells))
   return { fileName: `${base}.csv`, bytes }
 }

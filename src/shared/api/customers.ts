@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { valueTiers } from './analysis'
+import { exportedFileSchema, tableExportOptionsSchema } from './export'
 
 // The customer book (#11): list, search, profile, edit, tags, interactions and tasks, duplicates and merges,
 // PDPA consent, data-subject export and erasure. Money is integer satang; dates 'YYYY-MM-DD', times
@@ -263,13 +264,21 @@ export const customersContract = {
     output: z.object({ changed: z.number().int() }),
   },
   customersExport: {
-    input: z.object({
+    input: tableExportOptionsSchema.extend({
       filter: customerFilterSchema,
-      format: z.enum(['csv', 'xlsx']),
       /** A marketing list: only customers whose latest marketing consent is a yes. */
       marketing: z.boolean().optional(),
+      /** Words for values, in the user's language: segment names and value tiers by id, yes / no. */
+      words: z
+        .object({
+          segments: z.record(z.string().max(40), z.string().max(120)).optional(),
+          valueTiers: z.record(z.string().max(40), z.string().max(120)).optional(),
+          yes: z.string().max(40).optional(),
+          no: z.string().max(40).optional(),
+        })
+        .optional(),
     }),
-    output: fileOut.extend({ rows: z.number().int() }),
+    output: exportedFileSchema,
   },
   interactionLog: {
     input: interactionInput,

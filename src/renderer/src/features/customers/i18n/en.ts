@@ -46,6 +46,16 @@ export const en = {
     exportMarketing: 'Marketing list (consented only)',
     exported: '{{count}} customers exported',
   },
+  /** Column headers and values of the exported list (CSV/XLSX). */
+  exportFile: {
+    spend: 'Spend (baht)',
+    source: 'Acquisition source',
+    marketing: 'Marketing consent',
+    yes: 'yes',
+    no: 'no',
+    customers: 'customers',
+    marketingList: 'marketing list',
+  },
   empty: 'No customer matches.',
   loading: 'Loading...',
   profile: {

@@ -49,6 +49,15 @@ export const th: Messages<typeof en> = {
     exportMarketing: 'รายชื่อเพื่อการตลาด (เฉพาะผู้ยินยอม)',
     exported: 'ส่งออกลูกค้า {{count}} ราย',
   },
+  exportFile: {
+    spend: 'ยอดซื้อ (บาท)',
+    source: 'ช่องทางที่รู้จักร้าน',
+    marketing: 'ยินยอมรับการตลาด',
+    yes: 'ใช่',
+    no: 'ไม่',
+    customers: 'ลูกค้า',
+    marketingList: 'รายชื่อเพื่อการตลาด',
+  },
   empty: 'ไม่พบลูกค้าที่ตรงกัน',
   loading: 'กำลังโหลด...',
   profile: {
