@@ -1,9 +1,9 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { toApiError } from '../../src/main/errors'
+import type { ApiError } from '../../src/shared/result'
 import { createCustomer } from '../../src/main/customers/edit'
-import { ApiCallError } from '../../src/renderer/src/api/client'
-import { errorField, fieldErrorText } from '../../src/renderer/src/features/customers/fieldErrors'
+import { errorField, fieldErrorText } from '../../src/renderer/src/features/customers/i18n/fieldErrors'
 import { resourcesFor } from '../../src/renderer/src/i18n/resources'
 import type { Language } from '../../src/shared/api/settings'
 import type { CustomerInput } from '../../src/shared/api/customers'
@@ -22,13 +22,13 @@ async function t(language: Language) {
   return i18n.getFixedT(language, 'customers')
 }
 
-async function refusal(input: CustomerInput): Promise<ApiCallError> {
+async function refusal(input: CustomerInput): Promise<ApiError> {
   const ctx = await testContext()
   await createCustomer(ctx.db, { name: 'Has Code', code: 'M001' }, '2026-11-30T10:00:00')
   try {
     await createCustomer(ctx.db, input, '2026-11-30T10:00:00')
   } catch (error) {
-    return new ApiCallError(toApiError(error))
+    return toApiError(error) // the shape that crosses IPC (the renderer's ApiCallError keeps its params)
   }
   throw new Error('the engine accepted a bad value')
 }

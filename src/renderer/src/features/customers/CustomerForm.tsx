@@ -5,7 +5,7 @@ import type { CustomerInput } from '../../../../shared/api/customers'
 import { acquisitionSources } from '../../../../shared/api/customers'
 import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { errorField, fieldErrorText } from './fieldErrors'
+import { errorField, fieldErrorText } from './i18n/fieldErrors'
 import { useCustomerMutation, useCustomerSearch } from './queries'
 
 interface Editing {
