@@ -8,6 +8,7 @@ import { customerFacets, filteredIds, listCustomers } from '../customers/list'
 import { listMerges, mergeCustomers, undoMerge } from '../customers/merge'
 import { eraseCustomer } from '../customers/erasure'
 import { exportSubject } from '../customers/privacy'
+import { closeRequest, logRequest, openRequests } from '../customers/requests'
 import { customerProfile } from '../customers/profile'
 import { searchCustomers } from '../customers/search'
 import { tagCustomers } from '../customers/tags'
@@ -56,6 +57,12 @@ export const customersHandlers: Handlers<typeof customersContract> = {
   customerSubjectExport: async ({ customerId, format }, ctx) => {
     const file = await exportSubject(ctx.db, customerId, format, localTimestamp(ctx.now()))
     return { fileName: file.fileName, base64: file.bytes.toString('base64') }
+  },
+  subjectRequestLog: async (input, ctx) => ({ requestId: await logRequest(ctx.db, input) }),
+  subjectRequestsOpen: async ({ today }, ctx) => ({ requests: await openRequests(ctx.db, today) }),
+  subjectRequestClose: async (input, ctx) => {
+    await closeRequest(ctx.db, input, localTimestamp(ctx.now()))
+    return { requestId: input.requestId }
   },
   customerErase: ({ customerId, erasedBy }, ctx) =>
     eraseCustomer(ctx.db, customerId, erasedBy, localTimestamp(ctx.now())),

@@ -228,6 +228,40 @@ export const consentInput = z.object({
 })
 export type ConsentInput = z.infer<typeof consentInput>
 
+export const subjectRequestKinds = [
+  'access',
+  'rectification',
+  'erasure',
+  'objection',
+  'restriction',
+  'portability',
+  'withdraw_consent',
+] as const
+
+export const subjectRequestInput = z.object({
+  customerId,
+  kind: z.enum(subjectRequestKinds),
+  receivedAt: isoDate,
+  channel: z.string().trim().max(40).optional(),
+  details: z.string().trim().max(2000).optional(),
+  loggedBy: z.string().trim().max(100).optional(),
+})
+export type SubjectRequestInput = z.infer<typeof subjectRequestInput>
+
+export const subjectRequestRowSchema = z.object({
+  id: z.number().int(),
+  customerId: z.number().int().nullable(),
+  customerName: z.string().nullable(),
+  kind: z.enum(subjectRequestKinds),
+  receivedAt: z.string(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  channel: z.string(),
+  details: z.string(),
+  loggedBy: z.string(),
+})
+export type SubjectRequestRow = z.infer<typeof subjectRequestRowSchema>
+
 const fileOut = z.object({ fileName: z.string(), base64: z.string() })
 
 export const customersContract = {
@@ -310,6 +344,23 @@ export const customersContract = {
   customerSubjectExport: {
     input: z.object({ customerId, format: z.enum(['json', 'csv']) }),
     output: fileOut,
+  },
+  subjectRequestLog: {
+    input: subjectRequestInput,
+    output: z.object({ requestId: z.number().int() }),
+  },
+  subjectRequestsOpen: {
+    input: z.object({ today: isoDate }),
+    output: z.object({ requests: z.array(subjectRequestRowSchema) }),
+  },
+  subjectRequestClose: {
+    input: z.object({
+      requestId: z.number().int().positive(),
+      outcome: z.enum(['fulfilled', 'refused']),
+      reason: z.string().trim().max(2000).optional(),
+      by: z.string().trim().max(100),
+    }),
+    output: z.object({ requestId: z.number().int() }),
   },
   customerErase: {
     input: z.object({ customerId, erasedBy: z.string().trim().min(1).max(100) }),
