@@ -168,6 +168,8 @@ export interface CustomerErasuresTable {
   masked_name: string
   erased_at: Generated<string>
   erased_by: Generated<string>
+  /** The erased customer's created_at (2026_11_30_620000): re-applying after a restore checks it. */
+  customer_created_at: string | null
 }
 
 export interface CustomerTotalsTable {
@@ -187,7 +189,8 @@ export interface CustomerTotalsStateTable {
   receipts_key: string
 }
 
-export type SubjectRequestKind = 'access' | 'erasure' | 'rectification' | 'objection'
+export type SubjectRequestKind =
+  'access' | 'erasure' | 'rectification' | 'objection' | 'portability' | 'restriction' | 'withdraw_consent'
 export type SubjectRequestStatus = 'open' | 'fulfilled' | 'refused'
 
 export interface SubjectRequestsTable {
@@ -200,6 +203,10 @@ export interface SubjectRequestsTable {
   refusal_reason: Generated<string>
   handled_at: string | null
   handled_by: Generated<string>
+  /** How the request arrived, what was asked and who logged it (2026_11_30_620000). */
+  channel: Generated<string>
+  details: Generated<string>
+  logged_by: Generated<string>
 }
 
 export interface SurveysTable {

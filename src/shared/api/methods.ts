@@ -69,6 +69,9 @@ export const methodNames = [
   'customersMerges',
   'customerSubjectExport',
   'customerErase',
+  'subjectRequestLog',
+  'subjectRequestsOpen',
+  'subjectRequestClose',
   // surveys
   'surveysTemplate',
   'surveysSaveTemplate',
