@@ -4,6 +4,7 @@ export const workerEntries = {
   'import-worker': 'src/main/import/worker.ts',
   'import-parser': 'src/main/import/parser-worker.ts',
   'analysis-worker': 'src/main/analysis/worker.ts',
+  'survey-import-worker': 'src/main/surveys/import-worker.ts',
 } as const
 
 export type WorkerName = keyof typeof workerEntries

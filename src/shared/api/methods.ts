@@ -78,7 +78,7 @@ export const methodNames = [
   'surveysFollowUps',
   'surveysCloseFollowUp',
   'surveysImportPreview',
-  'surveysImport',
+  'surveysStartImport',
   'surveysExport',
   // products and baskets
   'startBasketRules',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { exportedFileSchema, tableExportOptionsSchema } from './export'
+import { jobIdSchema, jobSchemaOf } from './job-shape'
 
 // The surveys API (issue 12): the template, capture (counter, paper, import), the satisfaction analysis and
 // service recovery. Levels are the three of RTS-AMPQ-237A. Shares are fractions of 1; dates 'YYYY-MM-DD';
@@ -247,6 +248,10 @@ export const surveyImportResultSchema = z.object({
   responsesAdded: z.number().int(),
   followUpsCreated: z.number().int(),
   customersMatched: z.number().int(),
+  /** Rows imported before (same content; identity in src/main/surveys/identity.ts), skipped. */
+  duplicatesSkipped: z.number().int(),
+  /** Their row numbers (the first 200). */
+  duplicateRows: z.array(z.number().int()),
   errors: z.array(
     z.object({
       file: z.string(),
@@ -261,6 +266,15 @@ export const surveyImportResultSchema = z.object({
   errorCount: z.number().int(),
 })
 export type SurveyImportResult = z.infer<typeof surveyImportResultSchema>
+
+/** The survey import as a job (progress reading/checking/writing, cancel): a rejected file ends failed. */
+export const surveyImportJobSchema = jobSchemaOf('survey-import', surveyImportResultSchema)
+export type SurveyImportJob = z.infer<typeof surveyImportJobSchema>
+export const surveyImportPhases = [
+  'survey-import.phase.reading',
+  'survey-import.phase.checking',
+  'survey-import.phase.writing',
+] as const
 
 const MAX_IMPORT_BASE64 = Math.ceil((8 * 1024 * 1024) / 3) * 4
 
@@ -294,13 +308,14 @@ export const surveysContract = {
     }),
     output: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }),
   },
-  surveysImport: {
+  /** Starts the import as a job (watch it with getJob / the job events; cancel with cancelJob). */
+  surveysStartImport: {
     input: z.object({
       fileName: z.string().trim().min(1).max(255),
       base64: z.string().max(MAX_IMPORT_BASE64),
       mapping: surveyMappingSchema,
     }),
-    output: surveyImportResultSchema,
+    output: z.object({ jobId: jobIdSchema }),
   },
   surveysExport: {
     input: z.object({ ...tableExportOptionsSchema.shape, from: isoDate.optional(), to: isoDate.optional() }),
