@@ -45,5 +45,6 @@ export const surveysHandlers: Handlers<typeof surveysContract> = {
       mapping,
     }),
   }),
-  surveysExport: ({ from, to, ...options }, ctx) => exportResponses(ctx.db, options, { from, to }),
+  surveysExport: ({ from, to, valueLabels, ...options }, ctx) =>
+    exportResponses(ctx.db, options, { from, to }, valueLabels),
 }

@@ -317,8 +317,15 @@ export const surveysContract = {
     }),
     output: z.object({ jobId: jobIdSchema }),
   },
+  /** Headers (by column id; aspects as 'aspect:<key>') and level/channel words come in the user's language. */
   surveysExport: {
-    input: z.object({ ...tableExportOptionsSchema.shape, from: isoDate.optional(), to: isoDate.optional() }),
+    input: z.object({
+      ...tableExportOptionsSchema.shape,
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      /** The words for a level or a channel in the cells (e.g. delighted -> ประทับใจ); else the key. */
+      valueLabels: z.record(z.string().max(40), z.string().max(60)).optional(),
+    }),
     output: exportedFileSchema,
   },
 } as const

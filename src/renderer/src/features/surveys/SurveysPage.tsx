@@ -8,6 +8,7 @@ import { CounterMode } from './CounterMode'
 import { FollowUpsView } from './FollowUpsView'
 import { ImportView } from './ImportView'
 import { PaperForm } from './PaperForm'
+import { useSurveyExportLabels } from './exportRequest'
 import { useExportResponses, useSurveyAnalysis } from './queries'
 import { TemplateView } from './TemplateView'
 
@@ -28,6 +29,7 @@ export function SurveysPage(): React.JSX.Element {
   const mode = params.get('mode')
   const analysis = useSurveyAnalysis(null, null)
   const exporter = useExportResponses()
+  const exportLabels = useSurveyExportLabels()
   const setMode = (next: 'counter' | 'paper' | null) =>
     setParams((p) => {
       const out = new URLSearchParams(p)
@@ -61,14 +63,16 @@ export function SurveysPage(): React.JSX.Element {
             <Button
               variant="default"
               loading={exporter.isPending}
-              onClick={() => exporter.mutate({ format: 'csv', title: t('title') })}
+              onClick={() => exporter.mutate({ format: 'csv', ...exportLabels })}
+              data-testid="surveys-export-csv"
             >
               {t('actions.exportCsv')}
             </Button>
             <Button
               variant="default"
               loading={exporter.isPending}
-              onClick={() => exporter.mutate({ format: 'xlsx', title: t('title') })}
+              onClick={() => exporter.mutate({ format: 'xlsx', ...exportLabels })}
+              data-testid="surveys-export-xlsx"
             >
               {t('actions.exportXlsx')}
             </Button>
