@@ -63,10 +63,15 @@ const THAI = {
 }
 
 const csvRows = (base64: string): Record<string, string>[] =>
-  Papa.parse<Record<string, string>>(Buffer.from(base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: true,
-  }).data
+  Papa.parse<Record<string, string>>(
+    Buffer.from(base64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+    {
+      header: true,
+      skipEmptyLines: true,
+    },
+  ).data
 
 describe('survey responses export', () => {
   it('writes the headers and level words the renderer sends (Thai), formula-safe, as CSV and XLSX', async () => {

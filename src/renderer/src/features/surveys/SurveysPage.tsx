@@ -30,7 +30,7 @@ export function SurveysPage(): React.JSX.Element {
   const analysis = useSurveyAnalysis(null, null)
   const exporter = useExportResponses()
   const exportLabels = useSurveyExportLabels()
-  const setMode = (next: 'counter' | 'paper' | null) =>
+  const setMode = (next: 'counter' | 'paper' | 'keyIn' | null) =>
     setParams((p) => {
       const out = new URLSearchParams(p)
       if (next) out.set('mode', next)
@@ -39,7 +39,9 @@ export function SurveysPage(): React.JSX.Element {
     })
 
   if (mode === 'counter') return <CounterMode onClose={() => setMode(null)} />
-  if (mode === 'paper') return <PaperForm onClose={() => setMode(null)} />
+  // paper forms keyed in afterwards: the same fast screen, channel paper, the form's date
+  if (mode === 'keyIn') return <CounterMode channel="paper" onClose={() => setMode(null)} />
+  if (mode === 'paper') return <PaperForm onClose={() => setMode(null)} onKeyIn={() => setMode('keyIn')} />
   return (
     <Stack gap="md">
       <PageHeader

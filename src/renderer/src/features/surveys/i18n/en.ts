@@ -79,6 +79,8 @@ export const en = {
   },
   counter: {
     title: 'Counter survey',
+    channel: 'How the answers came',
+    answeredOn: 'Date on the form',
     close: 'Close',
     search: 'Receipt number or phone',
     searchHint: 'Type and press Enter; the first match is taken.',
@@ -102,9 +104,14 @@ export const en = {
     size: 'Paper size',
     receipt: 'Receipt number',
     print: 'Print',
+    keyIn: 'Key in filled-in forms',
     close: 'Close',
     heading: 'How was your purchase today?',
     instructions: 'Tick one box per line: compared with what you expected.',
+    gapInstructions:
+      'Lines with boxes 1–5: tick what you expected before buying and what you got (1 = very low, 5 = very high).',
+    expectation: 'Expectation',
+    perception: 'What you got',
     date: 'Date',
     aspect: 'Aspect',
     commentLine: 'Anything you would like to tell us',
