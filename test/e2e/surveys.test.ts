@@ -21,7 +21,6 @@ const TEXT = {
     size: 'a5',
     importTab: 'นำเข้าคำตอบ',
     answeredAt: 'วันเวลาที่ตอบ',
-    quality: 'คุณภาพสินค้า',
     delighted: 'ประทับใจ',
   },
   en: {
@@ -32,7 +31,6 @@ const TEXT = {
     size: 'a4',
     importTab: 'Import answers',
     answeredAt: 'Answered at',
-    quality: 'Product quality',
     delighted: 'Delighted',
   },
 } as const
@@ -165,8 +163,13 @@ async function importTwice(app: App, lang: Lang): Promise<void> {
   const { page } = app
   const db = sql(app)
   await page.getByRole('tab', { name: TEXT[lang].importTab }).click()
+  // two of the demo survey's aspects, headed by their English labels (the page guesses the mapping)
+  const aspects = db
+    .disappointed()
+    .map((a) => a.label_en)
+    .filter((l) => !/staff|store/i.test(l))
   const csv = [
-    'Date,Phone,Product quality,Speed,Overall',
+    `Date,Phone,${aspects[0]},${aspects[1]},Overall`,
     '01/11/2026 10:00:00,,3,2,2',
     '01/11/2026 10:05:00,,1,1,1',
     '01/11/2026 10:09:00,,2,3,3',
@@ -176,6 +179,8 @@ async function importTwice(app: App, lang: Lang): Promise<void> {
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    // choosing a file reads its header and clears the last run's outcome
+    await page.getByTestId('surveys-import-done').waitFor({ state: 'detached' })
     await page.getByTestId('surveys-import-run').click()
     if (run === 1) {
       await page.getByTestId('surveys-import-done').waitFor({ timeout: 60_000 })
@@ -200,7 +205,8 @@ async function exportCsv(app: App, lang: Lang): Promise<void> {
   const text = readFileSync(await download.path(), 'utf8')
   const [header = '', ...rows] = text.replace(/^\uFEFF/, '').split('\r\n')
   expect(header).toContain(TEXT[lang].answeredAt)
-  expect(header).toContain(TEXT[lang].quality)
+  const first = sql(app).disappointed()[0]
+  expect(header).toContain(lang === 'th' ? first?.label_th : first?.label_en)
   expect(rows.join('\n')).toContain(TEXT[lang].delighted)
 }
 
@@ -209,10 +215,15 @@ async function paperToPdf(app: App, lang: Lang): Promise<void> {
   const size = TEXT[lang].size
   // one aspect asks expectation and perception on 1-5: the form gives it two lines of five boxes
   app.harness.ctx.connection.sqlite
-    .prepare("update survey_aspects set asks_gap = 1 where key = 'speed'")
+    .prepare(
+      'update survey_aspects set asks_gap = 1 where id = (select id from survey_aspects order by position limit 1)',
+    )
     .run()
+  // the template is cached for a minute (the questions page refreshes it on save): reload to see the change
+  await page.reload()
   await page.getByTestId('surveys-paper').click()
   await page.getByTestId('surveys-paper-form').waitFor()
+  await page.getByTestId('paper-gap-row').waitFor()
   await page.getByTestId('surveys-paper-receipt').fill('RC-12345')
   if (size === 'a5') await page.getByText('A5', { exact: true }).click()
   await page.locator(`[data-size="${size}"]`).waitFor()

@@ -108,7 +108,7 @@ export function ImportView(): React.JSX.Element {
               </Button>
             )}
           </FileButton>
-          {file && <Text>{file.name}</Text>}
+          {file && <Text data-untranslated>{file.name}</Text>}
         </Group>
         {preview.isError && <ErrorNotice error={preview.error} />}
       </Card>
@@ -137,7 +137,7 @@ export function ImportView(): React.JSX.Element {
           <Button
             mt="md"
             onClick={start}
-            disabled={!fields.respondedAt}
+            disabled={!fields.respondedAt || preview.isPending}
             loading={run.isPending}
             data-testid="surveys-import-run"
           >
