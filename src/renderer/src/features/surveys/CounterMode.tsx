@@ -22,6 +22,7 @@ import {
   type SurveyChannel,
   type SurveyTemplate,
 } from '../../../../shared/api/surveys'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useFormat } from '../../format/useFormat'
 import styles from './counter.module.css'
@@ -223,13 +224,12 @@ function CounterSession({
             data-testid="surveys-counter-channel"
           />
           {channel !== 'counter' && (
-            <TextInput
-              type="date"
+            <DateField
               aria-label={t('counter.answeredOn')}
               value={answeredOn}
               max={localToday()}
-              onChange={(e) => setAnsweredOn(e.currentTarget.value || localToday())}
-              data-testid="surveys-counter-date"
+              onChange={(v) => setAnsweredOn(v ?? localToday())}
+              testId="surveys-counter-date"
             />
           )}
           <Button variant="default" onClick={onClose}>
