@@ -251,6 +251,8 @@ export interface SurveyResponsesTable {
   channel: SurveyChannel | null
   /** The overall question's answer; null when the survey did not ask it. */
   overall_level: SatisfactionLevel | null
+  /** An imported response's identity (2026_11_30_620000, surveys/identity.ts); null when recorded in the app. */
+  source_key: string | null
 }
 
 export interface SurveyAnswersTable {

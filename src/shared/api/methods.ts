@@ -81,7 +81,7 @@ export const methodNames = [
   'surveysFollowUps',
   'surveysCloseFollowUp',
   'surveysImportPreview',
-  'surveysImport',
+  'surveysStartImport',
   'surveysExport',
   // products and baskets
   'startBasketRules',
