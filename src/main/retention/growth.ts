@@ -18,10 +18,10 @@ export async function sourcesById(db: Kysely<Database>): Promise<Map<number, str
 }
 
 export function acquisitionOf(history: History, sources: Map<number, string>): Acquisition {
-  const months = monthsUpTo(history.asOf).map((s) => ({
+  const months: Acquisition['months'] = monthsUpTo(history.asOf).map((s) => ({
     month: s.month,
     total: 0,
-    bySource: {} as Record<string, number>,
+    bySource: {},
   }))
   const at = new Map(months.map((m, i) => [m.month, i]))
   const totals = new Map<string, number>()

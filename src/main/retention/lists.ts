@@ -56,9 +56,7 @@ async function atRisk(db: Kysely<Database>, history: History): Promise<Built> {
   })
   rows.sort(
     (a, b) =>
-      (b.valueAtStakeSatang ?? 0) - (a.valueAtStakeSatang ?? 0) ||
-      b.netSatang - a.netSatang ||
-      a.customerId - b.customerId,
+      b.valueAtStakeSatang - a.valueAtStakeSatang || b.netSatang - a.netSatang || a.customerId - b.customerId,
   )
   return { churnRunAsOf: scores.runAsOf, rows }
 }
@@ -178,9 +176,9 @@ function referrers(contacts: Contact[], history: History): Built {
   })
   rows.sort(
     (a, b) =>
-      (b.referredBuyers ?? 0) - (a.referredBuyers ?? 0) ||
-      (b.referredNetSatang ?? 0) - (a.referredNetSatang ?? 0) ||
-      (b.referredCount ?? 0) - (a.referredCount ?? 0) ||
+      b.referredBuyers - a.referredBuyers ||
+      b.referredNetSatang - a.referredNetSatang ||
+      b.referredCount - a.referredCount ||
       a.customerId - b.customerId,
   )
   return { churnRunAsOf: null, rows }
