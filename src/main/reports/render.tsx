@@ -10,6 +10,7 @@ import { customerReport } from './customer'
 import { ReportDocument } from './document'
 import { reportEnv, type BuiltReport, type ReportEnv } from './env'
 import { retentionReport } from './retention'
+import { retentionListReport } from './retention-list'
 import { segmentsReport } from './segments'
 import { valueReport } from './value'
 
@@ -42,6 +43,9 @@ function build(
       return retentionReport(connection, env)
     case 'call-list':
       return callListReport(connection.db, env, callListSource(request))
+    case 'retention-list':
+      if (!request.list) throw new LukkhaError('validation', 'A retention list report needs the list.')
+      return retentionListReport(connection.db, env, request.list, request.asOf)
   }
 }
 

@@ -1,11 +1,20 @@
 import { z } from 'zod'
 import { segmentIdSchema } from './analysis'
 import { languages } from './settings'
+import { isoDateSchema } from './dates'
+import { retentionLists } from './retention'
 
 // Printed reports: the main process builds each report as one self-contained HTML page (fonts embedded, charts
 // as SVG); the app previews it, prints it or saves it as PDF, and the CLI writes the same HTML to a file.
 
-export const reportNames = ['segments', 'value', 'customer', 'retention', 'call-list'] as const
+export const reportNames = [
+  'segments',
+  'value',
+  'customer',
+  'retention',
+  'call-list',
+  'retention-list',
+] as const
 export type ReportName = (typeof reportNames)[number]
 
 /** Which customers a call list is for. */
@@ -20,6 +29,9 @@ export const reportRequestSchema = z
     customerIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
     /** call-list only (default: 'segment' when a segment is given, else 'customers'). */
     source: z.enum(callListSources).optional(),
+    /** retention-list: which list, as of which day (default: the last sale's). */
+    list: z.enum(retentionLists).optional(),
+    asOf: isoDateSchema.optional(),
     /** Default: the language of the settings. */
     language: z.enum(languages).optional(),
   })
