@@ -10,6 +10,8 @@ export const en = {
     segments: 'Segments',
     products: 'Products & baskets',
     campaigns: 'Campaigns',
+    retention: 'Retention',
+    growth: 'Growth',
     reports: 'Reports',
     settings: 'Settings',
   },

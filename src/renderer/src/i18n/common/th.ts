@@ -12,6 +12,8 @@ export const th: Messages<typeof en> = {
     segments: 'กลุ่มลูกค้า',
     products: 'สินค้าและตะกร้า',
     campaigns: 'แคมเปญ',
+    retention: 'รักษาลูกค้า',
+    growth: 'การเติบโต',
     reports: 'รายงาน',
     settings: 'ตั้งค่า',
   },
