@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Card, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { RetentionCustomer, RetentionList } from '../../../../shared/api/retention'
@@ -36,7 +36,7 @@ function columnsFor(list: RetentionList, t: T, fmt: Format): Column[] {
     id: 'spend',
     label: t('list.spend'),
     numeric: true,
-    cell: (r) => fmt.baht(r.netSatang),
+    cell: (r) => fmt.baht(r.netSatang, true),
   }
   const visits: Column = {
     id: 'visits',
@@ -51,7 +51,7 @@ function columnsFor(list: RetentionList, t: T, fmt: Format): Column[] {
           id: 'stake',
           label: t('list.valueAtStake'),
           numeric: true,
-          cell: (r) => fmt.baht(r.valueAtStakeSatang ?? 0),
+          cell: (r) => fmt.baht(r.valueAtStakeSatang ?? 0, true),
         },
         spend,
         last,
@@ -59,25 +59,25 @@ function columnsFor(list: RetentionList, t: T, fmt: Format): Column[] {
         {
           id: 'gap',
           label: t('list.usualGap'),
-          cell: (r) =>
-            r.usualGapDays === null ? dash : t('list.usualGapDays', { days: fmt.number(r.usualGapDays, 1) }),
+          cell: (r) => (
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {r.usualGapDays === null
+                ? dash
+                : t('list.usualGapDays', { days: fmt.number(r.usualGapDays, 1) })}
+            </Text>
+          ),
         },
         {
           id: 'why',
           label: t('list.why'),
           cell: (r) => (
-            <Group gap={4}>
+            <Stack gap={0}>
               {r.reasons.map((reason) => (
-                <Badge
-                  key={reason}
-                  size="sm"
-                  variant="light"
-                  color={reason === 'churn_high' ? 'red' : 'orange'}
-                >
+                <Text key={reason} size="xs" fw={600} c={reason === 'churn_high' ? 'red.8' : 'orange.8'}>
                   {t(`list.reason.${reason}`, { ratio: fmt.number(r.overdueRatio ?? 0, 1) })}
-                </Badge>
+                </Text>
               ))}
-            </Group>
+            </Stack>
           ),
         },
       ]
@@ -115,7 +115,7 @@ function columnsFor(list: RetentionList, t: T, fmt: Format): Column[] {
           id: 'revenue',
           label: t('list.referredRevenue'),
           numeric: true,
-          cell: (r) => fmt.baht(r.referredNetSatang ?? 0),
+          cell: (r) => fmt.baht(r.referredNetSatang ?? 0, true),
         },
       ]
     case 'referred':
