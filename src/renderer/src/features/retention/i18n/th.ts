@@ -148,7 +148,7 @@ export const th: Messages<typeof en> = {
     facebook: 'Facebook',
     instagram: 'Instagram',
     line: 'LINE',
-    google_maps: 'Google Maps',
+    google_maps: 'กูเกิลแมปส์',
     tiktok: 'TikTok',
     website: 'เว็บไซต์',
     event: 'งานอีเวนต์',
