@@ -12,6 +12,7 @@ import { reportEnv, type BuiltReport, type ReportEnv } from './env'
 import { retentionReport } from './retention'
 import { satisfactionReport } from './satisfaction'
 import { basketsReport } from './baskets'
+import { retentionListReport } from './retention-list'
 import { segmentsReport } from './segments'
 import { valueReport } from './value'
 
@@ -49,6 +50,9 @@ function build(
       return satisfactionReport(connection.db, env, { from: request.from, to: request.to })
     case 'baskets':
       return basketsReport(connection.db, env, request)
+    case 'retention-list':
+      if (!request.list) throw new LukkhaError('validation', 'A retention list report needs the list.')
+      return retentionListReport(connection.db, env, request.list, request.asOf)
   }
 }
 

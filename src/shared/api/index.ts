@@ -13,6 +13,8 @@ import { ipcChannel, methodNames, type MethodName } from './methods'
 import { customersContract } from './customers'
 import { customerListsContract } from './customer-lists'
 import { surveysContract } from './surveys'
+import { retentionContract } from './retention'
+import { growthContract } from './growth'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -32,6 +34,8 @@ export const contract = {
   ...customersContract,
   ...customerListsContract,
   ...surveysContract,
+  ...retentionContract,
+  ...growthContract,
 } as const
 
 export type Contract = typeof contract

@@ -26,6 +26,18 @@ export const methodNames = [
   // dashboard
   'getDashboard',
   'getSalesPeriod',
+  // retention (growth branch)
+  'getRetentionList',
+  'exportRetentionList',
+  'getSecondPurchase',
+  'getChurnByMonth',
+  'getAtRiskCard',
+  'getNewCustomersCard',
+  'getSecondPurchaseCard',
+  // growth
+  'getAcquisition',
+  'getRevenueGrowth',
+  'getReferralSummary',
   // demo
   'loadDemo',
   // analysis

@@ -6,6 +6,7 @@ import { reportsRoute } from '../features/reports/route'
 import { settingsRoute } from '../features/settings/route'
 import { surveysRoute } from '../features/surveys/route'
 import { productsRoute } from '../features/products/route'
+import { growthRoute, retentionRoute } from '../features/retention/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
@@ -24,6 +25,8 @@ export const featureRoutes: FeatureRoute[] = [
   customersRoute,
   surveysRoute,
   productsRoute,
+  retentionRoute,
+  growthRoute,
 ].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {

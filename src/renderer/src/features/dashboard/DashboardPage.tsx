@@ -11,6 +11,7 @@ import { useDashboard } from './queries'
 import { RevenueChart } from './RevenueChart'
 import { TopProducts } from './TopProducts'
 import { TasksCard } from './TasksCard'
+import { RetentionCards } from '../retention/cards/RetentionCards'
 
 /**
  * The first screen. Its figures are for one day, the last sale's by default (as the analysis pages), or one
@@ -48,6 +49,7 @@ export function DashboardPage(): React.JSX.Element {
       />
       <StaleDataNotice period={period} />
       <KpiGrid dashboard={d} />
+      <RetentionCards asOf={d.asOf} />
       <TasksCard />
       <Grid gap="lg">
         <Grid.Col span={7}>
