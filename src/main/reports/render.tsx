@@ -6,6 +6,8 @@ import type { Connection } from '../db'
 import { LukkhaError } from '../errors'
 import { getSettings } from '../settings'
 import { callListReport, type CallListSource } from './call-list'
+import { campaignLabelsReport, campaignLettersReport } from './campaign-letters'
+import { campaignReport } from './campaign'
 import { customerReport } from './customer'
 import { ReportDocument } from './document'
 import { reportEnv, type BuiltReport, type ReportEnv } from './env'
@@ -25,6 +27,11 @@ function callListSource(request: ReportRequest): CallListSource {
   return { kind: 'customers', customerIds: request.customerIds }
 }
 
+function campaignIdOf(request: ReportRequest): number {
+  if (!request.campaignId) throw new LukkhaError('validation', 'A campaign report needs the campaign.')
+  return request.campaignId
+}
+
 function build(
   connection: Connection,
   env: ReportEnv,
@@ -42,6 +49,12 @@ function build(
       return retentionReport(connection, env)
     case 'call-list':
       return callListReport(connection.db, env, callListSource(request))
+    case 'campaign':
+      return campaignReport(connection.db, env, campaignIdOf(request))
+    case 'campaign-letters':
+      return campaignLettersReport(connection.db, env, campaignIdOf(request))
+    case 'campaign-labels':
+      return campaignLabelsReport(connection.db, env, campaignIdOf(request))
   }
 }
 

@@ -5,7 +5,16 @@ import { languages } from './settings'
 // Printed reports: the main process builds each report as one self-contained HTML page (fonts embedded, charts
 // as SVG); the app previews it, prints it or saves it as PDF, and the CLI writes the same HTML to a file.
 
-export const reportNames = ['segments', 'value', 'customer', 'retention', 'call-list'] as const
+export const reportNames = [
+  'segments',
+  'value',
+  'customer',
+  'retention',
+  'call-list',
+  'campaign',
+  'campaign-letters',
+  'campaign-labels',
+] as const
 export type ReportName = (typeof reportNames)[number]
 
 /** Which customers a call list is for. */
@@ -20,6 +29,8 @@ export const reportRequestSchema = z
     customerIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
     /** call-list only (default: 'segment' when a segment is given, else 'customers'). */
     source: z.enum(callListSources).optional(),
+    /** campaign, campaign-letters, campaign-labels: the campaign. */
+    campaignId: z.number().int().positive().optional(),
     /** Default: the language of the settings. */
     language: z.enum(languages).optional(),
   })

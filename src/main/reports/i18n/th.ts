@@ -1,5 +1,6 @@
 import type { Messages } from '../../../renderer/src/i18n/types'
 import type { en } from './en'
+import { campaignTh } from './campaign-th'
 
 export const th: Messages<typeof en> = {
   common: {
@@ -92,4 +93,5 @@ export const th: Messages<typeof en> = {
     titleSelected: 'รายชื่อโทรติดต่อ: ลูกค้าที่เลือก',
     done: 'โทรแล้ว',
   },
+  campaign: campaignTh,
 }
