@@ -11,6 +11,7 @@ interface ReportOptions extends GlobalOptions {
   out: string
   customer?: string[]
   segment?: string
+  campaign?: string
   atRisk?: boolean
   lang?: 'th' | 'en'
 }
@@ -36,6 +37,7 @@ export function registerReport(program: Command): void {
     .requiredOption('--out <file.html>', 'the HTML file to write')
     .option('--customer <code...>', 'customer (and call-list): the member codes of the customers')
     .option('--segment <key>', 'segments: one segment with all its customers; call-list: the segment to call')
+    .option('--campaign <id>', 'campaign, campaign-letters, campaign-labels: the campaign id')
     .option('--at-risk', 'call-list: the valuable customers at risk')
     .option('--lang <th|en>', 'the report language (default: the app setting)', language)
     .action(async (name: ReportName, options: ReportOptions) => {
@@ -49,6 +51,7 @@ export function registerReport(program: Command): void {
           segment: options.segment,
           customerIds,
           source: options.atRisk ? 'at_risk' : undefined,
+          campaignId: options.campaign === undefined ? undefined : Number(options.campaign),
           language: options.lang,
         }
         return renderReport(connection, request, {
