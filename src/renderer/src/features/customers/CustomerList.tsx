@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { CustomerFilters } from './CustomerFilters'
+import { SaveFilterButton } from '../campaigns/SaveFilterButton'
 import { CustomerForm } from './CustomerForm'
 import { CustomerTable } from './CustomerTable'
 import { saveBase64File } from './files'
@@ -70,6 +71,7 @@ export function CustomerList(props: {
           <Button variant="default" size="xs" onClick={() => void exportAs('csv', true)}>
             {t('actions.exportMarketing')}
           </Button>
+          <SaveFilterButton filter={filter} />
           <Button size="xs" onClick={() => setCreating(true)} data-testid="customer-add">
             {t('actions.add')}
           </Button>
