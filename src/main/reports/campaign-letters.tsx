@@ -60,7 +60,7 @@ export async function campaignLettersReport(
               ))}
             </p>
             <p>{t('campaign.dear', { name: m.name })}</p>
-            {lines(message.replaceAll('{{name}}', m.name)).map((l, k) => (
+            {lines(message.replace(/\{\{\s*(name|ชื่อ)\s*\}\}/g, () => m.name)).map((l, k) => (
               <p key={k}>{l}</p>
             ))}
             <p style={{ marginTop: '12mm' }}>{t('campaign.regards')}</p>

@@ -184,7 +184,7 @@ export function CampaignForm(props: {
           w={360}
         />
         <Textarea
-          label={t('form.message', { name: '{{name}}' })}
+          label={t('form.message', { token: fmt.language === 'th' ? '{{ชื่อ}}' : '{{name}}' })}
           value={message}
           onChange={(e) => setMessage(e.currentTarget.value)}
           autosize

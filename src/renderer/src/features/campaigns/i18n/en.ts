@@ -37,7 +37,7 @@ export const en = {
     end: 'Window ends',
     holdout: 'Hold-out share (not contacted)',
     seed: 'Random seed (recorded; the same seed gives the same hold-out)',
-    message: 'Message (letters print it; {{name}} becomes the customer’s name)',
+    message: 'Message (letters print it; {{token}} becomes the customer’s name)',
     preview:
       '{{members}} customers in the target; {{consent}} gave marketing consent, {{line}} of them have a LINE id.',
     create: 'Create campaign',
