@@ -7,7 +7,7 @@ import { runAnalysis } from '../../src/main/analysis/run'
 import { DEFAULT_SEGMENT_RULES } from '../../src/main/analysis/segment-rules'
 import { drawHoldout } from '../../src/main/campaigns'
 import { dropFile } from '../harness/drop-file'
-import { openApp, useBrowser, type App } from '../harness/browser'
+import { openApp, SCREENSHOT_DIR, useBrowser, type App } from '../harness/browser'
 import { expectOnly } from './import-helpers'
 
 const browser = useBrowser()
@@ -66,6 +66,11 @@ function laterSales(list: Member[]): string {
   return [header, ...rows].join('\n') + '\n'
 }
 
+/** What the user sees at 1366x768 (the member list below makes a full-page shot too tall to look at). */
+async function viewShot(app: App, name: string): Promise<void> {
+  await app.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
 describe('campaigns', () => {
   for (const language of ['th', 'en'] as const) {
     it(`creates an at-risk campaign with a 10% hold-out, exports it, and shows its results after later sales (${language})`, async () => {
@@ -86,7 +91,7 @@ describe('campaigns', () => {
       await page.getByLabel(/seed|ค่าเริ่มสุ่ม/).fill('2026')
       expect(await page.getByTestId('campaign-holdout').inputValue()).toBe('10%')
       await expectOnly(page, language)
-      await app.screenshot(`campaigns-1-create-${language}`)
+      await viewShot(app, `campaigns-1-create-${language}`)
       await page.getByTestId('campaign-create').click()
       await page.getByTestId('campaign-draw').waitFor()
 
@@ -106,7 +111,7 @@ describe('campaigns', () => {
       expect(held).toEqual(drawHoldout(atRisk, 0.1, 2026).holdout)
       expect(held.length).toBe(Math.round(atRisk.length * 0.1))
       await expectOnly(page, language)
-      await app.screenshot(`campaigns-2-detail-${language}`)
+      await viewShot(app, `campaigns-2-detail-${language}`)
 
       // the contact list: contacted members with marketing consent, never the hold-out
       const dir = mkdtempSync(join(tmpdir(), 'lukkha-campaign-'))
@@ -145,13 +150,17 @@ describe('campaigns', () => {
       await contactedRow.waitFor()
       const contacted = list.filter((m) => m.holdout === 0)
       const responders = Math.ceil(contacted.length / 2)
-      const text = await contactedRow.innerText()
-      expect(text).toContain(w.contacted)
-      expect(text.replace(/,/g, '')).toContain(String(responders))
+      // the figures come from the receipts, so the imported sales show as soon as the page has read them
+      await page.waitForFunction(
+        `document.querySelector('[data-testid=results-contacted]')?.innerText.split('\\t')[2]?.replace(/,/g, '') === '${responders}'`,
+        undefined,
+        { timeout: 30_000 },
+      )
+      expect(await contactedRow.innerText()).toContain(w.contacted)
       expect(await page.getByTestId('results-verdict').innerText()).toContain(w.real)
       await page.getByTestId('campaign-results').scrollIntoViewIfNeeded()
       await expectOnly(page, language)
-      await app.screenshot(`campaigns-3-results-${language}`)
+      await viewShot(app, `campaigns-3-results-${language}`)
       expect(app.errors).toEqual([])
     })
   }

@@ -18,22 +18,32 @@ export function useCampaigns(status?: CampaignStatus) {
   return useQuery({
     queryKey: campaignsKeys.list(status),
     queryFn: async () => (await call('listCampaigns', status ? { status } : undefined)).campaigns,
+    refetchOnMount: 'always',
   })
 }
 
 export function useCampaign(id: number) {
-  return useQuery({ queryKey: campaignsKeys.one(id), queryFn: () => call('getCampaign', { id }) })
+  return useQuery({
+    queryKey: campaignsKeys.one(id),
+    queryFn: () => call('getCampaign', { id }),
+    refetchOnMount: 'always',
+  })
 }
 
 /** Read from the receipts on every fetch: sales imported later show up here without any step. */
 export function useCampaignResults(id: number) {
-  return useQuery({ queryKey: campaignsKeys.results(id), queryFn: () => call('getCampaignResults', { id }) })
+  return useQuery({
+    queryKey: campaignsKeys.results(id),
+    queryFn: () => call('getCampaignResults', { id }),
+    refetchOnMount: 'always',
+  })
 }
 
 export function useCampaignMembers(id: number) {
   return useQuery({
     queryKey: campaignsKeys.members(id),
     queryFn: async () => (await call('listCampaignMembers', { id })).members,
+    refetchOnMount: 'always',
   })
 }
 
