@@ -14,6 +14,7 @@ import {
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { campaignChannels, type CampaignChannel, type CampaignTarget } from '../../../../shared/api/campaigns'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useFormat } from '../../format/useFormat'
 import { useSegmentsOverview } from '../analysis/queries'
@@ -152,17 +153,18 @@ export function CampaignForm(props: {
           data-testid="campaign-channel"
         />
         <Group>
-          <TextInput
-            type="date"
+          <DateField
             label={t('form.start')}
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
+            value={start || null}
+            onChange={(v) => setStart(v ?? '')}
+            clearable
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('form.end')}
-            value={end}
-            onChange={(e) => setEnd(e.currentTarget.value)}
+            value={end || null}
+            onChange={(v) => setEnd(v ?? '')}
+            min={start || undefined}
+            clearable
           />
           <NumberInput
             label={t('form.holdout')}
