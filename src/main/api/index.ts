@@ -14,6 +14,7 @@ import { customerListsHandlers } from './customer-lists'
 import { surveysHandlers } from './surveys'
 import { retentionHandlers } from './retention'
 import { growthHandlers } from './growth'
+import { campaignsHandlers } from './campaigns'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -31,4 +32,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...surveysHandlers,
   ...retentionHandlers,
   ...growthHandlers,
+  ...campaignsHandlers,
 }

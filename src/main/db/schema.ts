@@ -62,6 +62,8 @@ export interface CustomersTable {
   updated_at: Generated<string>
   /** Set when the customer's personal data was erased (PDPA); the row stays for anonymous sales totals. */
   erased_at: string | null
+  /** Postal address for letters and labels (2026_11_30_640000). */
+  address: string | null
 }
 
 export interface CustomerAliasesTable {
@@ -383,6 +385,40 @@ export interface AnalysisScoresTable {
   churn_level: ChurnLevel
 }
 
+export type CampaignChannel = 'line' | 'sms' | 'email' | 'letter' | 'phone'
+export type CampaignTargetKind = 'segment' | 'saved_filter' | 'basket'
+
+/** A named filter of the customer list (JSON of customerFilterSchema), e.g. a campaign's target. */
+export interface SavedFiltersTable {
+  id: Generated<number>
+  name: string
+  filter: string
+  created_at: Generated<string>
+}
+
+export interface CampaignsTable {
+  id: Generated<number>
+  name: string
+  channel: CampaignChannel
+  target_kind: CampaignTargetKind
+  /** JSON of the target as asked (segment key, saved filter id and its filter, basket products). */
+  target: string
+  target_label: string
+  window_start: string
+  window_end: string
+  holdout_share: number
+  seed: number
+  message: Generated<string>
+  created_at: Generated<string>
+}
+
+export interface CampaignMembersTable {
+  campaign_id: number
+  customer_id: number
+  /** 1: drawn into the hold-out (not contacted). */
+  holdout: number
+}
+
 export interface Database {
   imports: ImportsTable
   stores: StoresTable
@@ -413,6 +449,9 @@ export interface Database {
   customer_totals_state: CustomerTotalsStateTable
   customer_erasures: CustomerErasuresTable
   subject_requests: SubjectRequestsTable
+  saved_filters: SavedFiltersTable
+  campaigns: CampaignsTable
+  campaign_members: CampaignMembersTable
 }
 
 export type Customer = Selectable<CustomersTable>

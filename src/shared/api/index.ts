@@ -15,6 +15,7 @@ import { customerListsContract } from './customer-lists'
 import { surveysContract } from './surveys'
 import { retentionContract } from './retention'
 import { growthContract } from './growth'
+import { campaignsContract } from './campaigns'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -36,6 +37,7 @@ export const contract = {
   ...surveysContract,
   ...retentionContract,
   ...growthContract,
+  ...campaignsContract,
 } as const
 
 export type Contract = typeof contract

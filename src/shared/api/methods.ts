@@ -104,6 +104,18 @@ export const methodNames = [
   'searchSuggestionCustomers',
   'getBasketTargetList',
   'exportBasketTargetList',
+  // campaigns
+  'listCampaigns',
+  'getCampaign',
+  'createCampaign',
+  'deleteCampaign',
+  'previewCampaignTarget',
+  'listCampaignMembers',
+  'exportCampaignList',
+  'getCampaignResults',
+  'listSavedFilters',
+  'saveCustomerFilter',
+  'deleteSavedFilter',
   // reports
   'renderReport',
   'saveReportPdf',

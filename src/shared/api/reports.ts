@@ -18,6 +18,9 @@ export const reportNames = [
   'satisfaction',
   'baskets',
   'retention-list',
+  'campaign',
+  'campaign-letters',
+  'campaign-labels',
 ] as const
 export type ReportName = (typeof reportNames)[number]
 
@@ -46,6 +49,8 @@ export const reportRequestSchema = z
     /** retention-list: which list, as of which day (default: the last sale's). */
     list: z.enum(retentionLists).optional(),
     asOf: isoDateSchema.optional(),
+    /** campaign, campaign-letters, campaign-labels: the campaign. */
+    campaignId: z.number().int().positive().optional(),
     /** Default: the language of the settings. */
     language: z.enum(languages).optional(),
   })

@@ -1,3 +1,4 @@
+import { campaignEn } from './campaign-en'
 // The words of the printed reports. Reports are built in the main process (the CLI writes the same HTML), so
 // their text lives here rather than in the renderer's i18next namespaces; th.ts must match key for key.
 export const en = {
@@ -204,4 +205,5 @@ export const en = {
     titleFiltered: 'Call list: customers of the filtered list',
     done: 'Called',
   },
+  campaign: campaignEn,
 }

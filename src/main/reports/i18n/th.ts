@@ -1,5 +1,6 @@
 import type { Messages } from '../../../renderer/src/i18n/types'
 import type { en } from './en'
+import { campaignTh } from './campaign-th'
 
 export const th: Messages<typeof en> = {
   common: {
@@ -207,4 +208,5 @@ export const th: Messages<typeof en> = {
     titleFiltered: 'รายชื่อโทรติดต่อ: ลูกค้าตามตัวกรอง',
     done: 'โทรแล้ว',
   },
+  campaign: campaignTh,
 }

@@ -7,6 +7,7 @@ import { settingsRoute } from '../features/settings/route'
 import { surveysRoute } from '../features/surveys/route'
 import { productsRoute } from '../features/products/route'
 import { growthRoute, retentionRoute } from '../features/retention/route'
+import { campaignsRoute } from '../features/campaigns/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
@@ -27,6 +28,7 @@ export const featureRoutes: FeatureRoute[] = [
   productsRoute,
   retentionRoute,
   growthRoute,
+  campaignsRoute,
 ].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {

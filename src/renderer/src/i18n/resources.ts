@@ -9,6 +9,7 @@ import surveys from '../features/surveys/i18n'
 import welcome from '../features/welcome/i18n'
 import products from '../features/products/i18n'
 import retention from '../features/retention/i18n'
+import campaigns from '../features/campaigns/i18n'
 import common from './common'
 import errors from './errors'
 import customers from '../features/customers/i18n'
@@ -32,6 +33,7 @@ export const namespaces = {
   surveys,
   products,
   retention,
+  campaigns,
 }
 
 export type Namespace = keyof typeof namespaces

@@ -141,7 +141,7 @@ export const en = {
     noRate: 'No customers yet',
     openCampaigns: 'Open campaigns',
     campaignsNone: 'No campaign is running.',
-    campaignsUnavailable: 'Campaigns are not available yet.',
+    campaignsUnavailable: 'The campaigns could not be read.',
     open: 'Open',
   },
   sources: {

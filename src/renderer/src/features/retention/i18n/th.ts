@@ -138,7 +138,7 @@ export const th: Messages<typeof en> = {
     noRate: 'ยังไม่มีลูกค้า',
     openCampaigns: 'แคมเปญที่กำลังดำเนินอยู่',
     campaignsNone: 'ไม่มีแคมเปญที่กำลังดำเนินอยู่',
-    campaignsUnavailable: 'ยังไม่มีระบบแคมเปญ',
+    campaignsUnavailable: 'อ่านข้อมูลแคมเปญไม่ได้',
     open: 'เปิด',
   },
   sources: {
