@@ -399,6 +399,7 @@ export interface Database {
   segment_cells: SegmentCellsTable
   analysis_runs: AnalysisRunsTable
   analysis_scores: AnalysisScoresTable
+  analysis_cohorts: AnalysisCohortsTable
   customer_merges: CustomerMergesTable
   customer_totals: CustomerTotalsTable
   customer_totals_state: CustomerTotalsStateTable
@@ -413,3 +414,9 @@ export type Receipt = Selectable<ReceiptsTable>
 export type ImportRow = Selectable<ImportsTable>
 export type AnalysisRun = Selectable<AnalysisRunsTable>
 export type AnalysisScore = Selectable<AnalysisScoresTable>
+
+/** An analysis run's acquisition cohorts (JSON of the Cohorts API shape), stored with its snapshot. */
+export interface AnalysisCohortsTable {
+  run_id: number
+  cohorts: string
+}
