@@ -21,7 +21,7 @@ import {
   fitModels,
   MODEL_UNIT_DAYS,
   predictCustomerSafely,
-  type ForecastCache,
+  ForecastCache,
   type CustomerValue,
   type FittedModels,
 } from './customer-value'
@@ -129,7 +129,7 @@ export function computeAnalysis(
   const customers: ScoredCustomer[] = []
   let revenueSatang = 0
   let unpredicted = 0
-  const forecasts: ForecastCache = new Map()
+  const forecasts = new ForecastCache()
   const step = Math.max(1, Math.floor(scores.length / 20))
   scores.forEach((score, i) => {
     const d = days.get(score.customerId)
