@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db'
+import { storeDashboardDays } from '../dashboard/stored-days'
 import { LukkhaError } from '../errors'
 import type {
   AnalysisOptions,
@@ -308,5 +309,7 @@ export function runAnalysis(
   onProgress?: OnProgress,
 ): number {
   const parameters = resolveParameters(sqlite, options)
-  return saveAnalysis(sqlite, computeAnalysis(sqlite, parameters, rules, onProgress), onProgress)
+  const runId = saveAnalysis(sqlite, computeAnalysis(sqlite, parameters, rules, onProgress), onProgress)
+  storeDashboardDays(sqlite) // the dashboard's stored days follow the data (dashboard/stored-days.ts)
+  return runId
 }

@@ -3,14 +3,20 @@ import type { ChartData, ChartOptions } from 'chart.js'
 import { useMemo } from 'react'
 import { Bar } from 'react-chartjs-2'
 import { useTranslation } from 'react-i18next'
-import type { Dashboard } from '../../../../shared/api/dashboard'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { useChartFonts } from '../../charts/setup'
 import { useFormat } from '../../format/useFormat'
+import { useMonthlyRevenue } from './queries'
 
 const HEIGHT = 300
 
-export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }): React.JSX.Element {
+const NO_MONTHS: { month: string; netSatang: number; receipts: number }[] = []
+
+/** The monthly revenue card: loads on its own query (a placeholder until then). */
+export function RevenueChart({ asOf }: { asOf: string | null }): React.JSX.Element {
   const { t } = useTranslation('dashboard')
+  const query = useMonthlyRevenue(asOf)
+  const months = query.data?.months ?? NO_MONTHS
   const fmt = useFormat()
   const fontsReady = useChartFonts()
   const data = useMemo<ChartData<'bar'>>(
@@ -59,7 +65,9 @@ export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }
         {t('chart.title')}
       </Title>
       <Box h={HEIGHT} data-testid="revenue-chart">
-        {fontsReady ? (
+        {query.isError ? (
+          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        ) : fontsReady && query.data ? (
           <Bar
             data={data}
             options={options}
