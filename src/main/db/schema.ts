@@ -444,6 +444,10 @@ export interface Database {
   segment_cells: SegmentCellsTable
   analysis_runs: AnalysisRunsTable
   analysis_scores: AnalysisScoresTable
+  analysis_cohorts: AnalysisCohortsTable
+  sales_days: SalesDaysTable
+  product_days: ProductDaysTable
+  dashboard_days_state: DashboardDaysStateTable
   customer_merges: CustomerMergesTable
   customer_totals: CustomerTotalsTable
   customer_totals_state: CustomerTotalsStateTable
@@ -461,3 +465,28 @@ export type Receipt = Selectable<ReceiptsTable>
 export type ImportRow = Selectable<ImportsTable>
 export type AnalysisRun = Selectable<AnalysisRunsTable>
 export type AnalysisScore = Selectable<AnalysisScoresTable>
+
+/** An analysis run's acquisition cohorts (JSON of the Cohorts API shape), stored with its snapshot. */
+export interface AnalysisCohortsTable {
+  run_id: number
+  cohorts: string
+}
+
+/** The dashboard's stored sales by day (src/main/dashboard/stored-days.ts). */
+export interface SalesDaysTable {
+  day: string
+  net_satang: number
+  sales: number
+}
+
+export interface ProductDaysTable {
+  day: string
+  product_id: number
+  quantity: number
+  net_satang: number
+}
+
+export interface DashboardDaysStateTable {
+  id: number
+  data_key: string
+}

@@ -25,6 +25,9 @@ export const methodNames = [
   'clearLogo',
   // dashboard
   'getDashboard',
+  'getDashboardKpis',
+  'getDashboardMonthlyRevenue',
+  'getDashboardTopProducts',
   'getSalesPeriod',
   // retention (growth branch)
   'getRetentionList',
