@@ -12,6 +12,7 @@ import { jobsHandlers } from './jobs'
 import { customersHandlers } from './customers'
 import { customerListsHandlers } from './customer-lists'
 import { surveysHandlers } from './surveys'
+import { backupHandlers } from './backup'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -27,4 +28,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...customersHandlers,
   ...customerListsHandlers,
   ...surveysHandlers,
+  ...backupHandlers,
 }

@@ -13,6 +13,7 @@ import { ipcChannel, methodNames, type MethodName } from './methods'
 import { customersContract } from './customers'
 import { customerListsContract } from './customer-lists'
 import { surveysContract } from './surveys'
+import { backupContract } from './backup'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -32,6 +33,7 @@ export const contract = {
   ...customersContract,
   ...customerListsContract,
   ...surveysContract,
+  ...backupContract,
 } as const
 
 export type Contract = typeof contract

@@ -69,6 +69,13 @@ export const methodNames = [
   'customersMerges',
   'customerSubjectExport',
   'customerErase',
+  // backup and recovery
+  'getHealth',
+  'listBackups',
+  'startBackup',
+  'startRestore',
+  'exportReadable',
+  'startFresh',
   // surveys
   'surveysTemplate',
   'surveysSaveTemplate',
