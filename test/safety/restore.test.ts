@@ -129,7 +129,7 @@ describe('backups and restore as jobs', () => {
     await idle(ctx)
     const backupId = await backupNow(ctx)
     const started = await call<{ jobId: string }>(ctx, 'startBackup')
-    expect(await refusal(ctx, 'startRestore', { backupId })).toBe('conflict')
+    expect(await refusal(ctx, 'startRestore', { backupId })).toBe('work_running')
     await ctx.jobs.wait(started.jobId)
   })
 })

@@ -35,7 +35,10 @@ export const damaged = (): LukkhaError =>
 /** A restore or a fresh start replaces the database file: not while other work uses it. */
 function assertIdle(ctx: ApiContext): void {
   if (ctx.jobs.busy()) {
-    throw new LukkhaError('conflict', 'Other work is running; wait until it has finished, then try again.')
+    throw new LukkhaError(
+      'work_running',
+      'Other work is running (an import, an analysis or a backup); try again when it has finished.',
+    )
   }
 }
 

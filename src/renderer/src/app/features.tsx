@@ -6,6 +6,7 @@ import { reportsRoute } from '../features/reports/route'
 import { settingsRoute } from '../features/settings/route'
 import { surveysRoute } from '../features/surveys/route'
 import { productsRoute } from '../features/products/route'
+import { backupsRoute } from '../features/backup/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
@@ -21,6 +22,7 @@ export const featureRoutes: FeatureRoute[] = [
   customersRoute,
   surveysRoute,
   productsRoute,
+  backupsRoute,
 ].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {

@@ -12,6 +12,7 @@ import common from './common'
 import errors from './errors'
 import customers from '../features/customers/i18n'
 import components from '../components/i18n'
+import backup from '../features/backup/i18n'
 
 /**
  * Every namespace of UI text, one per feature plus 'common'. A new feature adds its i18n folder (en.ts,
@@ -30,6 +31,7 @@ export const namespaces = {
   components,
   surveys,
   products,
+  backup,
 }
 
 export type Namespace = keyof typeof namespaces

@@ -12,6 +12,7 @@ export const en = {
     campaigns: 'Campaigns',
     reports: 'Reports',
     settings: 'Settings',
+    backups: 'Backups',
   },
   actions: {
     save: 'Save',

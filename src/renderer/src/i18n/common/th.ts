@@ -14,6 +14,7 @@ export const th: Messages<typeof en> = {
     campaigns: 'แคมเปญ',
     reports: 'รายงาน',
     settings: 'ตั้งค่า',
+    backups: 'สำรองข้อมูล',
   },
   actions: {
     save: 'บันทึก',
