@@ -1,8 +1,7 @@
 import { Button, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { BackupDto } from '../../../../shared/api/backup'
-import { useFormat } from '../../format/useFormat'
-import { megabytes, takenAt } from './labels'
+import { megabytes, takenAt, useBackupFormat } from './labels'
 
 /** The backups, newest first, each with its restore button. */
 export function BackupList(props: {
@@ -11,7 +10,7 @@ export function BackupList(props: {
   disabled?: boolean
 }): React.JSX.Element {
   const { t } = useTranslation('backup')
-  const fmt = useFormat()
+  const fmt = useBackupFormat()
   if (props.backups.length === 0) return <Text c="dimmed">{t('page.empty')}</Text>
   return (
     <Table striped verticalSpacing="xs" data-testid="backup-list">

@@ -1,25 +1,21 @@
-import { Alert, Button, Card, Progress, Stack, Text } from '@mantine/core'
+import { Alert, Button, Card, Code, Progress, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupDto } from '../../../../shared/api/backup'
-import { onJobFinished, useLatestJob } from '../../api/jobs'
+import { useLatestJob } from '../../api/jobs'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { PageLoader } from '../../components/PageLoader'
-import { useFormat } from '../../format/useFormat'
+import { BACKUP_FOLDER, useBackupFormat } from './labels'
 import { BackupList } from './BackupList'
-import { backupKeys, everythingChanged, useBackups, useStartBackup } from './queries'
+import { useBackups, useStartBackup } from './queries'
 import { RestoreDialog } from './RestoreDialog'
 import { RestoreStatus } from './RestoreStatus'
-
-// A finished backup adds to the list; a finished restore changes every figure of the app.
-onJobFinished('backup', (_job, client) => void client.invalidateQueries({ queryKey: backupKeys.all }))
-onJobFinished('restore', (_job, client) => everythingChanged(client))
 
 /** Settings > Backups: the list (date in the setting's calendar, size), "back up now", restore with undo. */
 export function BackupsPage(): React.JSX.Element {
   const { t } = useTranslation('backup')
-  const fmt = useFormat()
+  const fmt = useBackupFormat()
   const backups = useBackups()
   const start = useStartBackup()
   const job = useLatestJob('backup').data ?? null
@@ -38,6 +34,7 @@ export function BackupsPage(): React.JSX.Element {
             disabled={running}
             onClick={() => start.mutate()}
             data-testid="backup-now"
+            style={{ flexShrink: 0 }}
           >
             {t('page.backupNow')}
           </Button>
@@ -70,7 +67,7 @@ export function BackupsPage(): React.JSX.Element {
           {backups.isError && <ErrorNotice error={backups.error} onRetry={() => void backups.refetch()} />}
           {backups.data && <BackupList backups={backups.data} onRestore={setChosen} disabled={running} />}
           <Text size="xs" c="dimmed" mt="md">
-            {t('page.folderNote')}
+            {t('page.folderNote')} <Code data-untranslated>{BACKUP_FOLDER}</Code>
           </Text>
         </Card>
       </Stack>

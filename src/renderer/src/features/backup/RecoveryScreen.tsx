@@ -18,14 +18,13 @@ import { languages, type Language } from '../../../../shared/api/settings'
 import { call } from '../../api/client'
 import { saveExportedFile } from '../../api/download'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useFormat } from '../../format/useFormat'
 import { setLanguage } from '../../i18n'
 import { useSettings } from '../settings/queries'
 import { BackupList } from './BackupList'
-import { takenAt } from './labels'
 import { useBackups, useStartFresh } from './queries'
 import { RestoreDialog } from './RestoreDialog'
 import { RestoreStatus } from './RestoreStatus'
+import { takenAt, useBackupFormat } from './labels'
 
 const ENDONYMS: Record<Language, string> = { th: 'ไทย', en: 'English' }
 const isLanguage = (value: string): value is Language => (languages as readonly string[]).includes(value)
@@ -48,7 +47,7 @@ const HEADER_IDS = [
 /** Saves what can still be read of one table, through the shared safe writer, as a download. */
 function SalvageButton(props: { table: 'customers' | 'receipts' }): React.JSX.Element {
   const { t } = useTranslation('backup')
-  const fmt = useFormat()
+  const fmt = useBackupFormat()
   const [state, setState] = useState<
     { busy: true } | { busy: false; rows?: number; unreadable?: number; error?: unknown }
   >({ busy: false })
@@ -143,7 +142,7 @@ function FreshStart(): React.JSX.Element {
  */
 export function RecoveryScreen(props: { latest: BackupDto | null }): React.JSX.Element {
   const { t, i18n } = useTranslation('backup')
-  const fmt = useFormat()
+  const fmt = useBackupFormat()
   const settings = useSettings()
   const backups = useBackups()
   const [chosen, setChosen] = useState<BackupDto | null>(null)

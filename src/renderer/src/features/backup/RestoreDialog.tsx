@@ -2,9 +2,8 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { BackupDto } from '../../../../shared/api/backup'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useFormat } from '../../format/useFormat'
-import { takenAt } from './labels'
 import { useStartRestore } from './queries'
+import { takenAt, useBackupFormat } from './labels'
 
 /** "Restore this backup?" with what it means (an undo point is kept first); starts the restore job. */
 export function RestoreDialog(props: {
@@ -14,7 +13,7 @@ export function RestoreDialog(props: {
 }): React.JSX.Element {
   const { t } = useTranslation('backup')
   const { t: common } = useTranslation()
-  const fmt = useFormat()
+  const fmt = useBackupFormat()
   const restore = useStartRestore()
   const b = props.backup
   return (

@@ -2,8 +2,7 @@ import { Alert, Button, Group, Loader, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useJob } from '../../api/jobs'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useFormat } from '../../format/useFormat'
-import { takenAt } from './labels'
+import { takenAt, useBackupFormat } from './labels'
 
 /** A restore job as it runs and once it has ended: where the data now stands, and its undo. */
 export function RestoreStatus(props: {
@@ -11,7 +10,7 @@ export function RestoreStatus(props: {
   onUndo: (undoPointId: string) => void
 }): React.JSX.Element {
   const { t } = useTranslation('backup')
-  const fmt = useFormat()
+  const fmt = useBackupFormat()
   const job = useJob(props.jobId, 'restore').data
   if (!job || job.state === 'running' || job.state === 'queued') {
     return (

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { call } from '../../api/client'
-import { noteJobStarted } from '../../api/jobs'
+import { noteJobStarted, onJobFinished } from '../../api/jobs'
 
 export const backupKeys = {
   all: ['backup'] as const,
@@ -45,3 +45,8 @@ export function useStartFresh() {
 export function everythingChanged(client: QueryClient): void {
   void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'jobs' })
 }
+
+// A finished backup adds to the list; a finished restore changes every figure of the app (and its health).
+// Registered here, where the recovery screen and the backups page both load it.
+onJobFinished('backup', (_job, client) => void client.invalidateQueries({ queryKey: backupKeys.all }))
+onJobFinished('restore', (_job, client) => everythingChanged(client))

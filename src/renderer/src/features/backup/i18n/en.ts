@@ -11,7 +11,7 @@ export const en = {
     size: 'Size',
     restore: 'Restore',
     empty: 'No backups yet. The first one is made today; you can also back up now.',
-    folderNote: 'Backups are kept in the “backups” folder beside the shop database.',
+    folderNote: 'Backups are kept beside the shop database, in the folder',
   },
   reason: {
     daily: 'Daily',
