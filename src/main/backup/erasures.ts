@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { erasuresToReapply, reapplyErasures } from '../customers/privacy'
-import { migrateToLatest, openSqlite } from '../db'
+import { migrateToLatest, openDatabase } from '../db'
 import type { Database } from '../db/schema'
 
 // PDPA after a restore: a backup taken before a customer was erased still holds their personal data. The
@@ -13,14 +13,13 @@ import type { Database } from '../db/schema'
 export async function reapplyErasuresAfterRestore(dbFile: string, undoPoint: string): Promise<number> {
   const erasures = await readErasureLog(undoPoint)
   if (erasures.length === 0) return 0
-  // the caller holds the write lock (the database is closed for the restore): open without taking it
-  const sqlite = openSqlite(dbFile)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  // this process holds the write lock while the file is replaced; the connection joins it
+  const connection = openDatabase(dbFile)
   try {
-    await migrateToLatest(db) // an older backup first gets the schema eraseCustomer writes to
-    return await reapplyErasures(db, erasures)
+    await migrateToLatest(connection.db) // an older backup first gets the schema eraseCustomer writes to
+    return await reapplyErasures(connection.db, erasures)
   } finally {
-    await db.destroy()
+    await connection.close()
   }
 }
 
