@@ -139,7 +139,7 @@ describe('analysis pages', () => {
     const db = sql(app)
     await page.evaluate(`window.__events = []; window.lukkha.onEvent((e) => window.__events.push(e))`)
     await page.getByRole('button', { name: 'ทดลองกับร้านตัวอย่าง' }).click()
-    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor({ timeout: 60_000 })
     // Nobody asked: loading the demo started the analysis, which reported its progress.
     await expect.poll(() => db.runs(), { timeout: 20_000 }).toBe(1)
     await expect
@@ -185,7 +185,9 @@ describe('analysis pages', () => {
     const [segment, size] = [...sizes].filter(([, n]) => n > 50).sort((a, b) => a[1] - b[1])[0] ?? ['', 0]
     expect(size).toBeGreaterThan(50)
     await page.getByTestId(`segment-card-${segment}`).getByRole('button').click()
-    await expect.poll(() => page.getByTestId('segment-total').innerText()).toContain(thaiNumber.format(size))
+    await expect
+      .poll(() => page.getByTestId('segment-customers-total').innerText(), { timeout: 30_000 })
+      .toContain(thaiNumber.format(size))
     expect(page.url()).toContain(`segment=${segment}`)
     const bySpend = db.segmentCodes(segment, 's.monetary_satang desc')
     const shown: string[] = []
@@ -231,13 +233,11 @@ describe('analysis pages', () => {
     await drawer.waitFor({ state: 'detached' })
 
     // ---- Value: the chart and both lists
-    await page.getByRole('tab', { name: 'มูลค่าลูกค้า' }).click()
+    await page.getByRole('link', { name: 'ลูกค้าชั้นดี' }).click()
     await page.getByRole('img', { name: /กราฟแท่งจำนวนลูกค้าตามมูลค่าคาดการณ์/ }).waitFor()
     const top = page.getByTestId('top-customers')
+    await top.waitFor()
     expect(await top.getByTestId('customer-code').first().innerText()).toBe(db.topByValue())
-    expect(await page.getByTestId('at-risk-customers').locator('tbody tr').count()).toBe(
-      Math.min(20, db.atRisk()),
-    )
     thai.value = await texts(page, 'th')
     await app.screenshot('analysis-value-th')
     // The most valuable customer buys again and again: their explanation is about their own rhythm.
@@ -257,7 +257,18 @@ describe('analysis pages', () => {
     await page.getByTestId('customer-drawer').waitFor({ state: 'detached' })
 
     // ---- Cohorts: one row per month of first purchase, with its customers
-    await page.getByRole('tab', { name: 'ตามเดือนที่เริ่มซื้อ' }).click()
+    // ---- Slipping away: every customer at risk, 50 to a page, with its total
+    await page.getByRole('link', { name: 'ลูกค้าที่กำลังหายไป' }).click()
+    const atRisk = page.getByTestId('at-risk-customers')
+    await atRisk.waitFor()
+    expect(await atRisk.locator('tbody tr').count()).toBe(Math.min(50, db.atRisk()))
+    expect(await page.getByTestId('at-risk-customers-total').innerText()).toContain(
+      thaiNumber.format(db.atRisk()),
+    )
+    thai.slipping = await texts(page, 'th')
+    await app.screenshot('analysis-slipping-th')
+
+    await page.getByRole('link', { name: 'การกลับมาซื้อซ้ำ' }).click()
     await page.getByRole('img', { name: /กราฟแท่งซ้อนยอดขายสุทธิรายเดือน/ }).waitFor()
     await page.getByText('ทุกเดือน', { exact: true }).click()
     const cohorts = db.cohorts()
@@ -304,12 +315,17 @@ describe('analysis pages', () => {
     await drawerShot(page, 'analysis-customer-en')
     await page.keyboard.press('Escape')
 
-    await page.getByRole('tab', { name: 'Customer value' }).click()
+    await page.getByRole('link', { name: 'Best customers' }).click()
     await page.getByRole('img', { name: /Bar chart of customers by predicted value/ }).waitFor()
     expect(leftovers(await texts(page, 'en'), thai.value)).toEqual([])
     await app.screenshot('analysis-value-en')
 
-    await page.getByRole('tab', { name: 'Cohorts' }).click()
+    await page.getByRole('link', { name: 'Slipping away' }).click()
+    await page.getByTestId('at-risk-customers').waitFor()
+    expect(leftovers(await texts(page, 'en'), thai.slipping)).toEqual([])
+    await app.screenshot('analysis-slipping-en')
+
+    await page.getByRole('link', { name: 'Cohorts' }).click()
     await page.getByTestId('cohort-matrix').waitFor()
     expect(leftovers(await texts(page, 'en'), thai.cohorts)).toEqual([])
     await app.screenshot('analysis-cohorts-en')
@@ -321,7 +337,7 @@ describe('analysis pages', () => {
     const db = sql(app)
     await page.getByRole('link', { name: 'Segments' }).click()
     await page.getByRole('heading', { name: 'No analysis yet' }).waitFor()
-    await page.getByRole('tab', { name: 'Customer value' }).click()
+    await page.getByRole('link', { name: 'Best customers' }).click()
     await page.getByRole('heading', { name: 'No analysis yet' }).waitFor()
     expect(db.runs()).toBe(0)
 

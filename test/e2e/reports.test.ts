@@ -57,7 +57,7 @@ describe('printing reports', () => {
       const { page } = app
       await page.getByRole('link', { name: words.menu, exact: true }).click()
       await page.getByTestId('segment-card-champions').getByRole('button').click()
-      await page.getByTestId('segment-total').waitFor()
+      await page.getByTestId('segment-customers-total').waitFor()
       await page.getByRole('button', { name: words.print, exact: true }).click()
       const frame = page.frameLocator('iframe')
       await frame.getByText(words.title).waitFor({ timeout: 30_000 })

@@ -20,7 +20,9 @@ import { startHarness, type Harness } from './server'
 
 export const CHROMIUM = CHROMIUM_PATH
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots')
-const VIEWPORT = { width: 1280, height: 820 } // the app window's size (src/main/shell/window-options.ts)
+// Pages are checked as a shop owner's common 1366x768 laptop screen shows them (the app window's own default
+// size is in src/main/shell/window-options.ts)
+const VIEWPORT = { width: 1366, height: 768 }
 
 // index.html repeats the CSP in a <meta> for the file:// page; Chromium notes that frame-ancestors only
 // works as a header (which the harness and the app's session send too).

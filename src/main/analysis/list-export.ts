@@ -5,37 +5,10 @@ import type { ExportedFile } from '../../shared/api/export'
 import type { Database } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { exportTable, type TableColumn } from '../export'
-import { findRun, runRules, scoresOf, sortColumns, toCustomerScore } from './queries'
+import { customerList, findRun, runRules, toCustomerScore } from './queries'
 
 // The rows of a customer list as the page shows them (same filter, same order), every row rather than one
 // page, written through the shared safe table writer.
-
-async function listRows(db: Kysely<Database>, runId: number, input: ExportCustomerListInput) {
-  const scores = scoresOf(db, runId)
-  switch (input.list) {
-    case 'segment': {
-      if (!input.segment) throw new LukkhaError('validation', 'Exporting a segment needs the segment.')
-      return scores
-        .where('s.segment', '=', input.segment)
-        .orderBy(sortColumns[input.sort ?? 'monetary'], input.direction ?? 'desc')
-        .orderBy('s.customer_id', 'asc')
-        .execute()
-    }
-    case 'best_customers':
-      return scores
-        .orderBy('s.clv_satang', 'desc')
-        .orderBy('s.monetary_satang', 'desc')
-        .orderBy('s.customer_id')
-        .execute()
-    case 'at_risk':
-      return scores
-        .where('s.churn_level', 'in', ['high', 'medium'])
-        .orderBy((eb) => eb.case().when('s.churn_level', '=', 'high').then(0).else(1).end())
-        .orderBy('s.monetary_satang', 'desc')
-        .orderBy('s.customer_id')
-        .execute()
-  }
-}
 
 /** A customer list as a CSV or XLSX file (bytes), with the header labels and words the caller passes. */
 export async function exportCustomerList(
@@ -44,7 +17,7 @@ export async function exportCustomerList(
 ): Promise<ExportedFile> {
   const run = await findRun(db, input.runId)
   if (!run) throw new LukkhaError('not_found', 'There is no analysis run yet. Run the analysis first.')
-  const rows = (await listRows(db, run.id, input)).map(toCustomerScore)
+  const rows = (await customerList(db, run.id, input).execute()).map(toCustomerScore)
   const language = input.language ?? 'en'
   const segmentNames = new Map(
     runRules(run).segments.map((s) => [s.id, language === 'th' ? s.nameTh : s.nameEn]),

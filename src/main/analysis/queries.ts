@@ -211,6 +211,37 @@ export const sortColumns = {
   name: 'c.name',
 } as const
 
+type ListQuery = Pick<SegmentCustomersQuery, 'list' | 'segment' | 'sort' | 'direction'>
+
+/**
+ * The customers of one analysis list in the list's order: a segment (by spend), the best customers (by
+ * predicted value) or the customers slipping away (high churn level first, then by spend); a chosen sort
+ * column comes first. The page, its export and its printout all read through this one query.
+ */
+export function customerList(db: Kysely<Database>, runId: number, query: ListQuery) {
+  const list = query.list ?? 'segment'
+  let rows = scoresOf(db, runId)
+  if (list === 'segment') {
+    if (!query.segment) throw new LukkhaError('validation', 'A segment list needs the segment.')
+    rows = rows.where('s.segment', '=', query.segment)
+  } else if (list === 'at_risk') {
+    rows = rows.where('s.churn_level', 'in', ['high', 'medium'])
+  }
+  if (query.sort) {
+    rows = rows.orderBy(sortColumns[query.sort], query.direction ?? 'desc')
+  } else if (list === 'best_customers') {
+    rows = rows.orderBy('s.clv_satang', 'desc').orderBy('s.monetary_satang', 'desc')
+  } else if (list === 'at_risk') {
+    rows = rows
+      .orderBy((eb) => eb.case().when('s.churn_level', '=', 'high').then(0).else(1).end())
+      .orderBy('s.monetary_satang', 'desc')
+  } else {
+    rows = rows.orderBy('s.monetary_satang', 'desc')
+  }
+  return rows.orderBy('s.customer_id', 'asc')
+}
+
+/** One page of an analysis customer list, with the list's total. */
 export async function segmentCustomers(
   db: Kysely<Database>,
   query: SegmentCustomersQuery,
@@ -219,19 +250,15 @@ export async function segmentCustomers(
   const pageSize = query.pageSize ?? 50
   const run = await findRun(db, query.runId)
   if (!run) throw new LukkhaError('not_found', 'There is no analysis run yet. Run the analysis first.')
-  const total = await db
-    .selectFrom('analysis_scores')
-    .where('run_id', '=', run.id)
-    .where('segment', '=', query.segment)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  const rows = await scoresOf(db, run.id)
-    .where('s.segment', '=', query.segment)
-    .orderBy(sortColumns[query.sort ?? 'monetary'], query.direction ?? 'desc')
-    .orderBy('s.customer_id', 'asc')
+  const rows = await customerList(db, run.id, query)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute()
+  const list = query.list ?? 'segment'
+  let count = db.selectFrom('analysis_scores').where('run_id', '=', run.id)
+  if (list === 'segment') count = count.where('segment', '=', query.segment ?? '')
+  if (list === 'at_risk') count = count.where('churn_level', 'in', ['high', 'medium'])
+  const total = await count.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return {
     runId: run.id,
     total: total.n,
@@ -314,19 +341,8 @@ export async function valueOverview(
     customerShareFor80 = at === -1 ? 1 : (at + 1) / n
   }
 
-  const top = await scoresOf(db, run.id)
-    .orderBy('s.clv_satang', 'desc')
-    .orderBy('s.monetary_satang', 'desc')
-    .orderBy('s.customer_id')
-    .limit(options.limit)
-    .execute()
-  const atRisk = await scoresOf(db, run.id)
-    .where('s.churn_level', 'in', ['high', 'medium'])
-    .orderBy((eb) => eb.case().when('s.churn_level', '=', 'high').then(0).else(1).end())
-    .orderBy('s.monetary_satang', 'desc')
-    .orderBy('s.customer_id')
-    .limit(options.limit)
-    .execute()
+  const top = await customerList(db, run.id, { list: 'best_customers' }).limit(options.limit).execute()
+  const atRisk = await customerList(db, run.id, { list: 'at_risk' }).limit(options.limit).execute()
   return {
     run: toRunSummary(run),
     totalClvSatang,

@@ -1,5 +1,6 @@
 import './app/fonts'
 import '@mantine/core/styles.css'
+import '@mantine/dates/styles.css'
 import '@mantine/notifications/styles.css'
 import './styles.css'
 import './i18n'

@@ -211,14 +211,24 @@ export const customerSortKeys = [
   'name',
 ] as const
 
+/**
+ * The analysis's customer lists: a segment's customers, the best customers (by predicted value) and the
+ * customers slipping away (churn level high or medium). Each has its own menu page, and its export and
+ * printout list the same customers in the same order.
+ */
+export const customerListKinds = ['segment', 'best_customers', 'at_risk'] as const
+export type CustomerListKind = (typeof customerListKinds)[number]
+
 export const segmentCustomersInput = z.object({
   runId: z.number().int().positive().optional(),
-  segment: segmentIdSchema,
+  /** Default 'segment' (then `segment` is required). */
+  list: z.enum(customerListKinds).optional(),
+  segment: segmentIdSchema.optional(),
   /** From 1 (default 1). */
   page: z.number().int().min(1).optional(),
   /** Default 50. */
   pageSize: z.number().int().min(1).max(500).optional(),
-  /** Default 'monetary'; ties are broken by customer id. */
+  /** Default: the list's own order (segment: spend; best: predicted value; at risk: level, then spend). */
   sort: z.enum(customerSortKeys).optional(),
   /** Default 'desc'. */
   direction: z.enum(['asc', 'desc']).optional(),

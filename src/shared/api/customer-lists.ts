@@ -1,13 +1,10 @@
 import { z } from 'zod'
-import { churnLevels, customerSortKeys, segmentIdSchema } from './analysis'
+import { churnLevels, customerListKinds, customerSortKeys, segmentIdSchema } from './analysis'
 import { exportedFileSchema, tableExportOptionsSchema } from './export'
 
 // "Export this list" for the analysis's customer lists: a segment's customers, the best customers (by
 // predicted value) and the customers slipping away (churn level high or medium). The file comes back as
 // bytes; the renderer offers it as a download.
-
-export const customerListKinds = ['segment', 'best_customers', 'at_risk'] as const
-export type CustomerListKind = (typeof customerListKinds)[number]
 
 /** Column ids of an exported customer list, in file order; `headers` in the request are keyed by them. */
 export const customerListColumns = [

@@ -1,4 +1,4 @@
-import { analysisRoute } from '../features/analysis/route'
+import { bestCustomersRoute, cohortsRoute, segmentsRoute, slippingRoute } from '../features/analysis/route'
 import { customersRoute } from '../features/customers/route'
 import { dashboardRoute } from '../features/dashboard/route'
 import { importRoute } from '../features/import/route'
@@ -16,7 +16,10 @@ import type { FeatureRoute } from './featureRoute'
 export const featureRoutes: FeatureRoute[] = [
   dashboardRoute,
   importRoute,
-  analysisRoute,
+  segmentsRoute,
+  bestCustomersRoute,
+  slippingRoute,
+  cohortsRoute,
   reportsRoute,
   settingsRoute,
   customersRoute,

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import type { SalesPeriod } from '../../../shared/api/dashboard'
 import { dayNumber } from '../../../shared/calendar'
 import { useFormat } from '../format/useFormat'
+import { DateField } from './DateField'
 
 /** Data more than this many days older than today gets a notice saying how old it is. */
 export const STALE_AFTER_DAYS = 7
@@ -29,18 +30,17 @@ export function FiguresAsOf(props: {
       <Text c="dimmed">{line}</Text>
       {props.onPick && period.lastSaleDate && (
         <>
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
+            w={150}
             aria-label={t('asOf.pick')}
-            value={asOf ?? ''}
+            value={asOf}
             max={period.today}
             disabled={props.disabled}
-            onChange={(event) => {
-              const value = event.currentTarget.value
-              if (/^\d{4}-\d{2}-\d{2}$/.test(value)) props.onPick?.(value)
+            onChange={(value) => {
+              if (value) props.onPick?.(value)
             }}
-            data-testid="as-of-input"
+            testId="as-of-input"
           />
           {chosen && (
             <Button size="xs" variant="subtle" disabled={props.disabled} onClick={() => props.onPick?.(null)}>

@@ -1,7 +1,14 @@
 import { useMemo } from 'react'
 import type { DateStyle, Language } from '../../../shared/api/settings'
 import { useSettings } from '../features/settings/queries'
-import { formatDate, formatMonthAxis, formatMonthLong } from './dates'
+import {
+  formatDate,
+  formatMonthAxis,
+  formatMonthLong,
+  formatMonthShort,
+  formatWeekdayShort,
+  formatYear,
+} from './dates'
 import { formatBaht, formatBahtCompact, formatChange, formatNumber, formatPercent } from './money'
 
 export interface Format {
@@ -15,6 +22,10 @@ export interface Format {
   date(isoDate: string): string
   monthLong(month: string): string
   monthAxis(month: string): [string, string]
+  /** The year of a date in the date style's era ('2569' / '2026'). */
+  year(isoDate: string): string
+  monthShort(isoDate: string): string
+  weekdayShort(isoDate: string): string
 }
 
 /** Formatting for the current language and date style (from the settings). */
@@ -34,6 +45,9 @@ export function useFormat(): Format {
       date: (isoDate) => formatDate(isoDate, language, dateStyle),
       monthLong: (month) => formatMonthLong(month, language, dateStyle),
       monthAxis: (month) => formatMonthAxis(month, language, dateStyle),
+      year: (isoDate) => formatYear(isoDate, language, dateStyle),
+      monthShort: (isoDate) => formatMonthShort(isoDate, language),
+      weekdayShort: (isoDate) => formatWeekdayShort(isoDate, language),
     }),
     [language, dateStyle],
   )

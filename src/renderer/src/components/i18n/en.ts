@@ -9,6 +9,17 @@ export const en = {
     stale: 'Your sales data ends on {{date}}, {{days}} days ago. The figures describe that time.',
     importNewer: 'Import newer sales',
   },
+  dateField: {
+    placeholder: 'Day/month/year',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous years',
+    nextDecade: 'Next years',
+    monthLevel: 'Choose a month',
+    yearLevel: 'Choose a year',
+  },
   contacts: {
     phone: 'Phone',
     line: 'LINE',

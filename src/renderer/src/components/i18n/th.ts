@@ -11,6 +11,17 @@ export const th: Messages<typeof en> = {
     stale: 'ข้อมูลการขายสิ้นสุดวันที่ {{date}} เมื่อ {{days}} วันที่แล้ว ตัวเลขในหน้านี้เป็นของช่วงเวลานั้น',
     importNewer: 'นำเข้ายอดขายที่ใหม่กว่า',
   },
+  dateField: {
+    placeholder: 'วัน/เดือน/ปี',
+    previousMonth: 'เดือนก่อน',
+    nextMonth: 'เดือนถัดไป',
+    previousYear: 'ปีก่อน',
+    nextYear: 'ปีถัดไป',
+    previousDecade: 'ช่วงปีก่อน',
+    nextDecade: 'ช่วงปีถัดไป',
+    monthLevel: 'เลือกเดือน',
+    yearLevel: 'เลือกปี',
+  },
   contacts: {
     phone: 'โทรศัพท์',
     line: 'ไลน์',

@@ -1,17 +1,12 @@
-import { Alert, Card, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Card, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { PrintButton } from '../reports/PrintButton'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ValueTier } from '../../../../shared/api/analysis'
-import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { ExportListButton } from '../../components/ExportListButton'
-import { useExportHeaders } from './exportHeaders'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { ClvChart } from './ClvChart'
-import { CustomerDrawer } from './CustomerDrawer'
-import { CustomerShortList } from './CustomerShortList'
+import { CustomerListTable } from './CustomerListTable'
 import { NoRunYet } from './NoRunYet'
 import { useValueOverview } from './queries'
 import { ValueTiers } from './ValueTiers'
@@ -34,13 +29,11 @@ function Kpi(props: { label: string; value: string; hint: string; testId: string
   )
 }
 
-/** The Value tab: predicted customer value (CLV), how revenue concentrates, the best and the at-risk. */
+/** Best customers: predicted customer value (CLV), how revenue concentrates, and every customer by value. */
 export function ValueView(): React.JSX.Element {
   const { t } = useTranslation('analysis')
   const fmt = useFormat()
   const value = useValueOverview()
-  const [openCustomer, setOpenCustomer] = useState<number | null>(null)
-  const exportText = useExportHeaders()
   if (value.isPending) return <PageLoader />
   if (value.isError) return <ErrorNotice error={value.error} onRetry={() => void value.refetch()} />
   if (!value.data) return <NoRunYet />
@@ -52,10 +45,6 @@ export function ValueView(): React.JSX.Element {
   const top20Customers = top20.reduce((sum, tier) => sum + tier.customers, 0)
   return (
     <Stack gap="lg">
-      <Group justify="flex-end" gap="xs">
-        <PrintButton request={{ report: 'value' }} />
-        <PrintButton request={{ report: 'call-list', source: 'at_risk' }} label="callList" />
-      </Group>
       {v.run.bgnbd === null && <Alert color="yellow">{t('value.noModel')}</Alert>}
       <SimpleGrid cols={3} spacing="lg">
         <Kpi
@@ -85,57 +74,16 @@ export function ValueView(): React.JSX.Element {
           <ValueTiers tiers={v.tiers} />
         </Grid.Col>
       </Grid>
-      <Grid gap="lg">
-        <Grid.Col span={6}>
-          <CustomerShortList
-            testId="top-customers"
-            title={t('value.top.title')}
-            hint={t('value.top.hint', { days })}
-            empty={t('value.top.empty')}
-            customers={v.topCustomers}
-            columns={['clv', 'monetary']}
-            onOpen={setOpenCustomer}
-            actions={
-              <ExportListButton
-                disabled={v.topCustomers.length === 0}
-                exportFile={(format) =>
-                  call('exportCustomerList', {
-                    list: 'best_customers',
-                    format,
-                    title: t('value.top.title'),
-                    ...exportText,
-                  })
-                }
-              />
-            }
-          />
-        </Grid.Col>
-        <Grid.Col span={6}>
-          <CustomerShortList
-            testId="at-risk-customers"
-            title={t('value.atRisk.title')}
-            hint={t('value.atRisk.hint')}
-            empty={t('value.atRisk.empty')}
-            customers={v.atRisk}
-            columns={['monetary', 'churn']}
-            onOpen={setOpenCustomer}
-            actions={
-              <ExportListButton
-                disabled={v.atRisk.length === 0}
-                exportFile={(format) =>
-                  call('exportCustomerList', {
-                    list: 'at_risk',
-                    format,
-                    title: t('value.atRisk.title'),
-                    ...exportText,
-                  })
-                }
-              />
-            }
-          />
-        </Grid.Col>
-      </Grid>
-      <CustomerDrawer customerId={openCustomer} onClose={() => setOpenCustomer(null)} />
+      <Title order={3}>{t('value.top.title')}</Title>
+      <Text size="sm" c="dimmed" mt={-8}>
+        {t('value.top.hint', { days })}
+      </Text>
+      <CustomerListTable
+        list="best_customers"
+        exportTitle={t('value.top.title')}
+        testId="top-customers"
+        printButtons={<PrintButton request={{ report: 'value' }} />}
+      />
     </Stack>
   )
 }

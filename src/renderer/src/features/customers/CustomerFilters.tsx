@@ -4,6 +4,7 @@ import type { CustomerFilter } from '../../../../shared/api/customers'
 import { consentPurposes } from '../../../../shared/api/customers'
 import { valueTiers } from '../../../../shared/api/analysis'
 import { useFacets } from './queries'
+import { DateField } from '../../components/DateField'
 
 /** Segment, value tier, tag, source, consent, last purchase between and spend between. */
 export function CustomerFilters(props: {
@@ -86,19 +87,21 @@ export function CustomerFilters(props: {
           set({ consent: { purpose: purpose as 'marketing', state: rest.join('_') as 'granted' } })
         }}
       />
-      <TextInput
+      <DateField
         size="xs"
-        type="date"
+        w={150}
+        clearable
         label={t('filters.lastFrom')}
-        value={f.lastPurchaseFrom ?? ''}
-        onChange={(e) => set({ lastPurchaseFrom: e.currentTarget.value || undefined })}
+        value={f.lastPurchaseFrom ?? null}
+        onChange={(value) => set({ lastPurchaseFrom: value ?? undefined })}
       />
-      <TextInput
+      <DateField
         size="xs"
-        type="date"
+        w={150}
+        clearable
         label={t('filters.lastTo')}
-        value={f.lastPurchaseTo ?? ''}
-        onChange={(e) => set({ lastPurchaseTo: e.currentTarget.value || undefined })}
+        value={f.lastPurchaseTo ?? null}
+        onChange={(value) => set({ lastPurchaseTo: value ?? undefined })}
       />
       <NumberInput
         size="xs"

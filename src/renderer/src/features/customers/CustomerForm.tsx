@@ -5,6 +5,7 @@ import type { CustomerInput } from '../../../../shared/api/customers'
 import { acquisitionSources } from '../../../../shared/api/customers'
 import { call } from '../../api/client'
 import { useCustomerMutation, useCustomerSearch } from './queries'
+import { DateField } from '../../components/DateField'
 
 interface Editing {
   id: number
@@ -102,11 +103,11 @@ export function CustomerForm(props: {
               onChange={(e) => set({ lineId: e.currentTarget.value })}
               error={fieldError('lineId')}
             />
-            <TextInput
-              type="date"
+            <DateField
+              clearable
               label={t('form.birthday')}
-              value={values.birthday ?? ''}
-              onChange={(e) => set({ birthday: e.currentTarget.value || null })}
+              value={values.birthday ?? null}
+              onChange={(value) => set({ birthday: value })}
               error={fieldError('birthday')}
             />
             <Select

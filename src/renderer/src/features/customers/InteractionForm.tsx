@@ -5,6 +5,7 @@ import { interactionChannels, type InteractionInput } from '../../../../shared/a
 import { localTimestamp } from '../../../../shared/calendar'
 import { call } from '../../api/client'
 import { useCustomerMutation } from './queries'
+import { DateField } from '../../components/DateField'
 
 /** Log a visit, call, LINE chat, e-mail, SMS or letter, with an optional follow-up task. */
 export function InteractionForm(props: {
@@ -94,12 +95,11 @@ export function InteractionForm(props: {
               onChange={(e) => setFollowUp(e.currentTarget.value)}
               data-testid="interaction-followup"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('interaction.followUpDue')}
-              value={due}
-              onChange={(e) => setDue(e.currentTarget.value)}
-              data-testid="interaction-due"
+              value={due || null}
+              onChange={(value) => setDue(value ?? '')}
+              testId="interaction-due"
             />
           </SimpleGrid>
           <Group justify="flex-end">

@@ -26,19 +26,24 @@ export function JobStep(props: { job: ChosenFile & { jobId: string } }): React.J
     const { jobId: _job, ...file } = session
     setImportSession({ ...file, step: 'preview' })
   }
+  const goTo = (path: string): void => {
+    finish()
+    void navigate(path)
+  }
+  // Where a shop owner goes after an import: their customers, the best of them, or the dashboard
   const leave = (
     <Group>
-      <Button variant="default" onClick={finish}>
-        {t('summary.another')}
+      <Button color="teal.9" onClick={() => goTo('/customers')} data-testid="import-see-customers">
+        {t('summary.customers')}
       </Button>
-      <Button
-        variant="default"
-        onClick={() => {
-          finish()
-          void navigate('/dashboard')
-        }}
-      >
+      <Button variant="default" onClick={() => goTo('/best-customers')} data-testid="import-see-best">
+        {t('summary.bestCustomers')}
+      </Button>
+      <Button variant="default" onClick={() => goTo('/dashboard')}>
         {t('summary.dashboard')}
+      </Button>
+      <Button variant="subtle" onClick={finish}>
+        {t('summary.another')}
       </Button>
     </Group>
   )

@@ -1,14 +1,29 @@
-// The analysis area (menu: Segments): the Segments, Value and Cohorts tabs, a segment's customers, a
+// The analysis pages (menu: Segments, Best customers, Slipping away, Cohorts), a customer list, a
 // customer's scores and churn explanation, and the progress of a run. Segment names and actions are not
 // here: they come from the editable segment map, in both languages.
 export const en = {
-  title: 'Customer analysis',
   subtitleCustomers: '{{customers}} customers scored',
   subtitleNoRun: 'Who your customers are, what they are worth and how they come back',
-  tabs: {
-    segments: 'Segments',
-    value: 'Customer value',
-    cohorts: 'Cohorts',
+  pages: {
+    segments: {
+      title: 'Customer segments',
+      intro:
+        'Customers grouped by how recently, how often and how much they buy, with what to do for each group.',
+    },
+    bestCustomers: {
+      title: 'Best customers',
+      intro:
+        'What your customers are worth: predicted value, how spending concentrates, and every customer from the most valuable down.',
+    },
+    slipping: {
+      title: 'Who is slipping away',
+      intro:
+        'Customers who are likely to stop buying (churn risk high or medium), the highest risk and biggest spenders first. Contact them personally before they are gone.',
+    },
+    cohorts: {
+      title: 'Cohorts',
+      intro: 'How the customers who first bought in each month come back in the months after.',
+    },
   },
   run: {
     recalculate: 'Recalculate',
@@ -49,7 +64,12 @@ export const en = {
     unknownSegment: 'Segment not found',
     action: 'What to do:',
     back: 'Back to all segments',
-    count: 'Customers in this segment: {{n}}',
+    count: 'Customers: {{n}}',
+    empty: {
+      segment: 'No customer is in this segment.',
+      best_customers: 'No customers yet.',
+      at_risk: 'No customer is slipping away.',
+    },
     showing: 'Showing {{from}}–{{to}} of {{total}}',
     page: {
       first: 'First page',
@@ -180,12 +200,6 @@ export const en = {
     top: {
       title: 'Most valuable customers',
       hint: 'Highest predicted value over the next {{days}} days',
-      empty: 'No customers yet.',
-    },
-    atRisk: {
-      title: 'Valuable customers at risk',
-      hint: 'High or medium churn risk, biggest spenders first',
-      empty: 'No customer is at risk.',
     },
   },
   cohorts: {

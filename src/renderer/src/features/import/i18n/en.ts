@@ -196,6 +196,8 @@ export const en = {
     downloadRejected: 'Download the rejected rows (CSV)',
     another: 'Import another file',
     dashboard: 'Go to the dashboard',
+    customers: 'See your customers',
+    bestCustomers: 'See your best customers',
     leftOut: '{{count}} rejected rows were left out.',
     counts: {
       rowsRead: 'Rows read',

@@ -198,6 +198,8 @@ export const th: Messages<typeof en> = {
     downloadRejected: 'ดาวน์โหลดแถวที่ไม่ผ่าน (CSV)',
     another: 'นำเข้าไฟล์อื่น',
     dashboard: 'ไปที่หน้าภาพรวม',
+    customers: 'ดูลูกค้าของคุณ',
+    bestCustomers: 'ดูลูกค้าชั้นดีของคุณ',
     leftOut: 'ไม่ได้นำเข้า {{count}} แถวที่ไม่ผ่าน',
     counts: {
       rowsRead: 'แถวที่อ่าน',
