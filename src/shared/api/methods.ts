@@ -71,6 +71,7 @@ export const methodNames = [
   'customerErase',
   'subjectRequestLog',
   'subjectRequestsOpen',
+  'subjectRequestsClosed',
   'subjectRequestClose',
   // surveys
   'surveysTemplate',
