@@ -223,12 +223,10 @@ export function RequestsView(props: { onOpenCustomer: (id: number) => void }): R
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      {r.handledAt && r.handledBy
-                        ? t('requests.handledOn', {
-                            date: fmt.date(r.handledAt.slice(0, 10)),
-                            by: r.handledBy,
-                          })
-                        : r.handledAt && fmt.date(r.handledAt.slice(0, 10))}
+                      <Text size="sm">{r.handledAt && fmt.date(r.handledAt.slice(0, 10))}</Text>
+                      <Text size="xs" c="dimmed" data-untranslated>
+                        {r.handledBy}
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
