@@ -215,7 +215,7 @@ export const en = {
     outcome: 'Outcome',
     handled: 'Handled (when, by)',
     reason: 'Reason',
-    fulfil: 'Fulfilled',
+    fulfil: 'Mark fulfilled',
     refuse: 'Refuse',
     refuseTitle: 'Refuse this request',
     refuseIntro: 'The reason is logged with the refusal (PDPA section 30).',

@@ -208,7 +208,7 @@ export const th: Messages<typeof en> = {
     outcome: 'ผล',
     handled: 'ดำเนินการเมื่อ / โดย',
     reason: 'เหตุผล',
-    fulfil: 'ดำเนินการแล้ว',
+    fulfil: 'ทำตามคำขอแล้ว',
     refuse: 'ปฏิเสธ',
     refuseTitle: 'ปฏิเสธคำขอนี้',
     refuseIntro: 'เหตุผลจะถูกบันทึกไว้กับการปฏิเสธ (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล มาตรา 30)',
