@@ -62,6 +62,7 @@ export const LATIN_IN_THAI = new Set([
   'WebP',
   'KB',
   'LINE',
+  'SMS',
 ])
 
 /** An internal field key such as `receipt_number` or `net_amount:`, which no language's UI should show. */

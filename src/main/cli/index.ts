@@ -16,6 +16,7 @@ import { registerReport } from './commands/report'
 import { registerCustomers } from './commands/customers'
 import { registerSurveys } from './commands/surveys'
 import { registerBasket } from './commands/basket'
+import { registerCampaign } from './commands/campaign'
 import { reportError } from './output'
 
 // The command line over the same engine as the app: `npm run --silent cli -- <command> [options]`.
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerCustomers(program)
   registerSurveys(program)
   registerBasket(program)
+  registerCampaign(program)
   return program
 }
 

@@ -81,7 +81,7 @@ async function eraseRows(trx: Kysely<Database>, customerId: number): Promise<voi
     .execute()
   await trx
     .updateTable('survey_responses')
-    .set({ customer_id: null, comment: '' })
+    .set({ customer_id: null, comment: '', source_key: null })
     .where('customer_id', '=', customerId)
     .execute()
   // every other table that points at customers (tags, aliases, consents, interactions, tasks, import

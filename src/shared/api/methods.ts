@@ -25,7 +25,22 @@ export const methodNames = [
   'clearLogo',
   // dashboard
   'getDashboard',
+  'getDashboardKpis',
+  'getDashboardMonthlyRevenue',
+  'getDashboardTopProducts',
   'getSalesPeriod',
+  // retention (growth branch)
+  'getRetentionList',
+  'exportRetentionList',
+  'getSecondPurchase',
+  'getChurnByMonth',
+  'getAtRiskCard',
+  'getNewCustomersCard',
+  'getSecondPurchaseCard',
+  // growth
+  'getAcquisition',
+  'getRevenueGrowth',
+  'getReferralSummary',
   // demo
   'loadDemo',
   // analysis
@@ -82,7 +97,7 @@ export const methodNames = [
   'surveysFollowUps',
   'surveysCloseFollowUp',
   'surveysImportPreview',
-  'surveysImport',
+  'surveysStartImport',
   'surveysExport',
   // products and baskets
   'startBasketRules',
@@ -93,6 +108,18 @@ export const methodNames = [
   'searchSuggestionCustomers',
   'getBasketTargetList',
   'exportBasketTargetList',
+  // campaigns
+  'listCampaigns',
+  'getCampaign',
+  'createCampaign',
+  'deleteCampaign',
+  'previewCampaignTarget',
+  'listCampaignMembers',
+  'exportCampaignList',
+  'getCampaignResults',
+  'listSavedFilters',
+  'saveCustomerFilter',
+  'deleteSavedFilter',
   // reports
   'renderReport',
   'saveReportPdf',

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { CustomerFilters } from './CustomerFilters'
+import { SaveFilterButton } from '../campaigns/SaveFilterButton'
 import { CustomerForm } from './CustomerForm'
 import { CustomerTable } from './CustomerTable'
 import { saveExportedFile } from '../../api/download'
@@ -127,6 +128,7 @@ export function CustomerList(props: {
             request={{ report: 'call-list', source: 'customer_filter', filter }}
             testId="customer-print"
           />
+          <SaveFilterButton filter={filter} />
           <Button size="xs" onClick={() => setCreating(true)} data-testid="customer-add">
             {t('actions.add')}
           </Button>
