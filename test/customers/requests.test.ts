@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCustomer } from '../../src/main/customers/edit'
-import { closeRequest, logRequest, openRequests } from '../../src/main/customers/requests'
+import { closeRequest, closedRequests, logRequest, openRequests } from '../../src/main/customers/requests'
 import { testContext } from '../helpers/db'
 import { NOW } from './helpers'
 
@@ -37,6 +37,11 @@ describe('PDPA request register', () => {
     expect(rows.map((r) => [r.status, r.refusal_reason, r.handled_by, r.handled_at])).toEqual([
       ['fulfilled', '', 'owner', NOW],
       ['refused', 'tax records', 'owner', NOW],
+    ])
+    const closed = await closedRequests(ctx.db)
+    expect(closed.map((r) => [r.id, r.kind, r.outcome, r.reason, r.handledBy, r.customerName])).toEqual([
+      [fresh, 'objection', 'refused', 'tax records', 'owner', 'สมหญิง ขอข้อมูล'],
+      [old, 'rectification', 'fulfilled', '', 'owner', 'สมหญิง ขอข้อมูล'],
     ])
     await expect(
       closeRequest(ctx.db, { requestId: old, outcome: 'fulfilled', by: 'owner' }, NOW),

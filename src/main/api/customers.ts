@@ -8,7 +8,7 @@ import { customerFacets, filteredIds, listCustomers } from '../customers/list'
 import { listMerges, mergeCustomers, undoMerge } from '../customers/merge'
 import { eraseCustomer } from '../customers/erasure'
 import { exportSubject } from '../customers/privacy'
-import { closeRequest, logRequest, openRequests } from '../customers/requests'
+import { closeRequest, closedRequests, logRequest, openRequests } from '../customers/requests'
 import { customerProfile } from '../customers/profile'
 import { searchCustomers } from '../customers/search'
 import { tagCustomers } from '../customers/tags'
@@ -60,6 +60,7 @@ export const customersHandlers: Handlers<typeof customersContract> = {
   },
   subjectRequestLog: async (input, ctx) => ({ requestId: await logRequest(ctx.db, input) }),
   subjectRequestsOpen: async ({ today }, ctx) => ({ requests: await openRequests(ctx.db, today) }),
+  subjectRequestsClosed: async ({ limit }, ctx) => ({ requests: await closedRequests(ctx.db, limit) }),
   subjectRequestClose: async (input, ctx) => {
     await closeRequest(ctx.db, input, localTimestamp(ctx.now()))
     return { requestId: input.requestId }

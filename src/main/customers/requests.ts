@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely'
-import type { SubjectRequestInput, SubjectRequestRow } from '../../shared/api/customers'
+import type {
+  ClosedSubjectRequestRow,
+  SubjectRequestInput,
+  SubjectRequestRow,
+} from '../../shared/api/customers'
 import type { Database } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { liveCustomer } from './edit'
@@ -56,6 +60,46 @@ export async function openRequests(db: Kysely<Database>, today: string): Promise
     channel: r.channel,
     details: r.details,
     loggedBy: r.logged_by,
+  }))
+}
+
+/** The closed requests, newest first: each with its outcome, who handled it and when, and a refusal's reason. */
+export async function closedRequests(db: Kysely<Database>, limit = 200): Promise<ClosedSubjectRequestRow[]> {
+  const rows = await db
+    .selectFrom('subject_requests as r')
+    .leftJoin('customers as c', 'c.id', 'r.customer_id')
+    .select([
+      'r.id',
+      'r.customer_id',
+      'c.name',
+      'r.kind',
+      'r.received_at',
+      'r.due_date',
+      'r.status',
+      'r.refusal_reason',
+      'r.handled_at',
+      'r.handled_by',
+      'r.channel',
+      'r.details',
+    ])
+    .where('r.status', '!=', 'open')
+    .orderBy('r.handled_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customer_id,
+    customerName: r.name,
+    kind: r.kind,
+    receivedAt: r.received_at,
+    dueDate: r.due_date,
+    outcome: r.status === 'refused' ? 'refused' : 'fulfilled',
+    reason: r.refusal_reason,
+    handledAt: r.handled_at ?? '',
+    handledBy: r.handled_by,
+    channel: r.channel,
+    details: r.details,
   }))
 }
 

@@ -263,6 +263,22 @@ export const subjectRequestRowSchema = z.object({
 })
 export type SubjectRequestRow = z.infer<typeof subjectRequestRowSchema>
 
+export const closedSubjectRequestRowSchema = z.object({
+  id: z.number().int(),
+  customerId: z.number().int().nullable(),
+  customerName: z.string().nullable(),
+  kind: z.enum(subjectRequestKinds),
+  receivedAt: z.string(),
+  dueDate: z.string(),
+  outcome: z.enum(['fulfilled', 'refused']),
+  reason: z.string(),
+  handledAt: z.string(),
+  handledBy: z.string(),
+  channel: z.string(),
+  details: z.string(),
+})
+export type ClosedSubjectRequestRow = z.infer<typeof closedSubjectRequestRowSchema>
+
 const fileOut = z.object({ fileName: z.string(), base64: z.string() })
 
 export const customersContract = {
@@ -353,6 +369,10 @@ export const customersContract = {
   subjectRequestsOpen: {
     input: z.object({ today: isoDate }),
     output: z.object({ requests: z.array(subjectRequestRowSchema) }),
+  },
+  subjectRequestsClosed: {
+    input: z.object({ limit: z.number().int().min(1).max(1000).optional() }),
+    output: z.object({ requests: z.array(closedSubjectRequestRowSchema) }),
   },
   subjectRequestClose: {
     input: z.object({

@@ -86,6 +86,7 @@ export const methodNames = [
   'customerErase',
   'subjectRequestLog',
   'subjectRequestsOpen',
+  'subjectRequestsClosed',
   'subjectRequestClose',
   // backup and recovery
   'getHealth',

@@ -34,6 +34,8 @@ import {
   TaskList,
 } from './ProfileSections'
 import { useCustomerMutation, useProfile } from './queries'
+import { RequestForm } from './RequestForm'
+import { CustomerSuggestions } from '../products/CustomerSuggestions'
 
 function Contact(props: { label: string; value: string | null; testId?: string }): React.JSX.Element {
   const { t } = useTranslation('customers')
@@ -57,6 +59,7 @@ export function CustomerProfilePage(props: { customerId: number; onBack: () => v
   const analysis = useCustomerAnalysis(props.customerId)
   const [editing, setEditing] = useState(false)
   const [logging, setLogging] = useState(false)
+  const [requesting, setRequesting] = useState(false)
   const [tag, setTag] = useState('')
   const [eraser, setEraser] = useState('')
   const tags = useCustomerMutation((input: { tag: string; remove?: boolean }) =>
@@ -196,6 +199,14 @@ export function CustomerProfilePage(props: { customerId: number; onBack: () => v
                 <Button size="xs" variant="default" onClick={() => void exportData('csv')}>
                   {t('profile.exportCsv')}
                 </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setRequesting(true)}
+                  data-testid="log-request"
+                >
+                  {t('requests.log')}
+                </Button>
               </Group>
               <Group gap="xs" mt="xs" align="flex-end">
                 <TextInput
@@ -240,6 +251,7 @@ export function CustomerProfilePage(props: { customerId: number; onBack: () => v
               )}
             </Card>
             <InteractionsTimeline interactions={profile.data.interactions} onLog={() => setLogging(true)} />
+            <CustomerSuggestions customerId={c.id} />
             <SurveyAnswersSlot customerId={c.id} />
             <PurchaseHistory receipts={profile.data.receipts} />
           </Stack>
@@ -266,6 +278,7 @@ export function CustomerProfilePage(props: { customerId: number; onBack: () => v
         />
       )}
       <InteractionForm customerId={c.id} opened={logging} onClose={() => setLogging(false)} />
+      <RequestForm customerId={c.id} opened={requesting} onClose={() => setRequesting(false)} />
     </Stack>
   )
 }

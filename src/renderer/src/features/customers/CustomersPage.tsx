@@ -8,8 +8,9 @@ import { segmentNamer } from '../analysis/segmentText'
 import { CustomerList } from './CustomerList'
 import { CustomerProfilePage } from './CustomerProfilePage'
 import { DuplicatesView } from './DuplicatesView'
+import { RequestsView } from './RequestsView'
 
-/** The customer book: the list (or one customer's profile, ?id=) and the duplicates. */
+/** The customer book: the list (or one customer's profile, ?id=), the duplicates and the PDPA data requests. */
 export function CustomersPage(): React.JSX.Element {
   const { t } = useTranslation('customers')
   const fmt = useFormat()
@@ -17,16 +18,20 @@ export function CustomersPage(): React.JSX.Element {
   const overview = useSegmentsOverview()
   const segmentName = segmentNamer(overview.data?.segments ?? [], fmt.language)
   const id = Number(params.get('id'))
-  const tab = params.get('tab') === 'duplicates' ? 'duplicates' : 'list'
+  const asked = params.get('tab')
+  const tab = asked === 'duplicates' || asked === 'requests' ? asked : 'list'
   if (id > 0) return <CustomerProfilePage customerId={id} onBack={() => setParams({})} />
   return (
     <>
       <PageHeader title={t('title')} />
-      <Tabs value={tab} onChange={(v) => setParams(v === 'duplicates' ? { tab: 'duplicates' } : {})}>
+      <Tabs value={tab} onChange={(v) => setParams(v === 'duplicates' || v === 'requests' ? { tab: v } : {})}>
         <Tabs.List mb="md">
           <Tabs.Tab value="list">{t('tabs.list')}</Tabs.Tab>
           <Tabs.Tab value="duplicates" data-testid="tab-duplicates">
             {t('tabs.duplicates')}
+          </Tabs.Tab>
+          <Tabs.Tab value="requests" data-testid="tab-requests">
+            {t('tabs.requests')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="list">
@@ -39,6 +44,11 @@ export function CustomersPage(): React.JSX.Element {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="duplicates">{tab === 'duplicates' && <DuplicatesView />}</Tabs.Panel>
+        <Tabs.Panel value="requests">
+          {tab === 'requests' && (
+            <RequestsView onOpenCustomer={(customerId) => setParams({ id: String(customerId) })} />
+          )}
+        </Tabs.Panel>
       </Tabs>
     </>
   )

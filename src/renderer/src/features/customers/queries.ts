@@ -12,6 +12,8 @@ export const customerKeys = {
   duplicates: () => [...customerKeys.all, 'duplicates'] as const,
   merges: () => [...customerKeys.all, 'merges'] as const,
   tasksDue: (asOf: string) => [...customerKeys.all, 'tasksDue', asOf] as const,
+  requestsOpen: (today: string) => [...customerKeys.all, 'requestsOpen', today] as const,
+  requestsClosed: () => [...customerKeys.all, 'requestsClosed'] as const,
 }
 
 export const PAGE_SIZE = 200
@@ -59,6 +61,21 @@ export function useMerges() {
 
 export function useTasksDue(asOf: string) {
   return useQuery({ queryKey: customerKeys.tasksDue(asOf), queryFn: () => call('tasksDue', { asOf }) })
+}
+
+/** The PDPA request register: the open requests (overdue as of `today`) and the closed ones. */
+export function useOpenRequests(today: string) {
+  return useQuery({
+    queryKey: customerKeys.requestsOpen(today),
+    queryFn: () => call('subjectRequestsOpen', { today }),
+  })
+}
+
+export function useClosedRequests() {
+  return useQuery({
+    queryKey: customerKeys.requestsClosed(),
+    queryFn: () => call('subjectRequestsClosed', {}),
+  })
 }
 
 /** Every customer query refreshes after a change (lists, profiles, tasks and duplicates hang together). */
