@@ -8,16 +8,17 @@ export async function dumpTables(
   db: Kysely<Database>,
   skip: string[] = [],
 ): Promise<Record<string, unknown[]>> {
-  const { rows: tables } = await sql<{ name: string }>`select name from sqlite_master
+  const { rows: tables } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master
     where type = 'table' and name not like 'sqlite_%' and name not like 'customers_fts%' order by name`.execute(
     db,
   )
   const out: Record<string, unknown[]> = {}
-  for (const { name } of tables) {
+  for (const { name, sql: ddl } of tables) {
     if (skip.includes(name)) continue
-    out[name] = (
-      await sql`select rowid as __rowid, * from ${sql.table(name)} order by rowid`.execute(db)
-    ).rows
+    // a WITHOUT ROWID table has no rowid; it is read in its primary key's order
+    out[name] = /without\s+rowid/i.test(ddl)
+      ? (await sql`select * from ${sql.table(name)}`.execute(db)).rows
+      : (await sql`select rowid as __rowid, * from ${sql.table(name)} order by rowid`.execute(db)).rows
   }
   return out
 }
