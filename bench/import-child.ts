@@ -16,7 +16,7 @@ const connection = openDatabase(dbFile)
 await migrateToLatest(connection.db)
 const cpu = process.cpuUsage()
 const started = performance.now()
-const input: ImportWorkerInput = { dbFile, file, options: {} }
+const input: ImportWorkerInput = { dbFile, file, options: {}, startedAt: new Date().toISOString() }
 const summary = await runInWorker<ImportSummary>('import-worker', input, {
   jobId: 'bench',
   signal: new AbortController().signal,

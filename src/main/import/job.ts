@@ -18,6 +18,8 @@ export interface ImportWorkerInput {
   dbFile: string
   file: string
   options: ImportOptions
+  /** When the job was started (ISO), on the API context's clock: the time the import records. */
+  startedAt: string
 }
 
 interface ImportJobInput extends ImportWorkerInput {
@@ -59,13 +61,17 @@ export const importJob: JobKind<ImportJobInput, ImportJobResult> = {
 }
 
 async function importHere(
-  { dbFile, file, options }: ImportWorkerInput,
+  { dbFile, file, options, startedAt }: ImportWorkerInput,
   signal: AbortSignal,
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportSummary> {
   const connection = openDatabase(dbFile)
   try {
-    return await runImport(connection.sqlite, file, options, { signal, onProgress })
+    return await runImport(connection.sqlite, file, options, {
+      signal,
+      onProgress,
+      now: () => new Date(startedAt),
+    })
   } finally {
     await connection.close()
   }
@@ -78,6 +84,7 @@ export function startImportJob(
   dbFile: string,
   file: string,
   options: ImportOptions,
+  startedAt: Date,
 ): string {
   if (dbFile === ':memory:' || dbFile === '') {
     throw new LukkhaError(
@@ -85,5 +92,5 @@ export function startImportJob(
       'Imports need a database file (an in-memory database cannot be shared with a job).',
     )
   }
-  return jobs.start(importJob, { db, dbFile, file, options })
+  return jobs.start(importJob, { db, dbFile, file, options, startedAt: startedAt.toISOString() })
 }

@@ -16,13 +16,14 @@ const spawnParser: SpawnParser = (start) => {
   return new Worker(url, { workerData: start, execArgv, resourceLimits: PARSER_RESOURCE_LIMITS })
 }
 
-serveJob(async ({ dbFile, file, options }: ImportWorkerInput, job) => {
+serveJob(async ({ dbFile, file, options, startedAt }: ImportWorkerInput, job) => {
   const connection = openDatabase(dbFile)
   try {
     return await runImport(connection.sqlite, file, options, {
       signal: job.signal,
       onProgress: (p) => job.progress(importProgress(p)),
       spawnParser,
+      now: () => new Date(startedAt),
     })
   } finally {
     await connection.close()
