@@ -17,12 +17,22 @@ await migrateToLatest(connection.db)
 const cpu = process.cpuUsage()
 const started = performance.now()
 const input: ImportWorkerInput = { dbFile, file, options: {}, startedAt: new Date().toISOString() }
+// when each phase the import reports begins: checking (plan), reading (the parser thread reads, parses and
+// maps while this side matches and writes), finishing (flush, index rebuild, commit)
+const phaseStarts: [string, number][] = []
 const summary = await runInWorker<ImportSummary>('import-worker', input, {
   jobId: 'bench',
   signal: new AbortController().signal,
-  progress: () => undefined,
+  progress: ({ phase }) => {
+    if (phaseStarts.at(-1)?.[0] !== phase) phaseStarts.push([phase, performance.now() - started])
+  },
 })
 const elapsedMs = performance.now() - started
+const phases: Record<string, number> = {}
+phaseStarts.forEach(([phase, at], i) => {
+  phases[phase.replace('import.phase.', '')] = (phaseStarts[i + 1]?.[1] ?? elapsedMs) - at
+})
+phases.start = phaseStarts[0]?.[1] ?? 0 // the worker thread starting, the database opening
 const used = process.cpuUsage(cpu)
 await connection.close()
 if (summary.status !== 'done')
@@ -36,5 +46,6 @@ process.stdout.write(
     linesAdded: summary.linesAdded,
     duplicatesSkipped: summary.duplicatesSkipped,
     maxRssKb: process.resourceUsage().maxRSS,
+    phases,
   })}\n`,
 )

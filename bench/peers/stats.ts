@@ -19,17 +19,31 @@ export async function timeMs(work: () => unknown): Promise<number> {
 
 /**
  * Runs every contender once per round, `rounds` times, in turn (A B C, A B C, ...), so that all see the same
- * load; returns each contender's times.
+ * load; returns each contender's times (wall ms) and fills `cpu` with each one's CPU ms of this process
+ * (DuckDB's own threads count there too; SQLite runs in this thread).
  */
 export async function interleaved(
   rounds: number,
   contenders: Record<string, () => unknown>,
+  cpu: Record<string, number[]> = {},
 ): Promise<Record<string, number[]>> {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]))
+  for (const name of Object.keys(contenders)) cpu[name] = []
   for (let i = 0; i < rounds; i++) {
-    for (const [name, work] of Object.entries(contenders)) times[name]?.push(await timeMs(work))
+    for (const [name, work] of Object.entries(contenders)) {
+      const before = process.cpuUsage()
+      times[name]?.push(await timeMs(work))
+      const used = process.cpuUsage(before)
+      cpu[name]?.push((used.user + used.system) / 1000)
+    }
   }
   return times
+}
+
+/** CPU milliseconds of this process since `before` (process.cpuUsage()). */
+export function cpuMsSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before)
+  return (used.user + used.system) / 1000
 }
 
 /** The 1, 5 and 15 minute load averages, e.g. "1.92 / 2.10 / 2.31 on 2 cores". */

@@ -5,6 +5,7 @@ import { clvSuite } from './clv'
 import { customersSuite } from './customers'
 import { demoSuite } from './demo'
 import { importSuite } from './import'
+import { rendererSuite } from './renderer'
 import { rfmSuite } from './rfm'
 import { startupSuite } from './startup'
 
@@ -16,6 +17,7 @@ export const suites: Suite[] = [
   importSuite,
   customersSuite,
   basketsSuite,
+  rendererSuite, // first paint and KPI cards in Chromium (issue 17)
   startupSuite, // CLI start-up (issue 9)
   bundleSuite, // bundle sizes (issue 9)
 ]

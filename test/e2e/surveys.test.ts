@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SCREENSHOT_DIR, openApp, useBrowser, type App } from '../harness/browser'
@@ -13,8 +13,26 @@ const browser = useBrowser()
 type Lang = 'th' | 'en'
 
 const TEXT = {
-  th: { locale: 'th-TH', nav: 'แบบสอบถาม', priorities: 'ลำดับสิ่งที่ควรปรับปรุง', saved: 'บันทึกแล้ว', size: 'a5' },
-  en: { locale: 'en-US', nav: 'Surveys', priorities: 'Improvement priorities', saved: 'Saved', size: 'a4' },
+  th: {
+    locale: 'th-TH',
+    nav: 'แบบสอบถาม',
+    priorities: 'ลำดับสิ่งที่ควรปรับปรุง',
+    saved: 'บันทึกแล้ว',
+    size: 'a5',
+    importTab: 'นำเข้าคำตอบ',
+    answeredAt: 'วันเวลาที่ตอบ',
+    delighted: 'ประทับใจ',
+  },
+  en: {
+    locale: 'en-US',
+    nav: 'Surveys',
+    priorities: 'Improvement priorities',
+    saved: 'Saved',
+    size: 'a4',
+    importTab: 'Import answers',
+    answeredAt: 'Answered at',
+    delighted: 'Delighted',
+  },
 } as const
 
 function sql(app: App) {
@@ -140,11 +158,72 @@ async function counterWithKeyboard(app: App, lang: Lang): Promise<void> {
   await page.keyboard.press('Escape')
 }
 
+/** A Google-Forms-like file, imported twice as a job: the second run adds nothing and says so. */
+async function importTwice(app: App, lang: Lang): Promise<void> {
+  const { page } = app
+  const db = sql(app)
+  await page.getByRole('tab', { name: TEXT[lang].importTab }).click()
+  // two of the demo survey's aspects, headed by their English labels (the page guesses the mapping)
+  const aspects = db
+    .disappointed()
+    .map((a) => a.label_en)
+    .filter((l) => !/staff|store/i.test(l))
+  const csv = [
+    `Date,Phone,${aspects[0]},${aspects[1]},Overall`,
+    '01/11/2026 10:00:00,,3,2,2',
+    '01/11/2026 10:05:00,,1,1,1',
+    '01/11/2026 10:09:00,,2,3,3',
+  ].join('\n')
+  const before = db.responses()
+  for (const run of [1, 2]) {
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    // choosing a file reads its header and clears the last run's outcome
+    await page.getByTestId('surveys-import-done').waitFor({ state: 'detached' })
+    await page.getByTestId('surveys-import-run').click()
+    if (run === 1) {
+      await page.getByTestId('surveys-import-done').waitFor({ timeout: 60_000 })
+      expect(db.responses()).toBe(before + 3)
+      await app.screenshot(`surveys-import-${lang}`)
+    } else {
+      await page.getByTestId('surveys-import-duplicates').waitFor({ timeout: 60_000 })
+      expect(db.responses()).toBe(before + 3)
+      await app.screenshot(`surveys-import-again-${lang}`)
+    }
+    expect(foreignText(await visibleUiText(page), lang)).toEqual([])
+  }
+}
+
+/** The export's header row and level words are in the UI's language. */
+async function exportCsv(app: App, lang: Lang): Promise<void> {
+  const { page } = app
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('surveys-export-csv').click(),
+  ])
+  const text = readFileSync(await download.path(), 'utf8')
+  const [header = '', ...rows] = text.replace(/^\uFEFF/, '').split('\r\n')
+  expect(header).toContain(TEXT[lang].answeredAt)
+  const first = sql(app).disappointed()[0]
+  expect(header).toContain(lang === 'th' ? first?.label_th : first?.label_en)
+  expect(rows.join('\n')).toContain(TEXT[lang].delighted)
+}
+
 async function paperToPdf(app: App, lang: Lang): Promise<void> {
   const { page } = app
   const size = TEXT[lang].size
+  // one aspect asks expectation and perception on 1-5: the form gives it two lines of five boxes
+  app.harness.ctx.connection.sqlite
+    .prepare(
+      'update survey_aspects set asks_gap = 1 where id = (select id from survey_aspects order by position limit 1)',
+    )
+    .run()
+  // the template is cached for a minute (the questions page refreshes it on save): reload to see the change
+  await page.reload()
   await page.getByTestId('surveys-paper').click()
   await page.getByTestId('surveys-paper-form').waitFor()
+  await page.getByTestId('paper-gap-row').waitFor()
   await page.getByTestId('surveys-paper-receipt').fill('RC-12345')
   if (size === 'a5') await page.getByText('A5', { exact: true }).click()
   await page.locator(`[data-size="${size}"]`).waitFor()
@@ -161,6 +240,8 @@ async function paperToPdf(app: App, lang: Lang): Promise<void> {
     'RC-12345',
     'ความรวดเร็วในการบริการ',
     'การซื้อวันนี้เป็นอย่างไรบ้าง',
+    'ความคาดหวัง',
+    'สิ่งที่ได้รับจริง',
   ]) {
     expect(text, word).toContain(word)
   }
@@ -170,15 +251,20 @@ async function paperToPdf(app: App, lang: Lang): Promise<void> {
   expect(info).toMatch(/Pages:\s+1\n/)
   expect(info).toMatch(size === 'a5' ? /Page size:.*\(A5\)/ : /Page size:.*\(A4\)/)
   expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(/Sarabun/)
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENSHOT_DIR, `surveys-paper-${lang}-page`)])
+  // the speed line: five numbered boxes for the expectation and five for the perception
+  expect(text).toMatch(/ความคาดหวัง\s+1\s+2\s+3\s+4\s+5/)
+  expect(text).toMatch(/สิ่งที่ได้รับจริง\s+1\s+2\s+3\s+4\s+5/)
+  execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(SCREENSHOT_DIR, `surveys-paper-${lang}-page`)])
 }
 
 describe('surveys', () => {
   for (const lang of ['th', 'en'] as const) {
-    it(`${lang}: the analysis shows the demo shop's results with priorities; counter mode records a response with the keyboard alone; the paper form prints`, async () => {
+    it(`${lang}: the analysis shows the demo shop's results with priorities; counter mode records a response with the keyboard alone; the export speaks the language; an import runs as a job and a second run adds nothing; the paper form prints`, async () => {
       const app = await openApp(browser, { systemLocale: TEXT[lang].locale, demo: true })
       await checkAnalysis(app, lang)
       await counterWithKeyboard(app, lang)
+      await exportCsv(app, lang)
+      await importTwice(app, lang)
       await paperToPdf(app, lang)
       if (lang === 'th') {
         expect(await thaiGlyphReport(app.page)).toMatchObject({ sarabunThaiReady: true, notSarabun: [] })

@@ -61,6 +61,8 @@ export const LATIN_IN_THAI = new Set([
   'JPEG',
   'WebP',
   'KB',
+  'LINE',
+  'SMS',
 ])
 
 /** An internal field key such as `receipt_number` or `net_amount:`, which no language's UI should show. */

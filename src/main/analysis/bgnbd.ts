@@ -261,11 +261,23 @@ export function conditionalExpectedPurchases(
   T: number,
 ): number {
   if (t <= 0) return 0
-  const { r, alpha, b } = params
-  // The formula divides by (a - 1); the limit a -> 1 is finite, so evaluate just beside it.
-  const a = Math.abs(params.a - 1) < 1e-7 ? 1 + 1e-7 : params.a
+  return expectedPurchasesIfAlive(params, t, x, T) * pAlive(nearA(params), x, tx, T)
+}
+
+/** The formula divides by (a - 1); the limit a -> 1 is finite, so it is evaluated just beside it. */
+function nearA(params: BgNbdParams): BgNbdParams {
+  return Math.abs(params.a - 1) < 1e-7 ? { ...params, a: 1 + 1e-7 } : params
+}
+
+/**
+ * E[Y(t) | x, t_x, T] / P(alive | x, t_x, T): the part of eq. 10 that does not depend on t_x, so a run
+ * computes its 2F1 once per (x, T, t) and shares it among every customer with that x and T whatever their t_x
+ * (customer-value.ts): (a+b+x-1)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x-1; z)].
+ */
+export function expectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
+  if (t <= 0) return 0
+  const { r, alpha, a, b } = nearA(params)
   const z = t / (alpha + T + t)
-  const alive = pAlive({ r, alpha, a, b }, x, tx, T)
   const factor = (a + b + x - 1) / (a - 1)
   let bracket: number
   try {
@@ -276,10 +288,10 @@ export function conditionalExpectedPurchases(
     // (α+T)/(α+T+t) = 1 - z
     bracket = 1 - Math.exp((r + x) * Math.log1p(-z)) * hyp2f1(r + x, b + x, a + b + x - 1, z)
     if (!Number.isFinite(bracket)) {
-      throw new NotConvergedError(`E[Y(${t})] for x = ${x}, t_x = ${tx}, T = ${T} overflowed in both forms`)
+      throw new NotConvergedError(`E[Y(${t})] for x = ${x}, T = ${T} overflowed in both forms`)
     }
   }
-  return factor * bracket * alive
+  return factor * bracket
 }
 
 /** E[X(t)]: expected purchases in (0, t] of a customer picked at random at the start (FHL 2005, eq. 9). */

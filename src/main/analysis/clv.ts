@@ -29,15 +29,35 @@ export function discountedPurchases(
   T: number,
   options: ClvOptions,
 ): number {
-  let total = 0
-  let previous = 0
+  return discountedWith((t) => conditionalExpectedPurchases(params, t, x, tx, T), options)
+}
+
+/** The month ends of the horizon (in model time units) and what money grows by until each (the discount). */
+export function clvMonths(options: ClvOptions): { times: number[]; growth: number[] } {
   const months = Math.ceil(options.horizonDays / DAYS_PER_MONTH - 1e-9)
+  const times: number[] = []
+  const growth: number[] = []
   for (let k = 1; k <= months; k++) {
     const days = Math.min(k * DAYS_PER_MONTH, options.horizonDays)
-    const expected = conditionalExpectedPurchases(params, days / options.unitDays, x, tx, T)
-    total += (expected - previous) / Math.pow(1 + options.annualDiscountRate, days / DAYS_PER_YEAR)
-    previous = expected
+    times.push(days / options.unitDays)
+    growth.push(Math.pow(1 + options.annualDiscountRate, days / DAYS_PER_YEAR))
   }
+  return { times, growth }
+}
+
+/** discountedPurchases with E[Y(t)] given as a function of t (model time units). */
+export function discountedWith(
+  expectedAt: (t: number, month: number) => number,
+  options: ClvOptions,
+): number {
+  const { times, growth } = clvMonths(options)
+  let total = 0
+  let previous = 0
+  times.forEach((t, k) => {
+    const expected = expectedAt(t, k)
+    total += (expected - previous) / (growth[k] ?? 1)
+    previous = expected
+  })
   return total
 }
 

@@ -42,81 +42,229 @@ function monthKey(text: string): number {
 const monthText = (key: number): string =>
   `${String(Math.floor(key / 12)).padStart(4, '0')}-${String((key % 12) + 1).padStart(2, '0')}`
 
-export function computeCohorts(sqlite: Sqlite, options: CohortOptions = {}): Cohorts {
-  const asOf = options.asOf ?? latestSaleDate(sqlite)
-  if (asOf === null) return { asOf: null, cohorts: [], newVsReturning: [], secondPurchase: [] }
-  const end = addDays(asOf, 1)
-  const asOfDay = dayNumber(asOf)
-  const lastKey = monthKey(asOf)
+/** The month key of the first purchase (a sale whose net total is not 0) up to `end`, exclusive. */
+function firstPurchaseKey(sqlite: Sqlite, end: string): number | null {
   const first = sqlite
     .prepare(
       `select min(occurred_at) as first from receipts where kind = 'sale' and net_satang <> 0 and occurred_at < ?`,
     )
     .get(end) as { first: string | null }
-  let startKey = first.first === null ? lastKey : monthKey(first.first)
-  if (options.months !== undefined) startKey = Math.max(startKey, lastKey - options.months + 1)
-  const span = lastKey - startKey + 1
-  const zeros = (): number[] => new Array<number>(span).fill(0)
-  const newCount = zeros()
-  const returningCount = zeros()
-  const newRevenue = zeros()
-  const returningRevenue = zeros()
-  const anonymous = zeros()
-  const cohorts: (CohortAccumulator | undefined)[] = new Array<CohortAccumulator | undefined>(span)
+  return first.first === null ? null : monthKey(first.first)
+}
 
-  const dayCache = new Map<string, number>()
-  const toDay = (at: string): number => {
+/**
+ * The cohorts as a fold over each customer's receipts, fed in customer and time order (`add`), so the analysis
+ * run can build them in the same pass that reads RFM and the model inputs (run.ts), and computeCohorts on its
+ * own. `finish` takes the walk-in revenue by month and kind.
+ */
+export class CohortBuilder {
+  private readonly asOfDay: number
+  private readonly lastKey: number
+  private readonly span: number
+  private readonly newCount: number[]
+  private readonly returningCount: number[]
+  private readonly newRevenue: number[]
+  private readonly returningRevenue: number[]
+  private readonly cohorts: (CohortAccumulator | undefined)[]
+  private readonly dayCache = new Map<string, number>()
+  // The current customer's state; rows come in customer and time order, so months only move forward.
+  private customer: number | null = null
+  private cohort = -1 // month key of the first sale, -1 before it
+  private firstDay = 0
+  private secondDay: number | null = null
+  private beforeFirstSale = 0
+  private month = -1
+  private monthActive = false
+  private monthNet = 0
+
+  constructor(
+    readonly asOf: string,
+    private readonly startKey: number,
+  ) {
+    this.asOfDay = dayNumber(asOf)
+    this.lastKey = monthKey(asOf)
+    this.span = Math.max(0, this.lastKey - startKey + 1)
+    const zeros = (): number[] => new Array<number>(this.span).fill(0)
+    this.newCount = zeros()
+    this.returningCount = zeros()
+    this.newRevenue = zeros()
+    this.returningRevenue = zeros()
+    this.cohorts = new Array<CohortAccumulator | undefined>(this.span)
+  }
+
+  private toDay(at: string): number {
     const date = at.slice(0, 10)
-    let d = dayCache.get(date)
+    let d = this.dayCache.get(date)
     if (d === undefined) {
       d = dayNumber(date)
-      dayCache.set(date, d)
+      this.dayCache.set(date, d)
     }
     return d
   }
 
-  // The current customer's state; rows come in customer and time order, so months only move forward.
-  let customer: number | null = null
-  let cohort = -1 // month key of the first sale, -1 before it
-  let firstDay = 0
-  let secondDay: number | null = null
-  let beforeFirstSale = 0
-  let month = -1
-  let monthActive = false
-  let monthNet = 0
-
-  const flushMonth = (): void => {
+  private flushMonth(): void {
+    const { month, cohort, startKey, span } = this
     if (month < 0) return
     const at = month - startKey
     if (at >= 0 && at < span) {
+      const active = this.monthActive ? 1 : 0
       if (month === cohort) {
-        newCount[at] = (newCount[at] ?? 0) + (monthActive ? 1 : 0)
-        newRevenue[at] = (newRevenue[at] ?? 0) + monthNet
+        this.newCount[at] = (this.newCount[at] ?? 0) + active
+        this.newRevenue[at] = (this.newRevenue[at] ?? 0) + this.monthNet
       } else {
-        returningCount[at] = (returningCount[at] ?? 0) + (monthActive ? 1 : 0)
-        returningRevenue[at] = (returningRevenue[at] ?? 0) + monthNet
+        this.returningCount[at] = (this.returningCount[at] ?? 0) + active
+        this.returningRevenue[at] = (this.returningRevenue[at] ?? 0) + this.monthNet
       }
     }
-    const acc = cohorts[cohort - startKey]
+    const acc = this.cohorts[cohort - startKey]
     if (acc) {
       const offset = month - cohort
-      if (monthActive) acc.active[offset] = (acc.active[offset] ?? 0) + 1
-      acc.revenue[offset] = (acc.revenue[offset] ?? 0) + monthNet
+      if (this.monthActive) acc.active[offset] = (acc.active[offset] ?? 0) + 1
+      acc.revenue[offset] = (acc.revenue[offset] ?? 0) + this.monthNet
     }
-    month = -1
+    this.month = -1
   }
-  const flushCustomer = (): void => {
-    flushMonth()
-    const acc = cohorts[cohort - startKey]
-    if (cohort < 0 || !acc) return
+
+  private flushCustomer(): void {
+    this.flushMonth()
+    const acc = this.cohorts[this.cohort - this.startKey]
+    if (this.cohort < 0 || !acc) return
+    const { firstDay, secondDay } = this
     if (secondDay !== null) acc.converted++
     SECOND_PURCHASE_DAYS.forEach((days, i) => {
-      if (firstDay + days > asOfDay) return
+      if (firstDay + days > this.asOfDay) return
       acc.eligible[i] = (acc.eligible[i] ?? 0) + 1
       if (secondDay !== null && secondDay - firstDay <= days) acc.within[i] = (acc.within[i] ?? 0) + 1
     })
   }
 
+  /** One receipt of a known customer dated on or before asOf; rows sorted by customer, then time. */
+  add(id: number, at: string, kind: string, net: number): void {
+    if (id !== this.customer) {
+      this.flushCustomer()
+      this.customer = id
+      this.cohort = -1
+      this.secondDay = null
+      this.beforeFirstSale = 0
+    }
+    const isSale = kind === 'sale' && net !== 0 // a zero-total receipt is no purchase (rfm.ts)
+    const signed = isSale ? net : -Math.abs(net)
+    if (this.cohort < 0) {
+      if (!isSale) {
+        this.beforeFirstSale += signed
+        return
+      }
+      const cohort = monthKey(at)
+      this.cohort = cohort
+      this.firstDay = this.toDay(at)
+      const at0 = cohort - this.startKey
+      if (at0 >= 0 && at0 < this.span) {
+        let acc = this.cohorts[at0]
+        if (!acc) {
+          const length = this.lastKey - cohort + 1
+          acc = {
+            customers: 0,
+            active: new Array<number>(length).fill(0),
+            revenue: new Array<number>(length).fill(0),
+            converted: 0,
+            eligible: SECOND_PURCHASE_DAYS.map(() => 0),
+            within: SECOND_PURCHASE_DAYS.map(() => 0),
+          }
+          this.cohorts[at0] = acc
+        }
+        acc.customers++
+      }
+      this.month = cohort
+      this.monthActive = false
+      this.monthNet = this.beforeFirstSale
+    } else if (isSale && this.secondDay === null) {
+      const day = this.toDay(at)
+      if (day !== this.firstDay) this.secondDay = day
+    }
+    const key = monthKey(at)
+    if (key !== this.month) {
+      this.flushMonth()
+      this.month = key
+      this.monthActive = false
+      this.monthNet = 0
+    }
+    if (isSale) this.monthActive = true
+    this.monthNet += signed
+  }
+
+  /** The cohorts, with the walk-in (no customer) net revenue as [month 'YYYY-MM', kind, net] rows. */
+  finish(walkIns: [string, string, number][]): Cohorts {
+    this.flushCustomer()
+    const { startKey, span } = this
+    const anonymous = new Array<number>(span).fill(0)
+    for (const [m, kind, net] of walkIns) {
+      const at = monthKey(m) - startKey
+      if (at >= 0 && at < span)
+        anonymous[at] = (anonymous[at] ?? 0) + (kind === 'refund' ? -Math.abs(net) : net)
+    }
+    const months = Array.from({ length: span }, (_, i) => monthText(startKey + i))
+    const present = months.flatMap((m, i) => {
+      const acc = this.cohorts[i]
+      return acc ? [{ month: m, acc }] : []
+    })
+    return {
+      asOf: this.asOf,
+      cohorts: present.map(({ month: m, acc }) => ({
+        month: m,
+        customers: acc.customers,
+        active: acc.active,
+        retention: acc.active.map((n) => (acc.customers > 0 ? n / acc.customers : 0)),
+        revenueSatang: acc.revenue,
+      })),
+      newVsReturning: months.map((m, i) => ({
+        month: m,
+        newCustomers: this.newCount[i] ?? 0,
+        returningCustomers: this.returningCount[i] ?? 0,
+        newRevenueSatang: this.newRevenue[i] ?? 0,
+        returningRevenueSatang: this.returningRevenue[i] ?? 0,
+        anonymousRevenueSatang: anonymous[i] ?? 0,
+      })),
+      secondPurchase: present.map(({ month: m, acc }) => ({
+        month: m,
+        newCustomers: acc.customers,
+        converted: acc.converted,
+        within: SECOND_PURCHASE_DAYS.map((days, i) => ({
+          days,
+          eligible: acc.eligible[i] ?? 0,
+          converted: acc.within[i] ?? 0,
+        })),
+      })),
+    }
+  }
+}
+
+/** Net revenue of receipts without a customer up to `end` (exclusive), by month and kind. */
+export function readWalkIns(sqlite: Sqlite, end: string): [string, string, number][] {
+  return sqlite
+    .prepare(
+      `select substr(occurred_at, 1, 7) as month, kind, sum(net_satang) as net
+         from receipts
+        where customer_id is null and occurred_at < ?
+        group by month, kind`,
+    )
+    .raw()
+    .all(end) as [string, string, number][]
+}
+
+/** A builder for the cohorts as of `asOf` (all months from the first purchase, or the last `months`). */
+export function cohortBuilder(sqlite: Sqlite, asOf: string, months?: number): CohortBuilder {
+  const lastKey = monthKey(asOf)
+  let startKey = firstPurchaseKey(sqlite, addDays(asOf, 1)) ?? lastKey
+  if (months !== undefined) startKey = Math.max(startKey, lastKey - months + 1)
+  return new CohortBuilder(asOf, startKey)
+}
+
+/** The cohorts computed live from the receipts (the analysis run stores the same with its snapshot). */
+export function computeCohorts(sqlite: Sqlite, options: CohortOptions = {}): Cohorts {
+  const asOf = options.asOf ?? latestSaleDate(sqlite)
+  if (asOf === null) return { asOf: null, cohorts: [], newVsReturning: [], secondPurchase: [] }
+  const end = addDays(asOf, 1)
+  const builder = cohortBuilder(sqlite, asOf, options.months)
   const rows = sqlite
     .prepare(
       `select customer_id, occurred_at, kind, net_satang
@@ -126,105 +274,21 @@ export function computeCohorts(sqlite: Sqlite, options: CohortOptions = {}): Coh
     )
     .raw()
     .iterate(end) as IterableIterator<[number, string, string, number]>
-  for (const [id, at, kind, net] of rows) {
-    if (id !== customer) {
-      flushCustomer()
-      customer = id
-      cohort = -1
-      secondDay = null
-      beforeFirstSale = 0
-    }
-    const isSale = kind === 'sale' && net !== 0 // a zero-total receipt is no purchase (rfm.ts)
-    const signed = isSale ? net : -Math.abs(net)
-    if (cohort < 0) {
-      if (!isSale) {
-        beforeFirstSale += signed
-        continue
-      }
-      cohort = monthKey(at)
-      firstDay = toDay(at)
-      const at0 = cohort - startKey
-      if (at0 >= 0 && at0 < span) {
-        let acc = cohorts[at0]
-        if (!acc) {
-          const length = lastKey - cohort + 1
-          acc = {
-            customers: 0,
-            active: new Array<number>(length).fill(0),
-            revenue: new Array<number>(length).fill(0),
-            converted: 0,
-            eligible: SECOND_PURCHASE_DAYS.map(() => 0),
-            within: SECOND_PURCHASE_DAYS.map(() => 0),
-          }
-          cohorts[at0] = acc
-        }
-        acc.customers++
-      }
-      month = cohort
-      monthActive = false
-      monthNet = beforeFirstSale
-    } else if (isSale && secondDay === null) {
-      const day = toDay(at)
-      if (day !== firstDay) secondDay = day
-    }
-    const key = monthKey(at)
-    if (key !== month) {
-      flushMonth()
-      month = key
-      monthActive = false
-      monthNet = 0
-    }
-    if (isSale) monthActive = true
-    monthNet += signed
-  }
-  flushCustomer()
+  for (const [id, at, kind, net] of rows) builder.add(id, at, kind, net)
+  return builder.finish(readWalkIns(sqlite, end))
+}
 
-  const walkIns = sqlite
-    .prepare(
-      `select substr(occurred_at, 1, 7) as month, kind, sum(net_satang) as net
-         from receipts
-        where customer_id is null and occurred_at < ?
-        group by month, kind`,
-    )
-    .raw()
-    .all(end) as [string, string, number][]
-  for (const [m, kind, net] of walkIns) {
-    const at = monthKey(m) - startKey
-    if (at >= 0 && at < span)
-      anonymous[at] = (anonymous[at] ?? 0) + (kind === 'refund' ? -Math.abs(net) : net)
-  }
-
-  const months = Array.from({ length: span }, (_, i) => monthText(startKey + i))
-  const present = months.flatMap((m, i) => {
-    const acc = cohorts[i]
-    return acc ? [{ month: m, acc }] : []
-  })
+/**
+ * Cohorts for the last `months` of stored all-history cohorts: the same figures computeCohorts gives with
+ * `months` (a cohort's or a month's figures do not depend on where the view starts).
+ */
+export function lastMonths(all: Cohorts, months?: number): Cohorts {
+  if (months === undefined || all.asOf === null) return all
+  const from = monthText(monthKey(all.asOf) - months + 1)
   return {
-    asOf,
-    cohorts: present.map(({ month: m, acc }) => ({
-      month: m,
-      customers: acc.customers,
-      active: acc.active,
-      retention: acc.active.map((n) => (acc.customers > 0 ? n / acc.customers : 0)),
-      revenueSatang: acc.revenue,
-    })),
-    newVsReturning: months.map((m, i) => ({
-      month: m,
-      newCustomers: newCount[i] ?? 0,
-      returningCustomers: returningCount[i] ?? 0,
-      newRevenueSatang: newRevenue[i] ?? 0,
-      returningRevenueSatang: returningRevenue[i] ?? 0,
-      anonymousRevenueSatang: anonymous[i] ?? 0,
-    })),
-    secondPurchase: present.map(({ month: m, acc }) => ({
-      month: m,
-      newCustomers: acc.customers,
-      converted: acc.converted,
-      within: SECOND_PURCHASE_DAYS.map((days, i) => ({
-        days,
-        eligible: acc.eligible[i] ?? 0,
-        converted: acc.within[i] ?? 0,
-      })),
-    })),
+    ...all,
+    cohorts: all.cohorts.filter((c) => c.month >= from),
+    newVsReturning: all.newVsReturning.filter((m) => m.month >= from),
+    secondPurchase: all.secondPurchase.filter((m) => m.month >= from),
   }
 }

@@ -1,13 +1,6 @@
 import type { Sqlite } from '../db'
-import {
-  compress,
-  conditionalExpectedPurchases,
-  fitBgNbd,
-  ModelFitError,
-  pAlive,
-  type BgNbdFit,
-} from './bgnbd'
-import { customerLifetimeValue, type ClvOptions } from './clv'
+import { compress, expectedPurchasesIfAlive, fitBgNbd, ModelFitError, pAlive, type BgNbdFit } from './bgnbd'
+import { clvMonths, discountedWith, type ClvOptions } from './clv'
 import { addDays, dayNumber } from './dates'
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma'
 import { CustomerDaysBuilder, type CustomerDays, type ModelInput } from './model-input'
@@ -167,31 +160,53 @@ interface PurchaseForecast {
 }
 
 /**
- * Forecasts keyed by (x, t_x, T). Customers of a shop share these shapes often (every one-time buyer of the
- * same first day has the same), and the 2F1 behind them is the hottest part of a run, so a run computes each
- * shape once (measured on the 100k-customer bench: see the report of issue 17).
+ * What a run computes once and shares. The 2F1 behind the expected purchases is the hottest part of a run,
+ * and it depends on x and T but not on t_x (bgnbd.ts, expectedPurchasesIfAlive), so it is computed once per
+ * (x, T) for every time the run needs (30, 90 and 365 days and the CLV month ends) and each customer
+ * multiplies by their own P(alive); whole forecasts are also kept per (x, t_x, T), which customers share
+ * often (every one-time buyer of the same first day). Measured on the 100k-customer bench: see
+ * bench/README.md.
  */
-export type ForecastCache = Map<string, PurchaseForecast>
+export class ForecastCache {
+  readonly shapes = new Map<string, PurchaseForecast>()
+  readonly ifAlive = new Map<string, Float64Array>()
+}
+
+/** The times (model units) a forecast needs: 30, 90 and 365 days, then the CLV month ends. */
+const forecastTimes = (clv: ClvOptions): number[] => [
+  30 / clv.unitDays,
+  90 / clv.unitDays,
+  365 / clv.unitDays,
+  ...clvMonths(clv).times,
+]
 
 function forecast(
   bg: NonNullable<FittedModels['bgnbd']>['params'],
   input: ModelInput,
   clv: ClvOptions,
-  cache?: ForecastCache,
+  cache: ForecastCache = new ForecastCache(),
 ): PurchaseForecast {
   const { x, tx, T } = input
   const key = `${x} ${tx} ${T}`
-  const known = cache?.get(key)
+  const known = cache.shapes.get(key)
   if (known) return known
-  const u = clv.unitDays
-  const value: PurchaseForecast = {
-    pAlive: pAlive(bg, x, tx, T),
-    expected30: conditionalExpectedPurchases(bg, 30 / u, x, tx, T),
-    expected90: conditionalExpectedPurchases(bg, 90 / u, x, tx, T),
-    expected365: conditionalExpectedPurchases(bg, 365 / u, x, tx, T),
-    discounted: customerLifetimeValue(bg, x, tx, T, 1, clv),
+  const xT = `${x} ${T}`
+  let ifAlive = cache.ifAlive.get(xT)
+  if (ifAlive === undefined) {
+    ifAlive = Float64Array.from(forecastTimes(clv), (t) => expectedPurchasesIfAlive(bg, t, x, T))
+    cache.ifAlive.set(xT, ifAlive)
   }
-  cache?.set(key, value)
+  const alive = pAlive(bg, x, tx, T)
+  const nearA = Math.abs(bg.a - 1) < 1e-7 ? pAlive({ ...bg, a: 1 + 1e-7 }, x, tx, T) : alive
+  const times = ifAlive
+  const value: PurchaseForecast = {
+    pAlive: alive,
+    expected30: (times[0] ?? 0) * nearA,
+    expected90: (times[1] ?? 0) * nearA,
+    expected365: (times[2] ?? 0) * nearA,
+    discounted: discountedWith((_t, month) => (times[3 + month] ?? 0) * nearA, clv),
+  }
+  cache.shapes.set(key, value)
   return value
 }
 

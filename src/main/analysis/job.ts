@@ -1,5 +1,6 @@
 import type { RunAnalysisInput, SegmentRules } from '../../shared/api/analysis'
 import type { Connection } from '../db'
+import { storeDashboardDays } from '../dashboard/stored-days'
 import { LukkhaError } from '../errors'
 import type { JobControl, JobKind, JobRegistry } from '../jobs/registry'
 import { runInWorker } from '../jobs/workers'
@@ -48,7 +49,10 @@ export function analyseHere(
     if (job.signal.aborted) cancelled()
   })
   if (job.signal.aborted) cancelled()
-  return { runId: saveAnalysis(connection.sqlite, computed, (p) => job.progress(p)) }
+  const runId = saveAnalysis(connection.sqlite, computed, (p) => job.progress(p))
+  // the dashboard's stored days follow the data the run read (stored-days.ts)
+  storeDashboardDays(connection.sqlite)
+  return { runId }
 }
 
 async function resolve(

@@ -1,6 +1,13 @@
 import type { Sqlite } from '../db'
+import { storeDashboardDays } from '../dashboard/stored-days'
 import { LukkhaError } from '../errors'
-import type { AnalysisOptions, AnalysisPhase, ChurnLevel, SegmentRules } from '../../shared/api/analysis'
+import type {
+  AnalysisOptions,
+  AnalysisPhase,
+  ChurnLevel,
+  Cohorts,
+  SegmentRules,
+} from '../../shared/api/analysis'
 import {
   CHURN_HORIZON_DAYS,
   churnLevelOf,
@@ -15,14 +22,15 @@ import {
   fitModels,
   MODEL_UNIT_DAYS,
   predictCustomerSafely,
-  type ForecastCache,
-  readCustomerDays,
+  ForecastCache,
   type CustomerValue,
   type FittedModels,
 } from './customer-value'
 import { dateOfDay, dayNumber } from './dates'
+import { readHistory } from './history-pass'
 import { modelInput } from './model-input'
-import { latestSaleDate, readRfmRows, scoreRfm, type RfmScore } from './rfm'
+import { latestSaleDate, scoreRfm, type RfmScore } from './rfm'
+import { saveCohorts } from './stored-cohorts'
 import { validateSegmentRules } from './segment-rules'
 
 // One analysis run: read (in one read transaction, so an import committing meanwhile cannot split the
@@ -60,6 +68,8 @@ export interface AnalysisResult {
   revenueSatang: number
   models: FittedModels
   shopIntervalDays: number | null
+  /** The acquisition cohorts as of the run's date (all months), stored with the snapshot. */
+  cohorts: Cohorts
   durationMs: number
 }
 
@@ -92,10 +102,7 @@ export function computeAnalysis(
     onProgress({ done, total: PROGRESS_TOTAL, phase })
 
   report(0, 'analysis.phase.reading')
-  const { rfmRows, days } = sqlite.transaction(() => ({
-    rfmRows: readRfmRows(sqlite, parameters),
-    days: readCustomerDays(sqlite, parameters.asOf),
-  }))()
+  const { rfmRows, days, cohorts } = sqlite.transaction(() => readHistory(sqlite, parameters))()
 
   report(20, 'analysis.phase.scoring')
   const scores = scoreRfm(rfmRows, lookup)
@@ -123,7 +130,7 @@ export function computeAnalysis(
   const customers: ScoredCustomer[] = []
   let revenueSatang = 0
   let unpredicted = 0
-  const forecasts: ForecastCache = new Map()
+  const forecasts = new ForecastCache()
   const step = Math.max(1, Math.floor(scores.length / 20))
   scores.forEach((score, i) => {
     const d = days.get(score.customerId)
@@ -169,7 +176,68 @@ export function computeAnalysis(
     revenueSatang,
     models: { ...models, note },
     shopIntervalDays,
+    cohorts,
     durationMs: Math.round(performance.now() - started),
+  }
+}
+
+const SCORE_COLUMNS = `run_id, customer_id, recency_days, frequency, monetary_satang, r, f, m, segment,
+  value_tier, purchase_days, first_purchase, last_purchase, usual_interval_days, p_alive, expected_purchases_30,
+  expected_purchases_90, expected_purchases_365, expected_spend_satang, clv_satang, churn_risk, churn_level`
+const SCORE_WIDTH = 22
+/** Rows per INSERT: 22 x 400 = 8,800 parameters, well inside SQLite's 32,766. */
+const SCORE_BATCH = 400
+
+/**
+ * Writes the scores with prepared multi-row INSERTs (SCORE_BATCH rows per statement, one statement for the
+ * rest): a call into SQLite per 400 customers instead of one per customer (the save was the second-hottest
+ * phase of a 100k-customer run; see bench/README.md). Call inside the run's transaction.
+ */
+function scoreInserter(sqlite: Sqlite): (runId: number, customers: ScoredCustomer[]) => void {
+  const statement = (rows: number) =>
+    sqlite.prepare(
+      `insert into analysis_scores (${SCORE_COLUMNS}) values ${Array.from(
+        { length: rows },
+        () => `(${new Array<string>(SCORE_WIDTH).fill('?').join(', ')})`,
+      ).join(', ')}`,
+    )
+  const full = statement(SCORE_BATCH)
+  return (runId, customers) => {
+    const values: unknown[] = []
+    const flush = (): void => {
+      const rows = values.length / SCORE_WIDTH
+      if (rows === 0) return
+      ;(rows === SCORE_BATCH ? full : statement(rows)).run(values)
+      values.length = 0
+    }
+    for (const c of customers) {
+      values.push(
+        runId,
+        c.customerId,
+        c.recencyDays,
+        c.frequency,
+        c.monetarySatang,
+        c.r,
+        c.f,
+        c.m,
+        c.segment,
+        c.valueTier,
+        c.purchaseDays,
+        c.firstPurchase,
+        c.lastPurchase,
+        c.usualIntervalDays,
+        c.pAlive,
+        c.expected30,
+        c.expected90,
+        c.expected365,
+        c.expectedSpendSatang,
+        c.clvSatang,
+        c.churnRisk,
+        c.churnLevel,
+      )
+      if (values.length === SCORE_BATCH * SCORE_WIDTH) flush()
+    }
+    flush()
   }
 }
 
@@ -192,13 +260,7 @@ export function saveAnalysis(
        shop_interval_days, segment_rules, duration_ms)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const insertScore = sqlite.prepare(
-    `insert into analysis_scores (run_id, customer_id, recency_days, frequency, monetary_satang, r, f, m, segment,
-       value_tier, purchase_days, first_purchase, last_purchase, usual_interval_days, p_alive,
-       expected_purchases_30, expected_purchases_90, expected_purchases_365, expected_spend_satang, clv_satang,
-       churn_risk, churn_level)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
+  const insertScores = scoreInserter(sqlite)
   const prune = sqlite.prepare(
     `delete from analysis_runs
       where id not in (select id from analysis_runs order by id desc limit ?)
@@ -228,32 +290,8 @@ export function saveAnalysis(
         result.durationMs,
       ).lastInsertRowid,
     )
-    for (const c of result.customers) {
-      insertScore.run(
-        runId,
-        c.customerId,
-        c.recencyDays,
-        c.frequency,
-        c.monetarySatang,
-        c.r,
-        c.f,
-        c.m,
-        c.segment,
-        c.valueTier,
-        c.purchaseDays,
-        c.firstPurchase,
-        c.lastPurchase,
-        c.usualIntervalDays,
-        c.pAlive,
-        c.expected30,
-        c.expected90,
-        c.expected365,
-        c.expectedSpendSatang,
-        c.clvSatang,
-        c.churnRisk,
-        c.churnLevel,
-      )
-    }
+    insertScores(runId, result.customers)
+    saveCohorts(sqlite, runId, result.cohorts)
     prune.run(KEEP_RECENT_RUNS)
     return runId
   })
@@ -271,5 +309,7 @@ export function runAnalysis(
   onProgress?: OnProgress,
 ): number {
   const parameters = resolveParameters(sqlite, options)
-  return saveAnalysis(sqlite, computeAnalysis(sqlite, parameters, rules, onProgress), onProgress)
+  const runId = saveAnalysis(sqlite, computeAnalysis(sqlite, parameters, rules, onProgress), onProgress)
+  storeDashboardDays(sqlite) // the dashboard's stored days follow the data (dashboard/stored-days.ts)
+  return runId
 }

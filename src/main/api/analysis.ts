@@ -1,5 +1,4 @@
 import type { analysisContract } from '../../shared/api/analysis'
-import { computeCohorts } from '../analysis/cohorts'
 import { customerAnalysis } from '../analysis/customer-analysis'
 import { startAnalysis } from '../analysis/job'
 import {
@@ -13,6 +12,7 @@ import {
 } from '../analysis/queries'
 import { segmentMigration } from '../analysis/segment-migration'
 import { loadSegmentRules, resetSegmentRules, saveSegmentRules } from '../analysis/segment-rules'
+import { snapshotCohorts } from '../analysis/stored-cohorts'
 import type { ApiContext } from './context'
 import type { Handlers } from './handler'
 
@@ -33,7 +33,7 @@ export const analysisHandlers: Handlers<typeof analysisContract> = {
   getValueOverview: (input, ctx) => valueOverview(ctx.db, input),
   getCustomerAnalysis: ({ customerId, runId }, ctx) => customerAnalysis(ctx.db, customerId, runId),
   getCustomerScoreHistory: ({ customerId }, ctx) => customerScoreHistory(ctx.db, customerId),
-  getCohorts: (input, ctx) => computeCohorts(ctx.connection.sqlite, input ?? {}),
+  getCohorts: (input, ctx) => snapshotCohorts(ctx.connection.sqlite, input ?? {}),
   getSegmentMigration: (input, ctx) => segmentMigration(ctx.connection, input),
   getSegmentRules: (_input, ctx) => rulesResult(ctx),
   updateSegmentRules: async (input, ctx) => {

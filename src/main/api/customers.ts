@@ -6,7 +6,9 @@ import { createCustomer, deleteCustomer, updateCustomer } from '../customers/edi
 import { exportCustomers } from '../customers/export-list'
 import { customerFacets, filteredIds, listCustomers } from '../customers/list'
 import { listMerges, mergeCustomers, undoMerge } from '../customers/merge'
-import { eraseCustomer, exportSubject } from '../customers/privacy'
+import { eraseCustomer } from '../customers/erasure'
+import { exportSubject } from '../customers/privacy'
+import { closeRequest, logRequest, openRequests } from '../customers/requests'
 import { customerProfile } from '../customers/profile'
 import { searchCustomers } from '../customers/search'
 import { tagCustomers } from '../customers/tags'
@@ -19,10 +21,10 @@ export const customersHandlers: Handlers<typeof customersContract> = {
   customersFacets: (_input, ctx) => customerFacets(ctx.db),
   customerProfile: ({ customerId }, ctx) => customerProfile(ctx.db, customerId),
   customerCreate: async (input, ctx) => ({
-    customerId: await createCustomer(ctx.db, input, localTimestamp()),
+    customerId: await createCustomer(ctx.db, input, localTimestamp(ctx.now())),
   }),
   customerUpdate: async ({ customerId, ...input }, ctx) => ({
-    customerId: await updateCustomer(ctx.db, customerId, input, localTimestamp()),
+    customerId: await updateCustomer(ctx.db, customerId, input, localTimestamp(ctx.now())),
   }),
   customerDelete: async ({ customerId }, ctx) => ({ deleted: await deleteCustomer(ctx.db, customerId) }),
   customersTag: async ({ tag, remove, customerIds, filter }, ctx) => ({
@@ -33,29 +35,35 @@ export const customersHandlers: Handlers<typeof customersContract> = {
       remove,
     ),
   }),
-  customersExport: async ({ filter, format, marketing }, ctx) => {
-    const file = await exportCustomers(ctx.db, filter, format, { marketing, today: localToday() })
-    return { fileName: file.fileName, base64: file.bytes.toString('base64'), rows: file.rows }
-  },
+  customersExport: ({ filter, ...options }, ctx) =>
+    exportCustomers(ctx.db, filter, { ...options, today: localToday(ctx.now()) }),
   interactionLog: (input, ctx) => logInteraction(ctx.db, input),
   taskCreate: async (input, ctx) => ({ taskId: await createTask(ctx.db, input) }),
   taskSetStatus: async ({ taskId, status }, ctx) => ({
-    taskId: await setTaskStatus(ctx.db, taskId, status, localTimestamp()),
+    taskId: await setTaskStatus(ctx.db, taskId, status, localTimestamp(ctx.now())),
   }),
   tasksDue: ({ asOf }, ctx) => tasksDue(ctx.db, asOf),
-  consentRecord: async (input, ctx) => ({ consentId: await recordConsent(ctx.db, input, localTimestamp()) }),
+  consentRecord: async (input, ctx) => ({
+    consentId: await recordConsent(ctx.db, input, localTimestamp(ctx.now())),
+  }),
   customersDuplicates: async (input, ctx) => ({ duplicates: await findDuplicates(ctx.db, input?.limit) }),
   customersMerge: async ({ keepId, otherId }, ctx) => ({
-    mergeId: await mergeCustomers(ctx.db, keepId, otherId, localTimestamp()),
+    mergeId: await mergeCustomers(ctx.db, keepId, otherId, localTimestamp(ctx.now())),
   }),
   customersMergeUndo: async ({ mergeId }, ctx) => ({
-    customerId: await undoMerge(ctx.db, mergeId, localTimestamp()),
+    customerId: await undoMerge(ctx.db, mergeId, localTimestamp(ctx.now())),
   }),
   customersMerges: async (_input, ctx) => ({ merges: await listMerges(ctx.db) }),
   customerSubjectExport: async ({ customerId, format }, ctx) => {
-    const file = await exportSubject(ctx.db, customerId, format, localTimestamp())
+    const file = await exportSubject(ctx.db, customerId, format, localTimestamp(ctx.now()))
     return { fileName: file.fileName, base64: file.bytes.toString('base64') }
   },
+  subjectRequestLog: async (input, ctx) => ({ requestId: await logRequest(ctx.db, input) }),
+  subjectRequestsOpen: async ({ today }, ctx) => ({ requests: await openRequests(ctx.db, today) }),
+  subjectRequestClose: async (input, ctx) => {
+    await closeRequest(ctx.db, input, localTimestamp(ctx.now()))
+    return { requestId: input.requestId }
+  },
   customerErase: ({ customerId, erasedBy }, ctx) =>
-    eraseCustomer(ctx.db, customerId, erasedBy, localTimestamp()),
+    eraseCustomer(ctx.db, customerId, erasedBy, localTimestamp(ctx.now())),
 }

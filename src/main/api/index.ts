@@ -12,6 +12,9 @@ import { jobsHandlers } from './jobs'
 import { customersHandlers } from './customers'
 import { customerListsHandlers } from './customer-lists'
 import { surveysHandlers } from './surveys'
+import { retentionHandlers } from './retention'
+import { growthHandlers } from './growth'
+import { campaignsHandlers } from './campaigns'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -27,4 +30,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...customersHandlers,
   ...customerListsHandlers,
   ...surveysHandlers,
+  ...retentionHandlers,
+  ...growthHandlers,
+  ...campaignsHandlers,
 }

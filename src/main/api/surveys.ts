@@ -5,7 +5,8 @@ import type { surveysContract } from '../../shared/api/surveys'
 import { analyseSurveys } from '../surveys/analysis'
 import { exportResponses } from '../surveys/export'
 import { closeFollowUp, followUpsWithRecovery } from '../surveys/followups'
-import { importSurveyResponses, previewSurveyFile } from '../surveys/import'
+import { previewSurveyFile } from '../surveys/import'
+import { surveyImportJob } from '../surveys/import-job'
 import { findPurchase, recordResponse } from '../surveys/responses'
 import { currentSurvey, saveSurvey } from '../surveys/templates'
 import type { Handlers } from './handler'
@@ -35,9 +36,15 @@ export const surveysHandlers: Handlers<typeof surveysContract> = {
   surveysFollowUps: (input, ctx) => followUpsWithRecovery(ctx.db, input.status),
   surveysCloseFollowUp: (input, ctx) => closeFollowUp(ctx.db, input, ctx.now()),
   surveysImportPreview: (input) => withUploadedFile(input.fileName, input.base64, previewSurveyFile),
-  surveysImport: (input, ctx) =>
-    withUploadedFile(input.fileName, input.base64, (path) =>
-      importSurveyResponses(ctx.db, { path, fileName: input.fileName, mapping: input.mapping }),
-    ),
-  surveysExport: ({ from, to, ...options }, ctx) => exportResponses(ctx.db, options, { from, to }),
+  surveysStartImport: ({ fileName, base64, mapping }, ctx) => ({
+    jobId: ctx.jobs.start(surveyImportJob, {
+      db: ctx.db,
+      dbFile: ctx.connection.file,
+      fileName,
+      bytes: Buffer.from(base64, 'base64'),
+      mapping,
+    }),
+  }),
+  surveysExport: ({ from, to, valueLabels, ...options }, ctx) =>
+    exportResponses(ctx.db, options, { from, to }, valueLabels),
 }

@@ -103,6 +103,11 @@ export const COMMANDS: CommandEntry[] = [
     summaries: ['frequent itemsets and association rules over the sale receipts'],
     load: () => import('./commands/basket').then((m) => m.registerBasket),
   },
+  {
+    names: ['campaign'],
+    summaries: ['campaigns measured against a random hold-out'],
+    load: () => import('./commands/campaign').then((m) => m.registerCampaign),
+  },
 ]
 
 function emptyProgram(): Command {

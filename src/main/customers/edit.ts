@@ -12,8 +12,29 @@ import { cleanName, normalizeEmail, normalizePhone } from './contacts'
 // user ID of the Messaging API (U + 32 hex digits).
 const LINE_ID = /^(@?[a-z0-9._-]{4,20}|U[0-9a-f]{32})$/i
 
-function invalid(field: string, message: string): LukkhaError {
-  return new LukkhaError('bad_input', `${field}: ${message}`, { field })
+/**
+ * Why a value of the customer form was refused, as the renderer words it (customers i18n `fieldErrors`):
+ * params `{ field, reason, value }`; the English message is for the CLI and the logs.
+ */
+export type FieldErrorReason =
+  | 'name_missing'
+  | 'phone_invalid'
+  | 'email_invalid'
+  | 'line_invalid'
+  | 'birthday_invalid'
+  | 'code_taken'
+  | 'referrer_self'
+  | 'referrer_missing'
+  | 'title_missing'
+
+export function fieldError(
+  field: string,
+  reason: FieldErrorReason,
+  message: string,
+  value = '',
+  code: 'bad_input' | 'conflict' = 'bad_input',
+): LukkhaError {
+  return new LukkhaError(code, `${field}: ${message}`, { field }, { field, reason, value })
 }
 
 function validDate(value: string): boolean {
@@ -43,37 +64,48 @@ export async function validateCustomer(
   selfId: number | null,
 ): Promise<CleanCustomer> {
   const name = cleanName(input.name)
-  if (name === '') throw invalid('name', 'a customer needs a name')
+  if (name === '') throw fieldError('name', 'name_missing', 'a customer needs a name')
   const rawPhone = blank(input.phone)
   const phone = rawPhone === null ? null : normalizePhone(rawPhone)
   if (rawPhone !== null && phone === null)
-    throw invalid(
+    throw fieldError(
       'phone',
+      'phone_invalid',
       `"${rawPhone}" is not a valid phone number (Thai numbers: 08x-xxx-xxxx, 02-xxx-xxxx)`,
+      rawPhone,
     )
   const rawEmail = blank(input.email)
   const email = rawEmail === null ? null : normalizeEmail(rawEmail)
-  if (rawEmail !== null && email === null) throw invalid('email', `"${rawEmail}" is not an e-mail address`)
+  if (rawEmail !== null && email === null)
+    throw fieldError('email', 'email_invalid', `"${rawEmail}" is not an e-mail address`, rawEmail)
   const lineId = blank(input.lineId)
-  if (lineId !== null && !LINE_ID.test(lineId)) throw invalid('lineId', `"${lineId}" is not a LINE ID`)
+  if (lineId !== null && !LINE_ID.test(lineId))
+    throw fieldError('lineId', 'line_invalid', `"${lineId}" is not a LINE ID`, lineId)
   const birthday = blank(input.birthday)
   if (birthday !== null && (!validDate(birthday) || birthday > today || birthday < '1900-01-01'))
-    throw invalid('birthday', `"${birthday}" is not a birthday (a past date, Gregorian YYYY-MM-DD)`)
+    throw fieldError(
+      'birthday',
+      'birthday_invalid',
+      `"${birthday}" is not a birthday (a past date, Gregorian YYYY-MM-DD)`,
+      birthday,
+    )
   const code = blank(input.code)
   if (code !== null) {
     const other = await db.selectFrom('customers').select('id').where('code', '=', code).executeTakeFirst()
     if (other && other.id !== selfId)
-      throw new LukkhaError('conflict', `code: another customer has code ${code}`, { field: 'code' })
+      throw fieldError('code', 'code_taken', `another customer has code ${code}`, code, 'conflict')
   }
   const referredBy = input.referredBy ?? null
   if (referredBy !== null) {
-    if (referredBy === selfId) throw invalid('referredBy', 'a customer cannot refer themselves')
+    if (referredBy === selfId)
+      throw fieldError('referredBy', 'referrer_self', 'a customer cannot refer themselves')
     const ref = await db
       .selectFrom('customers')
       .select(['id', 'erased_at'])
       .where('id', '=', referredBy)
       .executeTakeFirst()
-    if (!ref || ref.erased_at !== null) throw invalid('referredBy', `customer ${referredBy} does not exist`)
+    if (!ref || ref.erased_at !== null)
+      throw fieldError('referredBy', 'referrer_missing', `customer ${referredBy} does not exist`)
   }
   return {
     code,

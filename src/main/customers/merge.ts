@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
+import { backupBefore } from './backup'
 import { staleTotals } from './totals'
 
 // Merging two customers and undoing it exactly. Every table that references customers (found from SQLite's
@@ -73,7 +74,7 @@ async function restoreRow(db: Kysely<Database>, table: string, row: Row, rowidAl
   }
 }
 
-/** Merges `otherId` into `keepId`; returns the merge record's id (for undo). */
+/** Merges `otherId` into `keepId` after taking a backup; returns the merge record's id (for undo). */
 export async function mergeCustomers(
   db: Kysely<Database>,
   keepId: number,
@@ -81,6 +82,10 @@ export async function mergeCustomers(
   now: string,
 ): Promise<number> {
   if (keepId === otherId) throw new LukkhaError('bad_input', 'A customer cannot be merged with themselves.')
+  // both must exist before a backup is worth taking; the transaction checks again
+  await customerRow(db, keepId)
+  await customerRow(db, otherId)
+  await backupBefore(db, 'before-merge', now)
   return writeTransaction(db, async (trx) => {
     const kept = await customerRow(trx, keepId)
     const merged = await customerRow(trx, otherId)

@@ -1,17 +1,11 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database, SubjectRequestKind } from '../db/schema'
 import { LukkhaError } from '../errors'
-import { writeTransaction } from '../db/write-transaction'
 import { addDays } from '../../shared/calendar'
-import { maskName } from './names'
-import { writeTableFile, type Cell } from './table-file'
+import { renderTable, type TableColumn } from '../export'
 
-// PDPA (B.E. 2562): the data-subject export (everything held about one customer), requests with their 30-day
-// due date and logged refusals, and erasure. Erasure blanks the customer's personal data and deletes what
-// describes them (aliases, tags, notes, interactions, tasks, consents, survey comments, import snapshots,
-// merge snapshots) while the receipts stay on the anonymous row, so sales totals do not change. With
-// secure_delete on (every connection, src/main/db/connection.ts) the freed bytes are overwritten; the search
-// index is optimised so no trigram of the old values is left in its segments.
+// PDPA (B.E. 2562): the data-subject export (everything held about one customer) and the requests with
+// their 30-day due date and logged refusals (requests.ts keeps the register). Erasure is erasure.ts.
 
 const REQUEST_DAYS = 30
 
@@ -116,8 +110,9 @@ export async function exportSubject(
     const body = JSON.stringify({ exportedAt: now, customerId, data }, null, 2)
     return { fileName: `${base}.json`, bytes: Buffer.from(body, 'utf8') }
   }
-  // one long table: which table, which row, which field, what value
-  const cells: Cell[][] = []
+  // one long table: which table, which row, which field, what value (every value as text, as stored)
+  type Cell = [string, number, string, string | null]
+  const cells: Cell[] = []
   for (const [table, rows] of Object.entries(data)) {
     rows.forEach((row, i) => {
       for (const [field, value] of Object.entries(row)) {
@@ -125,139 +120,17 @@ export async function exportSubject(
           table,
           i + 1,
           field,
-          typeof value === 'number' || typeof value === 'string'
-            ? value
-            : value == null
-              ? null
-              : JSON.stringify(value),
+          typeof value === 'string' ? value : value == null ? null : JSON.stringify(value),
         ])
       }
     })
   }
-  const bytes = await writeTableFile(
-    'csv',
-    ['table', 'row', 'field', 'value'].map((header) => ({ header })),
-    cells,
-  )
+  const columns: TableColumn<Cell>[] = [
+    { id: 'table', header: 'table', value: (c) => c[0] },
+    { id: 'row', header: 'row', kind: 'integer', value: (c) => c[1] },
+    { id: 'field', header: 'field', value: (c) => c[2] },
+    { id: 'value', header: 'value', value: (c) => c[3] },
+  ]
+  const bytes = Buffer.from(await renderTable('csv', columns, cells))
   return { fileName: `${base}.csv`, bytes }
-}
-
-// Tables whose rows stay with the anonymous customer: sales and what is computed from them.
-const KEEP = new Set(['receipts', 'analysis_scores', 'customer_totals', 'subject_requests', 'customers'])
-
-async function eraseRows(trx: Kysely<Database>, customerId: number): Promise<void> {
-  await trx
-    .deleteFrom('merge_suggestions')
-    .where((eb) => eb.or([eb('customer_id', '=', customerId), eb('other_customer_id', '=', customerId)]))
-    .execute()
-  await trx
-    .deleteFrom('customer_merges')
-    .where((eb) => eb.or([eb('kept_id', '=', customerId), eb('merged_id', '=', customerId)]))
-    .execute()
-  await trx
-    .updateTable('survey_responses')
-    .set({ customer_id: null, comment: '' })
-    .where('customer_id', '=', customerId)
-    .execute()
-  // every other table that points at customers (tags, aliases, consents, interactions, tasks, import
-  // snapshots, and tables later domains add) loses the customer's rows
-  const { rows } = await sql<{ tbl: string; col: string }>`select m.name as tbl, f."from" as col
-    from sqlite_master m, pragma_foreign_key_list(m.name) f where m.type = 'table' and f."table" = 'customers'`.execute(
-    trx,
-  )
-  for (const r of rows) {
-    if (KEEP.has(r.tbl) || r.tbl === 'survey_responses') continue
-    await sql`delete from ${sql.table(r.tbl)} where ${sql.ref(r.col)} = ${customerId}`.execute(trx)
-  }
-}
-
-/** Erases one customer's personal data; returns the erasure log's id and the masked name it keeps. */
-export async function eraseCustomer(
-  db: Kysely<Database>,
-  customerId: number,
-  erasedBy: string,
-  now: string,
-): Promise<{ erasureId: number; maskedName: string }> {
-  await sql`pragma secure_delete = on`.execute(db)
-  const result = await writeTransaction(db, async (trx) => {
-    const customer = await trx
-      .selectFrom('customers')
-      .select(['id', 'name', 'erased_at'])
-      .where('id', '=', customerId)
-      .executeTakeFirst()
-    if (!customer || customer.erased_at !== null)
-      throw new LukkhaError('not_found', `Customer ${customerId} does not exist.`)
-    await eraseRows(trx, customerId)
-    await trx
-      .updateTable('customers')
-      .set({
-        code: null,
-        name: '',
-        phone: null,
-        email: null,
-        line_id: null,
-        birthday: null,
-        acquisition_source: null,
-        referred_by: null,
-        notes: '',
-        erased_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', customerId)
-      .execute()
-    const maskedName = maskName(customer.name)
-    const row = await trx
-      .insertInto('customer_erasures')
-      .values({ customer_id: customerId, masked_name: maskedName, erased_at: now, erased_by: erasedBy })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await logSubjectRequest(trx, { customerId, kind: 'erasure', receivedAt: now }).then((id) =>
-      trx
-        .updateTable('subject_requests')
-        .set({ status: 'fulfilled', handled_at: now, handled_by: erasedBy })
-        .where('id', '=', id)
-        .execute(),
-    )
-    return { erasureId: row.id, maskedName }
-  })
-  // merge the search index's segments so the deleted trigrams are dropped, then move the WAL into the file
-  await sql`insert into customers_fts (customers_fts) values ('optimize')`.execute(db)
-  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db)
-  return result
-}
-
-/**
- * The hook for restoring a backup: the erasures recorded in this database. Read them before a restore and
- * pass them to reapplyErasures() on the restored database, so personal data erased after the backup was taken
- * does not come back.
- */
-export async function erasuresToReapply(
-  db: Kysely<Database>,
-): Promise<{ customerId: number; maskedName: string; erasedAt: string; erasedBy: string }[]> {
-  const rows = await db.selectFrom('customer_erasures').selectAll().orderBy('id').execute()
-  return rows.map((r) => ({
-    customerId: r.customer_id,
-    maskedName: r.masked_name,
-    erasedAt: r.erased_at,
-    erasedBy: r.erased_by,
-  }))
-}
-
-/** Erases again every listed customer that a restored database still holds; returns how many it erased. */
-export async function reapplyErasures(
-  db: Kysely<Database>,
-  erasures: Awaited<ReturnType<typeof erasuresToReapply>>,
-): Promise<number> {
-  let erased = 0
-  for (const e of erasures) {
-    const row = await db
-      .selectFrom('customers')
-      .select('erased_at')
-      .where('id', '=', e.customerId)
-      .executeTakeFirst()
-    if (!row || row.erased_at !== null) continue
-    await eraseCustomer(db, e.customerId, e.erasedBy, e.erasedAt)
-    erased++
-  }
-  return erased
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { InteractionInput, Task } from '../../shared/api/customers'
 import type { Database, TaskStatus } from '../db/schema'
 import { LukkhaError } from '../errors'
+import { fieldError } from './edit'
 import { liveCustomer } from './edit'
 
 // Interactions (a visit, call, LINE chat, e-mail, SMS or letter, with direction, note and staff member) and
@@ -25,7 +26,7 @@ export interface NewTask {
 
 export async function createTask(db: Db, task: NewTask): Promise<number> {
   const title = task.title.trim()
-  if (title === '') throw new LukkhaError('bad_input', 'title: a task needs a title', { field: 'title' })
+  if (title === '') throw fieldError('title', 'title_missing', 'a task needs a title')
   if (task.customerId !== null) await liveCustomer(db, task.customerId)
   const row = await db
     .insertInto('tasks')

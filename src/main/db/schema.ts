@@ -62,6 +62,8 @@ export interface CustomersTable {
   updated_at: Generated<string>
   /** Set when the customer's personal data was erased (PDPA); the row stays for anonymous sales totals. */
   erased_at: string | null
+  /** Postal address for letters and labels (2026_11_30_640000). */
+  address: string | null
 }
 
 export interface CustomerAliasesTable {
@@ -168,6 +170,8 @@ export interface CustomerErasuresTable {
   masked_name: string
   erased_at: Generated<string>
   erased_by: Generated<string>
+  /** The erased customer's created_at (2026_11_30_620000): re-applying after a restore checks it. */
+  customer_created_at: string | null
 }
 
 export interface CustomerTotalsTable {
@@ -187,7 +191,8 @@ export interface CustomerTotalsStateTable {
   receipts_key: string
 }
 
-export type SubjectRequestKind = 'access' | 'erasure' | 'rectification' | 'objection'
+export type SubjectRequestKind =
+  'access' | 'erasure' | 'rectification' | 'objection' | 'portability' | 'restriction' | 'withdraw_consent'
 export type SubjectRequestStatus = 'open' | 'fulfilled' | 'refused'
 
 export interface SubjectRequestsTable {
@@ -200,6 +205,10 @@ export interface SubjectRequestsTable {
   refusal_reason: Generated<string>
   handled_at: string | null
   handled_by: Generated<string>
+  /** How the request arrived, what was asked and who logged it (2026_11_30_620000). */
+  channel: Generated<string>
+  details: Generated<string>
+  logged_by: Generated<string>
 }
 
 export interface SurveysTable {
@@ -244,6 +253,8 @@ export interface SurveyResponsesTable {
   channel: SurveyChannel | null
   /** The overall question's answer; null when the survey did not ask it. */
   overall_level: SatisfactionLevel | null
+  /** An imported response's identity (2026_11_30_620000, surveys/identity.ts); null when recorded in the app. */
+  source_key: string | null
 }
 
 export interface SurveyAnswersTable {
@@ -374,6 +385,40 @@ export interface AnalysisScoresTable {
   churn_level: ChurnLevel
 }
 
+export type CampaignChannel = 'line' | 'sms' | 'email' | 'letter' | 'phone'
+export type CampaignTargetKind = 'segment' | 'saved_filter' | 'basket'
+
+/** A named filter of the customer list (JSON of customerFilterSchema), e.g. a campaign's target. */
+export interface SavedFiltersTable {
+  id: Generated<number>
+  name: string
+  filter: string
+  created_at: Generated<string>
+}
+
+export interface CampaignsTable {
+  id: Generated<number>
+  name: string
+  channel: CampaignChannel
+  target_kind: CampaignTargetKind
+  /** JSON of the target as asked (segment key, saved filter id and its filter, basket products). */
+  target: string
+  target_label: string
+  window_start: string
+  window_end: string
+  holdout_share: number
+  seed: number
+  message: Generated<string>
+  created_at: Generated<string>
+}
+
+export interface CampaignMembersTable {
+  campaign_id: number
+  customer_id: number
+  /** 1: drawn into the hold-out (not contacted). */
+  holdout: number
+}
+
 export interface Database {
   imports: ImportsTable
   stores: StoresTable
@@ -399,11 +444,18 @@ export interface Database {
   segment_cells: SegmentCellsTable
   analysis_runs: AnalysisRunsTable
   analysis_scores: AnalysisScoresTable
+  analysis_cohorts: AnalysisCohortsTable
+  sales_days: SalesDaysTable
+  product_days: ProductDaysTable
+  dashboard_days_state: DashboardDaysStateTable
   customer_merges: CustomerMergesTable
   customer_totals: CustomerTotalsTable
   customer_totals_state: CustomerTotalsStateTable
   customer_erasures: CustomerErasuresTable
   subject_requests: SubjectRequestsTable
+  saved_filters: SavedFiltersTable
+  campaigns: CampaignsTable
+  campaign_members: CampaignMembersTable
 }
 
 export type Customer = Selectable<CustomersTable>
@@ -413,3 +465,28 @@ export type Receipt = Selectable<ReceiptsTable>
 export type ImportRow = Selectable<ImportsTable>
 export type AnalysisRun = Selectable<AnalysisRunsTable>
 export type AnalysisScore = Selectable<AnalysisScoresTable>
+
+/** An analysis run's acquisition cohorts (JSON of the Cohorts API shape), stored with its snapshot. */
+export interface AnalysisCohortsTable {
+  run_id: number
+  cohorts: string
+}
+
+/** The dashboard's stored sales by day (src/main/dashboard/stored-days.ts). */
+export interface SalesDaysTable {
+  day: string
+  net_satang: number
+  sales: number
+}
+
+export interface ProductDaysTable {
+  day: string
+  product_id: number
+  quantity: number
+  net_satang: number
+}
+
+export interface DashboardDaysStateTable {
+  id: number
+  data_key: string
+}

@@ -5,6 +5,7 @@ export const workerEntries = {
   'import-parser': 'src/main/import/parser-worker.ts',
   'analysis-worker': 'src/main/analysis/worker.ts',
   'baskets-worker': 'src/main/baskets/worker.ts',
+  'survey-import-worker': 'src/main/surveys/import-worker.ts',
 } as const
 
 export type WorkerName = keyof typeof workerEntries

@@ -6,12 +6,15 @@ import type { Connection } from '../db'
 import { LukkhaError } from '../errors'
 import { getSettings } from '../settings'
 import { callListReport, type CallListSource } from './call-list'
+import { campaignLabelsReport, campaignLettersReport } from './campaign-letters'
+import { campaignReport } from './campaign'
 import { customerReport } from './customer'
 import { ReportDocument } from './document'
 import { reportEnv, type BuiltReport, type ReportEnv } from './env'
 import { retentionReport } from './retention'
 import { satisfactionReport } from './satisfaction'
 import { basketsReport } from './baskets'
+import { retentionListReport } from './retention-list'
 import { segmentsReport } from './segments'
 import { valueReport } from './value'
 
@@ -26,6 +29,11 @@ function callListSource(request: ReportRequest): CallListSource {
   if (!request.customerIds)
     throw new LukkhaError('validation', 'A call list of chosen customers needs their ids.')
   return { kind: 'customers', customerIds: request.customerIds }
+}
+
+function campaignIdOf(request: ReportRequest): number {
+  if (!request.campaignId) throw new LukkhaError('validation', 'A campaign report needs the campaign.')
+  return request.campaignId
 }
 
 function build(
@@ -49,6 +57,15 @@ function build(
       return satisfactionReport(connection.db, env, { from: request.from, to: request.to })
     case 'baskets':
       return basketsReport(connection.db, env, request)
+    case 'retention-list':
+      if (!request.list) throw new LukkhaError('validation', 'A retention list report needs the list.')
+      return retentionListReport(connection.db, env, request.list, request.asOf)
+    case 'campaign':
+      return campaignReport(connection.db, env, campaignIdOf(request))
+    case 'campaign-letters':
+      return campaignLettersReport(connection.db, env, campaignIdOf(request))
+    case 'campaign-labels':
+      return campaignLabelsReport(connection.db, env, campaignIdOf(request))
   }
 }
 

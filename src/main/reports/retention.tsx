@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic */
-import { computeCohorts } from '../analysis/cohorts'
+import { snapshotCohorts } from '../analysis/stored-cohorts'
 import type { Connection } from '../db'
 import { BarChart, heatStyle } from './charts'
 import type { BuiltReport, ReportEnv } from './env'
@@ -10,7 +10,7 @@ const MONTHS = 12
 /** Cohort retention, new vs returning revenue and second-purchase conversion over the last 12 months. */
 export function retentionReport(connection: Connection, env: ReportEnv): BuiltReport {
   const { t, money, moneyCompact, number, percent } = env
-  const c = computeCohorts(connection.sqlite, { months: MONTHS })
+  const c = snapshotCohorts(connection.sqlite, { months: MONTHS })
   const base = {
     title: t('retention.title'),
     orientation: 'landscape' as const,

@@ -8,7 +8,9 @@ import { findCurrentSurvey } from './templates'
 type Db = Kysely<Database>
 
 // The responses as a spreadsheet, through the shared safe table writer (src/main/export: formula cells
-// neutralised, CSV with BOM, XLSX). One row per response, one column per aspect (by key).
+// neutralised, CSV with BOM, XLSX). One row per response, one column per aspect (id 'aspect:<key>'). The
+// headers (options.headers, by column id) and the words for levels and channels (valueLabels) come from the
+// renderer in the user's language; without them the English defaults and the keys are written.
 
 interface Row extends LoadedResponse {
   channel: string | null
@@ -23,7 +25,9 @@ export async function exportResponses(
   db: Db,
   options: TableExportOptions,
   period: Period,
+  valueLabels: Readonly<Record<string, string>> = {},
 ): Promise<ExportedFile> {
+  const word = (key: string | null | undefined): string => (key ? (valueLabels[key] ?? key) : '')
   const survey = await findCurrentSurvey(db)
   const responses = survey ? await loadResponses(db, survey.id, period) : []
   const details = new Map(
@@ -54,7 +58,7 @@ export async function exportResponses(
   const columns: TableColumn<Row>[] = [
     { id: 'response_id', header: 'Response', kind: 'integer', value: (r) => r.id },
     { id: 'responded_at', header: 'Answered at', value: (r) => r.respondedAt },
-    { id: 'channel', header: 'Channel', value: (r) => r.channel ?? '' },
+    { id: 'channel', header: 'Channel', value: (r) => word(r.channel) },
     { id: 'customer', header: 'Customer', value: (r) => r.name ?? '' },
     { id: 'phone', header: 'Phone', value: (r) => r.phone ?? '' },
     { id: 'line_id', header: 'LINE', value: (r) => r.lineId ?? '' },
@@ -62,11 +66,11 @@ export async function exportResponses(
     { id: 'receipt_number', header: 'Receipt', value: (r) => r.receiptNumber ?? '' },
     { id: 'store', header: 'Store', value: (r) => r.store ?? '' },
     { id: 'staff', header: 'Staff', value: (r) => r.staff ?? '' },
-    { id: 'overall', header: 'Overall', value: (r) => r.overall ?? '' },
+    { id: 'overall', header: 'Overall', value: (r) => word(r.overall) },
     ...(survey?.aspects ?? []).map((a): TableColumn<Row> => ({
-      id: a.key,
+      id: `aspect:${a.key}`,
       header: a.labelEn,
-      value: (r) => r.answers.get(a.id) ?? '',
+      value: (r) => word(r.answers.get(a.id)),
     })),
     { id: 'comment', header: 'Comment', value: (r) => r.comment },
   ]

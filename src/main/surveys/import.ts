@@ -13,6 +13,7 @@ import { scanFile } from '../import/encoding'
 import { parseDateTime } from '../import/normalize/dates'
 import { normalizePhone } from '../import/normalize/contacts'
 import { detectDelimiter, readHead, readTable, readTextSample, sniffFormat } from '../import/read'
+import { contentHash, sourceKeys } from './identity'
 import { parseLevel } from './levels'
 import { insertResponse } from './responses'
 import { currentSurvey } from './templates'
@@ -29,10 +30,16 @@ export interface SurveyImportInput {
   mapping: SurveyMapping
 }
 
+/** The steps of an import, as its job reports them ('survey-import.phase.<step>'). */
+export type SurveyImportStep = 'reading' | 'checking' | 'writing'
+
 export interface SurveyImportControl {
   signal?: AbortSignal
-  progress?: (done: number, total: number) => void
+  progress?: (step: SurveyImportStep, done: number, total: number | null) => void
 }
+
+const cancelled = (file: string) =>
+  new LukkhaError('cancelled', `The import of ${file} was cancelled; nothing was stored.`)
 
 type Issue = SurveyImportResult['errors'][number]
 
@@ -174,19 +181,22 @@ export async function importSurveyResponses(
       header: (cells) => (header = cells),
       batch: (b) => {
         rows.push(...b.rows)
+        control.progress?.('reading', rows.length, null)
         rowNumbers.push(...b.rowNumbers)
         for (const m of b.malformed)
           fail({ file, row: m.row, column: '', value: '', reason: 'malformed', message: m.message })
       },
     },
   )
-  if (control.signal?.aborted)
-    throw new LukkhaError('cancelled', `The import of ${file} was cancelled; nothing was stored.`)
+  if (control.signal?.aborted) throw cancelled(file)
+  control.progress?.('checking', 0, rows.length)
   const survey = await currentSurvey(db)
   const { fields, aspects } = resolveColumns(header, input.mapping, survey, file)
   const found = await lookups(db, rows, fields)
   const order = input.mapping.dateOrder ?? 'dmy'
   const responses: ResponseInput[] = []
+  const hashes: string[] = []
+  const responseRows: number[] = []
   let customersMatched = 0
   rows.forEach((cells, i) => {
     const row = rowNumbers[i] ?? i + 1
@@ -210,8 +220,8 @@ export async function importSurveyResponses(
       )
     let customerId: number | null = null
     const phoneText = cell(fields.phone)
+    const phone = phoneText ? normalizePhone(phoneText) : null
     if (phoneText) {
-      const phone = normalizePhone(phoneText)
       if (!phone) bad(fields.phone, 'bad_phone', 'not a phone number')
       else customerId = found.customerByPhone.get(phone) ?? null
     }
@@ -240,15 +250,33 @@ export async function importSurveyResponses(
     if (overall === undefined)
       bad(fields.overall, 'bad_level', 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
     const answers: ResponseInput['answers'] = []
+    const answered: Record<string, string> = {}
     for (const a of aspects) {
       const level = parseLevel(cell(a.index))
       if (level === undefined) bad(a.index, 'bad_level', 'not one of ประทับใจ / พอใจ / ผิดหวัง (or 3 / 2 / 1)')
-      else if (level) answers.push({ aspectId: a.aspect.id, level })
+      else if (level) {
+        answers.push({ aspectId: a.aspect.id, level })
+        answered[a.aspect.key] = level
+      }
     }
     if (answers.length === 0 && errorCount === before)
       bad(aspects[0]?.index ?? fields.overall, 'no_answer', 'the row answers no aspect')
     if (errorCount > before || !respondedAt) return
     if (customerId !== null) customersMatched++
+    hashes.push(
+      contentHash({
+        respondedAt,
+        phone,
+        customerCode: code,
+        receiptNumber: number,
+        store,
+        staff: cell(fields.staff),
+        overall: overall ?? null,
+        comment: cell(fields.comment),
+        answers: answered,
+      }),
+    )
+    responseRows.push(row)
     responses.push({
       surveyId: survey.id,
       customerId,
@@ -263,19 +291,58 @@ export async function importSurveyResponses(
     })
   })
   const result = { fileName: file, rowsRead: rows.length, errors, errorCount, customersMatched }
-  if (errorCount > 0) return { status: 'rejected', responsesAdded: 0, followUpsCreated: 0, ...result }
+  if (errorCount > 0)
+    return {
+      status: 'rejected',
+      responsesAdded: 0,
+      followUpsCreated: 0,
+      duplicatesSkipped: 0,
+      duplicateRows: [],
+      ...result,
+    }
+  const keys = sourceKeys(hashes)
   let followUpsCreated = 0
+  let responsesAdded = 0
+  const duplicateRows: number[] = []
   await writeTransaction(db, async (trx) => {
+    // rows imported before (this file again, or an earlier export of the same form) are skipped
+    const known = await existingKeys(trx, keys)
     for (const [i, response] of responses.entries()) {
-      if (control.signal?.aborted)
-        throw new LukkhaError('cancelled', `The import of ${file} was cancelled; nothing was stored.`)
-      const { followUpTaskId } = await insertResponse(trx, survey, response)
+      if (control.signal?.aborted) throw cancelled(file)
+      const key = keys[i] ?? null
+      if (key !== null && known.has(key)) {
+        duplicateRows.push(responseRows[i] ?? i + 1)
+        continue
+      }
+      const { followUpTaskId } = await insertResponse(trx, survey, response, key)
+      responsesAdded++
       if (followUpTaskId !== null) followUpsCreated++
-      if (i % 100 === 0) control.progress?.(i, responses.length)
+      if (i % 100 === 0) control.progress?.('writing', i, responses.length)
     }
   })
-  control.progress?.(responses.length, responses.length)
-  return { status: 'done', responsesAdded: responses.length, followUpsCreated, ...result }
+  control.progress?.('writing', responses.length, responses.length)
+  return {
+    status: 'done',
+    responsesAdded,
+    followUpsCreated,
+    duplicatesSkipped: duplicateRows.length,
+    duplicateRows: duplicateRows.slice(0, MAX_LISTED),
+    ...result,
+  }
+}
+
+/** Which of these source keys are stored already. */
+async function existingKeys(trx: Db, keys: readonly string[]): Promise<Set<string>> {
+  const known = new Set<string>()
+  for (let i = 0; i < keys.length; i += 500) {
+    const found = await trx
+      .selectFrom('survey_responses')
+      .select('source_key')
+      .where('source_key', 'in', keys.slice(i, i + 500))
+      .execute()
+    for (const r of found) if (r.source_key !== null) known.add(r.source_key)
+  }
+  return known
 }
 
 /** The header and first rows of a file, for the column mapping. */

@@ -127,6 +127,8 @@ export async function insertResponse(
   trx: Db,
   survey: SurveyTemplate,
   input: ResponseInput,
+  /** An imported response's identity (identity.ts); null when recorded in the app. */
+  sourceKey: string | null = null,
 ): Promise<{ responseId: number; followUpTaskId: number | null }> {
   const levels = answerLevels(survey, input.answers)
   let { customerId, storeId, staff } = input
@@ -153,6 +155,7 @@ export async function insertResponse(
       comment: survey.asksComment ? input.comment.trim() : '',
       channel: input.channel,
       overall_level: input.overall,
+      source_key: sourceKey,
     })
     .returning('id')
     .executeTakeFirstOrThrow()

@@ -388,6 +388,9 @@ export const cohortsSchema = z.object({
 })
 export type Cohorts = z.infer<typeof cohortsSchema>
 
+/** getCohorts: the latest snapshot's stored cohorts (runId) when no date is chosen, else live (runId null). */
+export const snapshotCohortsSchema = cohortsSchema.extend({ runId: z.number().int().nullable() })
+
 // ---- migration ---------------------------------------------------------------------------------------------
 
 export const migrationInput = z.union([
@@ -440,7 +443,7 @@ export const analysisContract = {
     input: z.object({ customerId: z.number().int().positive() }),
     output: customerScoreHistorySchema,
   },
-  getCohorts: { input: cohortsInput, output: cohortsSchema },
+  getCohorts: { input: cohortsInput, output: snapshotCohortsSchema },
   getSegmentMigration: { input: migrationInput, output: segmentMigrationSchema },
   getSegmentRules: { input: z.undefined(), output: segmentRulesResultSchema },
   updateSegmentRules: { input: segmentRulesSchema, output: segmentRulesResultSchema },

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { valueTiers } from './analysis'
 import { isoDateSchema } from './dates'
+import { exportedFileSchema, tableExportOptionsSchema } from './export'
 
 // The customer book (#11): list, search, profile, edit, tags, interactions and tasks, duplicates and merges,
 // PDPA consent, data-subject export and erasure. Money is integer satang; dates 'YYYY-MM-DD', times
@@ -228,6 +229,40 @@ export const consentInput = z.object({
 })
 export type ConsentInput = z.infer<typeof consentInput>
 
+export const subjectRequestKinds = [
+  'access',
+  'rectification',
+  'erasure',
+  'objection',
+  'restriction',
+  'portability',
+  'withdraw_consent',
+] as const
+
+export const subjectRequestInput = z.object({
+  customerId,
+  kind: z.enum(subjectRequestKinds),
+  receivedAt: isoDate,
+  channel: z.string().trim().max(40).optional(),
+  details: z.string().trim().max(2000).optional(),
+  loggedBy: z.string().trim().max(100).optional(),
+})
+export type SubjectRequestInput = z.infer<typeof subjectRequestInput>
+
+export const subjectRequestRowSchema = z.object({
+  id: z.number().int(),
+  customerId: z.number().int().nullable(),
+  customerName: z.string().nullable(),
+  kind: z.enum(subjectRequestKinds),
+  receivedAt: z.string(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  channel: z.string(),
+  details: z.string(),
+  loggedBy: z.string(),
+})
+export type SubjectRequestRow = z.infer<typeof subjectRequestRowSchema>
+
 const fileOut = z.object({ fileName: z.string(), base64: z.string() })
 
 export const customersContract = {
@@ -264,13 +299,21 @@ export const customersContract = {
     output: z.object({ changed: z.number().int() }),
   },
   customersExport: {
-    input: z.object({
+    input: tableExportOptionsSchema.extend({
       filter: customerFilterSchema,
-      format: z.enum(['csv', 'xlsx']),
       /** A marketing list: only customers whose latest marketing consent is a yes. */
       marketing: z.boolean().optional(),
+      /** Words for values, in the user's language: segment names and value tiers by id, yes / no. */
+      words: z
+        .object({
+          segments: z.record(z.string().max(40), z.string().max(120)).optional(),
+          valueTiers: z.record(z.string().max(40), z.string().max(120)).optional(),
+          yes: z.string().max(40).optional(),
+          no: z.string().max(40).optional(),
+        })
+        .optional(),
     }),
-    output: fileOut.extend({ rows: z.number().int() }),
+    output: exportedFileSchema,
   },
   interactionLog: {
     input: interactionInput,
@@ -302,6 +345,23 @@ export const customersContract = {
   customerSubjectExport: {
     input: z.object({ customerId, format: z.enum(['json', 'csv']) }),
     output: fileOut,
+  },
+  subjectRequestLog: {
+    input: subjectRequestInput,
+    output: z.object({ requestId: z.number().int() }),
+  },
+  subjectRequestsOpen: {
+    input: z.object({ today: isoDate }),
+    output: z.object({ requests: z.array(subjectRequestRowSchema) }),
+  },
+  subjectRequestClose: {
+    input: z.object({
+      requestId: z.number().int().positive(),
+      outcome: z.enum(['fulfilled', 'refused']),
+      reason: z.string().trim().max(2000).optional(),
+      by: z.string().trim().max(100),
+    }),
+    output: z.object({ requestId: z.number().int() }),
   },
   customerErase: {
     input: z.object({ customerId, erasedBy: z.string().trim().min(1).max(100) }),

@@ -44,6 +44,15 @@ export const dashboardSchema = z.object({
 })
 export type Dashboard = z.infer<typeof dashboardSchema>
 
+/** The cards load one by one (each its own call), so the first screen is useful before all have loaded. */
+export const dashboardKpisSchema = dashboardSchema.omit({ monthlyRevenue: true, topProducts: true })
+export type DashboardKpis = z.infer<typeof dashboardKpisSchema>
+export const dashboardMonthlyRevenueSchema = z.object({ asOf: isoDate, months: z.array(monthRevenueSchema) })
+export type DashboardMonthlyRevenue = z.infer<typeof dashboardMonthlyRevenueSchema>
+export const dashboardTopProductsSchema = z.object({ asOf: isoDate, products: z.array(topProductSchema) })
+export type DashboardTopProducts = z.infer<typeof dashboardTopProductsSchema>
+const dashboardInput = z.object({ asOf: isoDate.optional() }).strict().optional()
+
 /** The days the stored sales cover, for every page's "figures up to" line and how old the data is. */
 export const salesPeriodSchema = z.object({
   firstSaleDate: isoDate.nullable(),
@@ -54,8 +63,8 @@ export type SalesPeriod = z.infer<typeof salesPeriodSchema>
 
 export const dashboardContract = {
   getSalesPeriod: { input: z.undefined(), output: salesPeriodSchema },
-  getDashboard: {
-    input: z.object({ asOf: isoDate.optional() }).strict().optional(),
-    output: dashboardSchema,
-  },
+  getDashboard: { input: dashboardInput, output: dashboardSchema },
+  getDashboardKpis: { input: dashboardInput, output: dashboardKpisSchema },
+  getDashboardMonthlyRevenue: { input: dashboardInput, output: dashboardMonthlyRevenueSchema },
+  getDashboardTopProducts: { input: dashboardInput, output: dashboardTopProductsSchema },
 } as const

@@ -13,6 +13,9 @@ import { ipcChannel, methodNames, type MethodName } from './methods'
 import { customersContract } from './customers'
 import { customerListsContract } from './customer-lists'
 import { surveysContract } from './surveys'
+import { retentionContract } from './retention'
+import { growthContract } from './growth'
+import { campaignsContract } from './campaigns'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -32,6 +35,9 @@ export const contract = {
   ...customersContract,
   ...customerListsContract,
   ...surveysContract,
+  ...retentionContract,
+  ...growthContract,
+  ...campaignsContract,
 } as const
 
 export type Contract = typeof contract

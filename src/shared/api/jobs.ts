@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { analysisJobSchema } from './analysis'
 import { importJobSchema } from './import'
 import { basketsJobSchema } from './products'
+import { surveyImportJobSchema } from './surveys'
 import { jobIdSchema, jobStateSchema, jobSummarySchema } from './job-shape'
 
 // The jobs API: every kind of long work (imports, analysis runs, and the kinds to come) is started by its
@@ -9,7 +10,12 @@ import { jobIdSchema, jobStateSchema, jobSummarySchema } from './job-shape'
 // A new kind adds its schema (jobSchemaOf(kind, resultSchema), in its domain's contract file) to the list
 // below: one line.
 
-export const jobSchema = z.discriminatedUnion('kind', [importJobSchema, analysisJobSchema, basketsJobSchema])
+export const jobSchema = z.discriminatedUnion('kind', [
+  importJobSchema,
+  analysisJobSchema,
+  basketsJobSchema,
+  surveyImportJobSchema,
+])
 export type Job = z.infer<typeof jobSchema>
 export type JobKind = Job['kind']
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>

@@ -25,7 +25,22 @@ export const methodNames = [
   'clearLogo',
   // dashboard
   'getDashboard',
+  'getDashboardKpis',
+  'getDashboardMonthlyRevenue',
+  'getDashboardTopProducts',
   'getSalesPeriod',
+  // retention (growth branch)
+  'getRetentionList',
+  'exportRetentionList',
+  'getSecondPurchase',
+  'getChurnByMonth',
+  'getAtRiskCard',
+  'getNewCustomersCard',
+  'getSecondPurchaseCard',
+  // growth
+  'getAcquisition',
+  'getRevenueGrowth',
+  'getReferralSummary',
   // demo
   'loadDemo',
   // analysis
@@ -69,6 +84,9 @@ export const methodNames = [
   'customersMerges',
   'customerSubjectExport',
   'customerErase',
+  'subjectRequestLog',
+  'subjectRequestsOpen',
+  'subjectRequestClose',
   // surveys
   'surveysTemplate',
   'surveysSaveTemplate',
@@ -78,7 +96,7 @@ export const methodNames = [
   'surveysFollowUps',
   'surveysCloseFollowUp',
   'surveysImportPreview',
-  'surveysImport',
+  'surveysStartImport',
   'surveysExport',
   // products and baskets
   'startBasketRules',
@@ -89,6 +107,18 @@ export const methodNames = [
   'searchSuggestionCustomers',
   'getBasketTargetList',
   'exportBasketTargetList',
+  // campaigns
+  'listCampaigns',
+  'getCampaign',
+  'createCampaign',
+  'deleteCampaign',
+  'previewCampaignTarget',
+  'listCampaignMembers',
+  'exportCampaignList',
+  'getCampaignResults',
+  'listSavedFilters',
+  'saveCustomerFilter',
+  'deleteSavedFilter',
   // reports
   'renderReport',
   'saveReportPdf',

@@ -4,6 +4,7 @@ import { customerFilterSchema } from './customers'
 import { isoDateSchema } from './dates'
 import { basketLevelSchema, basketParamsSchema } from './products'
 import { languages } from './settings'
+import { retentionLists } from './retention'
 
 // Printed reports: the main process builds each report as one self-contained HTML page (fonts embedded, charts
 // as SVG); the app previews it, prints it or saves it as PDF, and the CLI writes the same HTML to a file.
@@ -16,6 +17,10 @@ export const reportNames = [
   'call-list',
   'satisfaction',
   'baskets',
+  'retention-list',
+  'campaign',
+  'campaign-letters',
+  'campaign-labels',
 ] as const
 export type ReportName = (typeof reportNames)[number]
 
@@ -41,6 +46,11 @@ export const reportRequestSchema = z
     /** baskets: with both, the target list "bought this product but never that one" with contacts. */
     boughtProductId: z.number().int().positive().optional(),
     neverProductId: z.number().int().positive().optional(),
+    /** retention-list: which list, as of which day (default: the last sale's). */
+    list: z.enum(retentionLists).optional(),
+    asOf: isoDateSchema.optional(),
+    /** campaign, campaign-letters, campaign-labels: the campaign. */
+    campaignId: z.number().int().positive().optional(),
     /** Default: the language of the settings. */
     language: z.enum(languages).optional(),
   })

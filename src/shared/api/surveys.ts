@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { exportedFileSchema, tableExportOptionsSchema } from './export'
 import { isoDateSchema } from './dates'
 import { dateOrders } from './import-words'
+import { jobIdSchema, jobSchemaOf } from './job-shape'
 
 // The surveys API (issue 12): the template, capture (counter, paper, import), the satisfaction analysis and
 // service recovery. Levels are the three of RTS-AMPQ-237A. Shares are fractions of 1; dates 'YYYY-MM-DD';
@@ -243,6 +244,10 @@ export const surveyImportResultSchema = z.object({
   responsesAdded: z.number().int(),
   followUpsCreated: z.number().int(),
   customersMatched: z.number().int(),
+  /** Rows imported before (same content; identity in src/main/surveys/identity.ts), skipped. */
+  duplicatesSkipped: z.number().int(),
+  /** Their row numbers (the first 200). */
+  duplicateRows: z.array(z.number().int()),
   errors: z.array(
     z.object({
       file: z.string(),
@@ -257,6 +262,15 @@ export const surveyImportResultSchema = z.object({
   errorCount: z.number().int(),
 })
 export type SurveyImportResult = z.infer<typeof surveyImportResultSchema>
+
+/** The survey import as a job (progress reading/checking/writing, cancel): a rejected file ends failed. */
+export const surveyImportJobSchema = jobSchemaOf('survey-import', surveyImportResultSchema)
+export type SurveyImportJob = z.infer<typeof surveyImportJobSchema>
+export const surveyImportPhases = [
+  'survey-import.phase.reading',
+  'survey-import.phase.checking',
+  'survey-import.phase.writing',
+] as const
 
 const MAX_IMPORT_BASE64 = Math.ceil((8 * 1024 * 1024) / 3) * 4
 
@@ -290,16 +304,24 @@ export const surveysContract = {
     }),
     output: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }),
   },
-  surveysImport: {
+  /** Starts the import as a job (watch it with getJob / the job events; cancel with cancelJob). */
+  surveysStartImport: {
     input: z.object({
       fileName: z.string().trim().min(1).max(255),
       base64: z.string().max(MAX_IMPORT_BASE64),
       mapping: surveyMappingSchema,
     }),
-    output: surveyImportResultSchema,
+    output: z.object({ jobId: jobIdSchema }),
   },
+  /** Headers (by column id; aspects as 'aspect:<key>') and level/channel words come in the user's language. */
   surveysExport: {
-    input: z.object({ ...tableExportOptionsSchema.shape, from: isoDate.optional(), to: isoDate.optional() }),
+    input: z.object({
+      ...tableExportOptionsSchema.shape,
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      /** The words for a level or a channel in the cells (e.g. delighted -> ประทับใจ); else the key. */
+      valueLabels: z.record(z.string().max(40), z.string().max(60)).optional(),
+    }),
     output: exportedFileSchema,
   },
 } as const

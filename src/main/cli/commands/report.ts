@@ -13,6 +13,7 @@ interface ReportOptions extends GlobalOptions {
   out: string
   customer?: string[]
   segment?: string
+  campaign?: string
   atRisk?: boolean
   from?: string
   to?: string
@@ -43,6 +44,7 @@ export function registerReport(program: Command): void {
     .requiredOption('--out <file.html>', 'the HTML file to write')
     .option('--customer <code...>', 'customer (and call-list): the member codes of the customers')
     .option('--segment <key>', 'segments: one segment with all its customers; call-list: the segment to call')
+    .option('--campaign <id>', 'campaign, campaign-letters, campaign-labels: the campaign id')
     .option('--at-risk', 'call-list: the valuable customers at risk')
     .option('--from <YYYY-MM-DD>', 'satisfaction: responses from this day')
     .option('--to <YYYY-MM-DD>', 'satisfaction: responses up to this day')
@@ -69,6 +71,7 @@ export function registerReport(program: Command): void {
           to: options.to,
           boughtProductId: options.bought ? await productIdBySku(connection.db, options.bought) : undefined,
           neverProductId: options.never ? await productIdBySku(connection.db, options.never) : undefined,
+          campaignId: options.campaign === undefined ? undefined : Number(options.campaign),
           language: options.lang,
         })
         return renderReport(connection, request, {

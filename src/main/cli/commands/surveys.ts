@@ -113,6 +113,8 @@ export function registerSurveys(program: Command): void {
         responses_added: r.responsesAdded,
         follow_ups_created: r.followUpsCreated,
         customers_matched: r.customersMatched,
+        duplicates_skipped: r.duplicatesSkipped,
+        duplicate_rows: r.duplicateRows,
         errors: r.errors.map((e) => ({
           file: e.file,
           row: e.row,
@@ -126,7 +128,8 @@ export function registerSurveys(program: Command): void {
       else {
         printLine(
           r.status === 'done'
-            ? `Imported ${r.responsesAdded} responses from ${r.fileName}; ${r.followUpsCreated} follow-up task(s) created.`
+            ? `Imported ${r.responsesAdded} responses from ${r.fileName}; ${r.followUpsCreated} follow-up task(s) created` +
+                (r.duplicatesSkipped ? `; ${r.duplicatesSkipped} row(s) imported before were skipped.` : '.')
             : `${r.fileName} was NOT imported: ${r.errorCount} problem(s); nothing was stored.`,
         )
         if (r.errors.length)

@@ -1,3 +1,4 @@
+import { campaignEn } from './campaign-en'
 // The words of the printed reports. Reports are built in the main process (the CLI writes the same HTML), so
 // their text lives here rather than in the renderer's i18next namespaces; th.ts must match key for key.
 export const en = {
@@ -164,6 +165,38 @@ export const en = {
     lastBought: 'Last bought A',
     targetNote: '{{count}} customers bought {{bought}} but never {{never}}.',
   },
+  retentionList: {
+    title: {
+      at_risk: 'Customers at risk, by value at stake',
+      win_back: 'Win-back: lapsed valuable customers',
+      not_returned: 'New customers without a second purchase',
+      birthdays: 'Birthdays this month',
+      referrers: 'Referral leaderboard',
+      referred: 'Referred customers',
+    },
+    note: {
+      at_risk:
+        'Churn risk high, or 1.5 of their own usual gaps late; not yet 180 days without buying. Value at stake: their net spend per year.',
+      win_back: 'No purchase for 180 days or more, and among the top 20% of customers by net spend.',
+      not_returned: 'First purchase in the last 90 days and not back yet; longest wait first.',
+      birthdays: 'Customers born in {{month}}.',
+      referrers: 'Who brought the most customers who bought, and what those customers spent.',
+      referred: 'Who brought whom, and what the referred customer has spent.',
+    },
+    valueAtStake: 'At stake per year',
+    daysSince: 'Days since',
+    usualGap: 'Usual gap (days)',
+    why: 'Why',
+    churnHigh: 'Churn risk high',
+    overdue: 'Overdue',
+    firstPurchase: 'First purchase',
+    birthday: 'Birthday',
+    turns: 'Turns',
+    referred: 'Referred',
+    referredBuyers: 'Who bought',
+    referredRevenue: 'Their spend',
+    referredBy: 'Referred by',
+  },
   callList: {
     title: 'Call list',
     titleSegment: 'Call list: {{segment}}',
@@ -172,4 +205,5 @@ export const en = {
     titleFiltered: 'Call list: customers of the filtered list',
     done: 'Called',
   },
+  campaign: campaignEn,
 }

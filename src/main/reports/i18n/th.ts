@@ -1,5 +1,6 @@
 import type { Messages } from '../../../renderer/src/i18n/types'
 import type { en } from './en'
+import { campaignTh } from './campaign-th'
 
 export const th: Messages<typeof en> = {
   common: {
@@ -167,6 +168,38 @@ export const th: Messages<typeof en> = {
     lastBought: 'ซื้อ ก ล่าสุด',
     targetNote: 'ลูกค้า {{count}} คนซื้อ {{bought}} แต่ไม่เคยซื้อ {{never}}',
   },
+  retentionList: {
+    title: {
+      at_risk: 'ลูกค้าที่เสี่ยงจะหายไป เรียงตามมูลค่าที่อาจเสีย',
+      win_back: 'ดึงลูกค้าคืน: ลูกค้ามูลค่าสูงที่หายไปแล้ว',
+      not_returned: 'ลูกค้าใหม่ที่ยังไม่กลับมาซื้อครั้งที่สอง',
+      birthdays: 'วันเกิดเดือนนี้',
+      referrers: 'อันดับผู้แนะนำ',
+      referred: 'ลูกค้าที่มาจากการแนะนำ',
+    },
+    note: {
+      at_risk:
+        'ความเสี่ยงเลิกซื้อสูง หรือหายไปนานกว่ารอบปกติของตัวเอง 1.5 เท่า แต่ยังไม่ถึง 180 วัน มูลค่าที่อาจเสีย: ยอดซื้อสุทธิต่อปีของลูกค้า',
+      win_back: 'ไม่ได้ซื้อมาแล้ว 180 วันขึ้นไป และอยู่ใน 20% แรกของลูกค้าตามยอดซื้อสุทธิ',
+      not_returned: 'ซื้อครั้งแรกภายใน 90 วันที่ผ่านมาและยังไม่กลับมา เรียงจากรอนานที่สุด',
+      birthdays: 'ลูกค้าที่เกิดเดือน{{month}}',
+      referrers: 'ใครแนะนำลูกค้าที่มาซื้อได้มากที่สุด และลูกค้าเหล่านั้นซื้อไปเท่าไร',
+      referred: 'ใครแนะนำใครมา และลูกค้าที่ถูกแนะนำซื้อไปเท่าไร',
+    },
+    valueAtStake: 'มูลค่าที่อาจเสียต่อปี',
+    daysSince: 'ผ่านมา (วัน)',
+    usualGap: 'รอบปกติ (วัน)',
+    why: 'เหตุผล',
+    churnHigh: 'เสี่ยงเลิกซื้อสูง',
+    overdue: 'เลยรอบปกติ',
+    firstPurchase: 'ซื้อครั้งแรก',
+    birthday: 'วันเกิด',
+    turns: 'อายุครบ',
+    referred: 'แนะนำมา',
+    referredBuyers: 'ที่มาซื้อ',
+    referredRevenue: 'ยอดซื้อของผู้ถูกแนะนำ',
+    referredBy: 'ผู้แนะนำ',
+  },
   callList: {
     title: 'รายชื่อโทรติดต่อ',
     titleSegment: 'รายชื่อโทรติดต่อ: {{segment}}',
@@ -175,4 +208,5 @@ export const th: Messages<typeof en> = {
     titleFiltered: 'รายชื่อโทรติดต่อ: ลูกค้าตามตัวกรอง',
     done: 'โทรแล้ว',
   },
+  campaign: campaignTh,
 }

@@ -6,6 +6,8 @@ import { reportsRoute } from '../features/reports/route'
 import { settingsRoute } from '../features/settings/route'
 import { surveysRoute } from '../features/surveys/route'
 import { productsRoute } from '../features/products/route'
+import { growthRoute, retentionRoute } from '../features/retention/route'
+import { campaignsRoute } from '../features/campaigns/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
@@ -24,6 +26,9 @@ export const featureRoutes: FeatureRoute[] = [
   customersRoute,
   surveysRoute,
   productsRoute,
+  retentionRoute,
+  growthRoute,
+  campaignsRoute,
 ].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {

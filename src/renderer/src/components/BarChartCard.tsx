@@ -19,6 +19,10 @@ export function BarChartCard(props: {
   options: ChartOptions<'bar'>
   /** fill the grid cell's height (cards side by side) */
   fill?: boolean
+  /** the card's figures are still loading (a skeleton, as while the font loads) */
+  loading?: boolean
+  /** shown instead of the chart when its figures could not be read */
+  error?: ReactNode
 }): React.JSX.Element {
   const fontsReady = useChartFonts()
   return (
@@ -34,7 +38,9 @@ export function BarChartCard(props: {
         </Title>
       )}
       <Box h={props.height} data-testid={props.testId}>
-        {fontsReady ? (
+        {props.error ? (
+          props.error
+        ) : fontsReady && !props.loading ? (
           <Bar data={props.data} options={props.options} role="img" aria-label={props.ariaLabel} />
         ) : (
           <Skeleton h={props.height} />

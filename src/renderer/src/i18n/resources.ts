@@ -8,6 +8,8 @@ import reports from '../features/reports/i18n'
 import surveys from '../features/surveys/i18n'
 import welcome from '../features/welcome/i18n'
 import products from '../features/products/i18n'
+import retention from '../features/retention/i18n'
+import campaigns from '../features/campaigns/i18n'
 import common from './common'
 import errors from './errors'
 import customers from '../features/customers/i18n'
@@ -30,6 +32,8 @@ export const namespaces = {
   components,
   surveys,
   products,
+  retention,
+  campaigns,
 }
 
 export type Namespace = keyof typeof namespaces

@@ -12,7 +12,10 @@ import { useCohorts } from './queries'
 const RANGES = { last12: 12, all: null } as const
 type Range = keyof typeof RANGES
 
-/** The Cohorts tab: computed live from the sales (no run needed), for the last 12 months or all of them. */
+/**
+ * The Cohorts tab, for the last 12 months or all of them: the latest analysis snapshot's cohorts, as of its
+ * date (computed live from the sales before the first run).
+ */
 export function CohortsView(): React.JSX.Element {
   const { t } = useTranslation('analysis')
   const fmt = useFormat()

@@ -3,7 +3,7 @@ import type { SegmentCustomersQuery } from '../../../../shared/api/analysis'
 import { call } from '../../api/client'
 
 // Every query of the analysis pages sits under ['analysis'], so a finished run refreshes them all at once
-// (see analysisJob.ts). Cohorts are computed live from the sales, and refresh with them.
+// (see analysisJob.ts). Cohorts come stored with the latest run, so they refresh with it too.
 export const analysisKeys = {
   all: ['analysis'] as const,
   run: () => [...analysisKeys.all, 'run'] as const,

@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CustomerInput } from '../../../../shared/api/customers'
 import { acquisitionSources } from '../../../../shared/api/customers'
 import { call } from '../../api/client'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { errorField, fieldErrorText } from './i18n/fieldErrors'
 import { useCustomerMutation, useCustomerSearch } from './queries'
 import { DateField } from '../../components/DateField'
 
@@ -43,13 +45,9 @@ export function CustomerForm(props: {
   )
   const set = (patch: Partial<CustomerInput>) => setValues((v) => ({ ...v, ...patch }))
   const error = save.error
-  // the engine names the field a bad value is in (details.field); its message goes under that input
-  const details: unknown = error && 'details' in error ? error.details : null
-  const badField =
-    details !== null && typeof details === 'object' && 'field' in details && typeof details.field === 'string'
-      ? details.field
-      : null
-  const fieldError = (field: string) => (error && badField === field ? error.message : undefined)
+  // the engine names the field a bad value is in and why (params); the sentence goes under that input
+  const badField = errorField(error)
+  const fieldError = (field: string) => fieldErrorText(error, field, t)
   return (
     <Modal
       opened={props.opened}
@@ -75,6 +73,7 @@ export function CustomerForm(props: {
               label={t('form.name')}
               value={values.name}
               onChange={(e) => set({ name: e.currentTarget.value })}
+              error={fieldError('name')}
               data-testid="form-name"
             />
             <TextInput
@@ -96,6 +95,7 @@ export function CustomerForm(props: {
               value={values.email ?? ''}
               onChange={(e) => set({ email: e.currentTarget.value })}
               error={fieldError('email')}
+              data-testid="form-email"
             />
             <TextInput
               label={t('form.line')}
@@ -136,7 +136,7 @@ export function CustomerForm(props: {
             value={values.notes ?? ''}
             onChange={(e) => set({ notes: e.currentTarget.value })}
           />
-          {error && badField === null && <Alert color="red">{error.message}</Alert>}
+          {error && badField === null && <ErrorNotice error={error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('form.cancel')}

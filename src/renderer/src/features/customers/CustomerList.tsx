@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
+import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CustomerFilter, CustomerSortColumn } from '../../../../shared/api/customers'
@@ -9,9 +10,12 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
 import { CustomerFilters } from './CustomerFilters'
+import { SaveFilterButton } from '../campaigns/SaveFilterButton'
 import { CustomerForm } from './CustomerForm'
 import { CustomerTable } from './CustomerTable'
-import { saveBase64File } from './files'
+import { saveExportedFile } from '../../api/download'
+import { localToday } from '../../../../shared/calendar'
+import { valueTiers } from '../../../../shared/api/analysis'
 import { useCustomerMutation, useCustomerPage } from './queries'
 import { PrintButton } from '../reports/PrintButton'
 
@@ -21,6 +25,7 @@ const NUMERIC_FIRST_DESC: CustomerSortColumn[] = ['spend', 'visits', 'last_purch
 export function CustomerList(props: {
   onOpen: (id: number) => void
   segmentName: (id: string) => string
+  segmentIds: string[]
 }): React.JSX.Element {
   const { t } = useTranslation('customers')
   const fmt = useFormat()
@@ -44,11 +49,40 @@ export function CustomerList(props: {
         ? { column, direction: old.direction === 'asc' ? 'desc' : 'asc' }
         : { column, direction: NUMERIC_FIRST_DESC.includes(column) ? 'desc' : 'asc' },
     )
-  const exportAs = async (format: 'csv' | 'xlsx', marketing = false) => {
-    const file = await call('customersExport', { filter, format, marketing })
-    saveBase64File(file.fileName, file.base64)
-    notifications.show({ message: t('actions.exported', { count: file.rows }) })
-  }
+  const exportAs = useMutation({
+    mutationFn: ({ format, marketing }: { format: 'csv' | 'xlsx'; marketing: boolean }) =>
+      call('customersExport', {
+        filter,
+        format,
+        marketing,
+        title: `lukkha ${marketing ? t('exportFile.marketingList') : t('exportFile.customers')} ${fmt.date(localToday())}`,
+        headers: {
+          code: t('columns.code'),
+          name: t('columns.name'),
+          phone: t('columns.phone'),
+          email: t('columns.email'),
+          line: t('columns.line'),
+          segment: t('columns.segment'),
+          value_tier: t('columns.tier'),
+          spend: t('exportFile.spend'),
+          visits: t('columns.visits'),
+          last_purchase: t('columns.lastPurchase'),
+          acquisition_source: t('exportFile.source'),
+          tags: t('columns.tags'),
+          marketing_consent: t('exportFile.marketing'),
+        },
+        words: {
+          segments: Object.fromEntries(props.segmentIds.map((id) => [id, props.segmentName(id)])),
+          valueTiers: Object.fromEntries(valueTiers.map((v) => [v, t(`tiers.${v}`)])),
+          yes: t('exportFile.yes'),
+          no: t('exportFile.no'),
+        },
+      }),
+    onSuccess: (file) => {
+      saveExportedFile(file)
+      notifications.show({ message: t('actions.exported', { count: file.rows }) })
+    },
+  })
 
   return (
     <Stack gap="sm">
@@ -62,13 +96,30 @@ export function CustomerList(props: {
           data-testid="customer-search"
         />
         <Group gap="xs">
-          <Button variant="default" size="xs" onClick={() => void exportAs('csv')}>
+          <Button
+            variant="default"
+            size="xs"
+            loading={exportAs.isPending}
+            onClick={() => exportAs.mutate({ format: 'csv', marketing: false })}
+            data-testid="customers-export-csv"
+          >
             {t('actions.exportCsv')}
           </Button>
-          <Button variant="default" size="xs" onClick={() => void exportAs('xlsx')}>
+          <Button
+            variant="default"
+            size="xs"
+            loading={exportAs.isPending}
+            onClick={() => exportAs.mutate({ format: 'xlsx', marketing: false })}
+          >
             {t('actions.exportXlsx')}
           </Button>
-          <Button variant="default" size="xs" onClick={() => void exportAs('csv', true)}>
+          <Button
+            variant="default"
+            size="xs"
+            loading={exportAs.isPending}
+            onClick={() => exportAs.mutate({ format: 'csv', marketing: true })}
+            data-testid="customers-export-marketing"
+          >
             {t('actions.exportMarketing')}
           </Button>
           <PrintButton
@@ -77,11 +128,13 @@ export function CustomerList(props: {
             request={{ report: 'call-list', source: 'customer_filter', filter }}
             testId="customer-print"
           />
+          <SaveFilterButton filter={filter} />
           <Button size="xs" onClick={() => setCreating(true)} data-testid="customer-add">
             {t('actions.add')}
           </Button>
         </Group>
       </Group>
+      {exportAs.isError && <ErrorNotice error={exportAs.error} />}
       <CustomerFilters filter={filters} onChange={setFilters} segmentName={props.segmentName} />
       <Group gap="xs" justify="space-between">
         <Text size="sm" c="dimmed" data-testid="customer-total">

@@ -34,6 +34,7 @@ export function CustomersPage(): React.JSX.Element {
             <CustomerList
               onOpen={(customerId) => setParams({ id: String(customerId) })}
               segmentName={segmentName}
+              segmentIds={(overview.data?.segments ?? []).map((s) => s.id)}
             />
           )}
         </Tabs.Panel>

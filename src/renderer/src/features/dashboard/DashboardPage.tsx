@@ -7,20 +7,22 @@ import { PageHeader } from '../../components/PageHeader'
 import { PageLoader } from '../../components/PageLoader'
 import { EmptyDashboard } from './EmptyDashboard'
 import { KpiGrid } from './KpiGrid'
-import { useDashboard } from './queries'
+import { useDashboardKpis } from './queries'
 import { RevenueChart } from './RevenueChart'
 import { TopProducts } from './TopProducts'
 import { TasksCard } from './TasksCard'
+import { RetentionCards } from '../retention/cards/RetentionCards'
 
 /**
  * The first screen. Its figures are for one day, the last sale's by default (as the analysis pages), or one
  * the user picks (kept in the URL, ?asOf=YYYY-MM-DD). Each card is its own component: add a card with one line.
+ * The KPIs come first; the chart and best sellers load on their own queries and show a placeholder meanwhile.
  */
 export function DashboardPage(): React.JSX.Element {
   const { t } = useTranslation('dashboard')
   const [params, setParams] = useSearchParams()
   const chosen = params.get('asOf')
-  const dashboard = useDashboard(chosen)
+  const dashboard = useDashboardKpis(chosen)
   if (dashboard.isPending) return <PageLoader />
   if (dashboard.isError)
     return <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />
@@ -48,13 +50,14 @@ export function DashboardPage(): React.JSX.Element {
       />
       <StaleDataNotice period={period} />
       <KpiGrid dashboard={d} />
+      <RetentionCards asOf={d.asOf} />
       <TasksCard />
       <Grid gap="lg">
         <Grid.Col span={7}>
-          <RevenueChart months={d.monthlyRevenue} />
+          <RevenueChart asOf={chosen} />
         </Grid.Col>
         <Grid.Col span={5}>
-          <TopProducts products={d.topProducts} />
+          <TopProducts asOf={chosen} />
         </Grid.Col>
       </Grid>
     </Stack>

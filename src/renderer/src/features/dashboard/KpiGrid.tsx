@@ -1,10 +1,10 @@
 import { SimpleGrid } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { Dashboard } from '../../../../shared/api/dashboard'
+import type { DashboardKpis } from '../../../../shared/api/dashboard'
 import { useFormat } from '../../format/useFormat'
 import { KpiCard } from './KpiCard'
 
-export function KpiGrid({ dashboard: d }: { dashboard: Dashboard }): React.JSX.Element {
+export function KpiGrid({ dashboard: d }: { dashboard: DashboardKpis }): React.JSX.Element {
   const { t } = useTranslation('dashboard')
   const fmt = useFormat()
   const comparison =

@@ -1,15 +1,21 @@
 import type { ChartData } from 'chart.js'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Dashboard } from '../../../../shared/api/dashboard'
 import { BarChartCard } from '../../components/BarChartCard'
 import { barChartOptions } from '../../components/barChartOptions'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { useFormat } from '../../format/useFormat'
+import { useMonthlyRevenue } from './queries'
 
 const HEIGHT = 300
 
-export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }): React.JSX.Element {
+const NO_MONTHS: { month: string; netSatang: number; receipts: number }[] = []
+
+/** The monthly revenue card: loads on its own query (a placeholder until then). */
+export function RevenueChart({ asOf }: { asOf: string | null }): React.JSX.Element {
   const { t } = useTranslation('dashboard')
+  const query = useMonthlyRevenue(asOf)
+  const months = query.data?.months ?? NO_MONTHS
   const fmt = useFormat()
   const data = useMemo<ChartData<'bar'>>(
     () => ({
@@ -49,6 +55,10 @@ export function RevenueChart({ months }: { months: Dashboard['monthlyRevenue'] }
       data={data}
       options={options}
       fill
+      loading={!query.data}
+      error={
+        query.isError ? <ErrorNotice error={query.error} onRetry={() => void query.refetch()} /> : undefined
+      }
     />
   )
 }

@@ -1,18 +1,26 @@
-import { Card, Text, Title } from '@mantine/core'
+import { Card, Skeleton, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { Dashboard } from '../../../../shared/api/dashboard'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProductTable } from '../../components/ProductTable'
 import { useFormat } from '../../format/useFormat'
+import { useTopProducts } from './queries'
 
-export function TopProducts({ products }: { products: Dashboard['topProducts'] }): React.JSX.Element {
+/** The best sellers card: loads on its own query (a placeholder until then). */
+export function TopProducts({ asOf }: { asOf: string | null }): React.JSX.Element {
   const { t } = useTranslation('dashboard')
   const fmt = useFormat()
+  const query = useTopProducts(asOf)
+  const products = query.data?.products ?? []
   return (
     <Card withBorder padding="lg" h="100%">
       <Title order={4} mb="md">
         {t('top.title')}
       </Title>
-      {products.length === 0 ? (
+      {query.isError ? (
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.isPending ? (
+        <Skeleton h={200} data-testid="top-products-loading" />
+      ) : products.length === 0 ? (
         <Text c="dimmed">{t('top.empty')}</Text>
       ) : (
         <ProductTable

@@ -4,6 +4,7 @@ import {
   Group,
   Kbd,
   Loader,
+  SegmentedControl,
   Stack,
   Text,
   Textarea,
@@ -13,8 +14,15 @@ import {
 } from '@mantine/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { localTimestamp } from '../../../../shared/calendar'
-import type { Purchase, ResponseInput, SurveyTemplate } from '../../../../shared/api/surveys'
+import { localTimestamp, localToday } from '../../../../shared/calendar'
+import {
+  surveyChannels,
+  type Purchase,
+  type ResponseInput,
+  type SurveyChannel,
+  type SurveyTemplate,
+} from '../../../../shared/api/surveys'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useFormat } from '../../format/useFormat'
 import styles from './counter.module.css'
@@ -38,12 +46,19 @@ const complete = (a: CounterAnswer | undefined): boolean =>
  * Counter mode: find the purchase (receipt number or phone, Enter), then one key per question (1/2/3, or two
  * 1-5 keys for a gap question), an optional comment, Enter to save; then it is ready for the next customer.
  */
-export function CounterMode({ onClose }: { onClose: () => void }): React.JSX.Element {
+export function CounterMode({
+  onClose,
+  channel = 'counter',
+}: {
+  onClose: () => void
+  /** 'paper' when keying in paper forms afterwards, 'phone' / 'line' for answers taken there. */
+  channel?: SurveyChannel
+}): React.JSX.Element {
   const template = useSurveyTemplate()
   return (
     <div className={styles.overlay} data-testid="surveys-counter-mode">
       {template.data ? (
-        <CounterSession survey={template.data} onClose={onClose} />
+        <CounterSession survey={template.data} onClose={onClose} initialChannel={channel} />
       ) : template.isError ? (
         <ErrorNotice error={template.error} />
       ) : (
@@ -53,12 +68,17 @@ export function CounterMode({ onClose }: { onClose: () => void }): React.JSX.Ele
   )
 }
 
+/** Channels the capture screen records (an imported answer comes only from a file). */
+const KEYED_CHANNELS = surveyChannels.filter((c) => c !== 'imported')
+
 function CounterSession({
   survey,
   onClose,
+  initialChannel,
 }: {
   survey: SurveyTemplate
   onClose: () => void
+  initialChannel: SurveyChannel
 }): React.JSX.Element {
   const { t } = useTranslation('surveys')
   const fmt = useFormat()
@@ -69,6 +89,9 @@ function CounterSession({
   const [answers, setAnswers] = useState<Record<number, CounterAnswer>>({})
   const [comment, setComment] = useState('')
   const [saved, setSaved] = useState<{ followUp: boolean } | null>(null)
+  const [channel, setChannel] = useState<SurveyChannel>(initialChannel)
+  // the day the answer was given: today at the counter; the form's date when keying in paper later
+  const [answeredOn, setAnsweredOn] = useState(localToday())
   const searchRef = useRef<HTMLInputElement>(null)
   const commentRef = useRef<HTMLTextAreaElement>(null)
 
@@ -103,8 +126,9 @@ function CounterSession({
       receiptId: purchase?.receiptId ?? null,
       storeId: purchase?.storeId ?? null,
       staff: purchase?.staff ?? null,
-      respondedAt: localTimestamp(),
-      channel: 'counter',
+      respondedAt:
+        channel === 'counter' || answeredOn === localToday() ? localTimestamp() : `${answeredOn}T12:00:00`,
+      channel,
       overall: overall && 'level' in overall ? overall.level : null,
       comment,
       answers: survey.aspects.map((a) => {
@@ -191,12 +215,30 @@ function CounterSession({
     <Stack gap="md" maw={1100} mx="auto">
       <Group justify="space-between">
         <Title order={2}>{t('counter.title')}</Title>
-        <Button variant="default" onClick={onClose}>
-          {t('counter.close')}{' '}
-          <Kbd ml={6} data-untranslated>
-            Esc
-          </Kbd>
-        </Button>
+        <Group gap="sm">
+          <SegmentedControl
+            aria-label={t('counter.channel')}
+            value={channel}
+            onChange={(v) => setChannel(KEYED_CHANNELS.find((c) => c === v) ?? 'counter')}
+            data={KEYED_CHANNELS.map((c) => ({ value: c, label: t(`export.channels.${c}`) }))}
+            data-testid="surveys-counter-channel"
+          />
+          {channel !== 'counter' && (
+            <DateField
+              aria-label={t('counter.answeredOn')}
+              value={answeredOn}
+              max={localToday()}
+              onChange={(v) => setAnsweredOn(v ?? localToday())}
+              testId="surveys-counter-date"
+            />
+          )}
+          <Button variant="default" onClick={onClose}>
+            {t('counter.close')}{' '}
+            <Kbd ml={6} data-untranslated>
+              Esc
+            </Kbd>
+          </Button>
+        </Group>
       </Group>
       {saved && (
         <Alert color="green" data-testid="surveys-counter-saved">

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  FileButton,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Button, Card, FileButton, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,7 +7,8 @@ import { call } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useFormat } from '../../format/useFormat'
 import { aspectLabel } from './labels'
-import { useImportAnswers, useSurveyTemplate } from './queries'
+import { ImportJobView } from './ImportJobView'
+import { useStartSurveyImport, useSurveyTemplate } from './queries'
 
 const FIELDS = [
   'respondedAt',
@@ -57,6 +46,7 @@ export function ImportView(): React.JSX.Element {
   const [file, setFile] = useState<{ name: string; base64: string; header: string[] } | null>(null)
   const [fields, setFields] = useState<Partial<Record<Field, string>>>({})
   const [aspects, setAspects] = useState<Record<string, string>>({})
+  const [jobId, setJobId] = useState<string | null>(null)
   const preview = useMutation({
     mutationFn: async (f: File) => {
       const base64 = await toBase64(f)
@@ -65,6 +55,7 @@ export function ImportView(): React.JSX.Element {
     },
     onSuccess: (f) => {
       setFile(f)
+      setJobId(null)
       const next: Partial<Record<Field, string>> = {}
       for (const field of FIELDS) {
         const g = guess(f.header, [
@@ -83,7 +74,7 @@ export function ImportView(): React.JSX.Element {
       setAspects(a)
     },
   })
-  const run = useImportAnswers()
+  const run = useStartSurveyImport()
   const columns = [
     { value: '', label: t('import.none') },
     ...(file?.header ?? []).map((h) => ({ value: h, label: h })),
@@ -97,7 +88,10 @@ export function ImportView(): React.JSX.Element {
         FIELDS.filter((f) => f !== 'respondedAt' && fields[f]).map((f) => [f, fields[f]]),
       ),
     }
-    run.mutate({ fileName: file.name, base64: file.base64, mapping })
+    run.mutate(
+      { fileName: file.name, base64: file.base64, mapping },
+      { onSuccess: (started) => setJobId(started.jobId) },
+    )
   }
   return (
     <Stack gap="md">
@@ -114,7 +108,7 @@ export function ImportView(): React.JSX.Element {
               </Button>
             )}
           </FileButton>
-          {file && <Text>{file.name}</Text>}
+          {file && <Text data-untranslated>{file.name}</Text>}
         </Group>
         {preview.isError && <ErrorNotice error={preview.error} />}
       </Card>
@@ -140,47 +134,19 @@ export function ImportView(): React.JSX.Element {
               />
             ))}
           </SimpleGrid>
-          <Button mt="md" onClick={start} disabled={!fields.respondedAt} loading={run.isPending}>
+          <Button
+            mt="md"
+            onClick={start}
+            disabled={!fields.respondedAt || preview.isPending}
+            loading={run.isPending}
+            data-testid="surveys-import-run"
+          >
             {t('import.run')}
           </Button>
         </Card>
       )}
       {run.isError && <ErrorNotice error={run.error} />}
-      {run.data?.status === 'done' && (
-        <Alert color="green">
-          {t('import.done', {
-            n: fmt.number(run.data.responsesAdded),
-            followUps: fmt.number(run.data.followUpsCreated),
-          })}
-        </Alert>
-      )}
-      {run.data?.status === 'rejected' && (
-        <Alert
-          color="red"
-          title={t('import.rejected', { file: run.data.fileName, n: fmt.number(run.data.errorCount) })}
-        >
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('import.row')}</Table.Th>
-                <Table.Th>{t('import.column')}</Table.Th>
-                <Table.Th>{t('import.value')}</Table.Th>
-                <Table.Th>{t('import.problem')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {run.data.errors.slice(0, 50).map((e, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{fmt.number(e.row)}</Table.Td>
-                  <Table.Td>{e.column}</Table.Td>
-                  <Table.Td>{e.value}</Table.Td>
-                  <Table.Td>{t(`import.reasons.${e.reason}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Alert>
-      )}
+      {jobId && <ImportJobView jobId={jobId} />}
     </Stack>
   )
 }

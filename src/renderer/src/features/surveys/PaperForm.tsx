@@ -10,13 +10,21 @@ import styles from './paper.module.css'
 import { useSurveyTemplate } from './queries'
 
 const LEVELS = ['delighted', 'satisfied', 'disappointed'] as const
+const SCORES = [1, 2, 3, 4, 5] as const
 const PRINTING_CLASS = 'lukkha-printing-survey-form'
 
 /**
  * The printable paper form: Thai, on A4 or A5, with the receipt number and a tick box per level. It is drawn
  * outside the app's root so that printing shows the form alone; the answers are keyed in afterwards.
  */
-export function PaperForm({ onClose }: { onClose: () => void }): React.JSX.Element {
+export function PaperForm({
+  onClose,
+  onKeyIn,
+}: {
+  onClose: () => void
+  /** Opens the capture screen to key in filled-in forms (channel paper). */
+  onKeyIn: () => void
+}): React.JSX.Element {
   const { t } = useTranslation('surveys')
   const template = useSurveyTemplate()
   const [size, setSize] = useState<'a4' | 'a5'>('a4')
@@ -47,6 +55,9 @@ export function PaperForm({ onClose }: { onClose: () => void }): React.JSX.Eleme
             data-testid="surveys-paper-receipt"
           />
           <Button onClick={() => window.print()}>{t('paper.print')}</Button>
+          <Button variant="default" onClick={onKeyIn} data-testid="surveys-paper-key-in">
+            {t('paper.keyIn')}
+          </Button>
           <Button variant="default" onClick={onClose}>
             {t('paper.close')}
           </Button>
@@ -78,6 +89,7 @@ function Sheet(props: { survey: SurveyTemplate; size: 'a4' | 'a5'; receipt: stri
         {th('paper.date')}: <span className={styles.field}>{'\u00a0'}</span>
       </div>
       <p>{th('paper.instructions')}</p>
+      {survey.aspects.some((a) => a.asksGap) && <p>{th('paper.gapInstructions')}</p>}
       <table className={styles.table}>
         <thead>
           <tr>
@@ -91,19 +103,20 @@ function Sheet(props: { survey: SurveyTemplate; size: 'a4' | 'a5'; receipt: stri
           </tr>
         </thead>
         <tbody>
-          {[
-            ...survey.aspects.map((a) => ({ id: a.id, label: a.labelTh })),
-            { id: 0, label: survey.overallTh },
-          ].map((row) => (
-            <tr key={row.id}>
-              <td>{row.label}</td>
-              {LEVELS.map((l) => (
-                <td key={l}>
-                  <span className={styles.box} />
+          {survey.aspects.map((a) =>
+            a.asksGap ? (
+              <tr key={a.id} data-testid="paper-gap-row">
+                <td>{a.labelTh}</td>
+                <td colSpan={LEVELS.length} className={styles.gapCell}>
+                  <ScaleLine label={th('paper.expectation')} />
+                  <ScaleLine label={th('paper.perception')} />
                 </td>
-              ))}
-            </tr>
-          ))}
+              </tr>
+            ) : (
+              <LevelRow key={a.id} label={a.labelTh} />
+            ),
+          )}
+          <LevelRow label={survey.overallTh} />
         </tbody>
       </table>
       {survey.asksComment && (
@@ -117,6 +130,34 @@ function Sheet(props: { survey: SurveyTemplate; size: 'a4' | 'a5'; receipt: stri
         {th('paper.phone')}: <span className={styles.field}>{'\u00a0'}</span>
       </p>
       <p>{th('paper.thanks')}</p>
+    </div>
+  )
+}
+
+/** An aspect (or the overall question) answered on the three levels: one tick box per level. */
+function LevelRow({ label }: { label: string }): React.JSX.Element {
+  return (
+    <tr>
+      <td>{label}</td>
+      {LEVELS.map((l) => (
+        <td key={l}>
+          <span className={styles.box} />
+        </td>
+      ))}
+    </tr>
+  )
+}
+
+/** Expectation or perception on 1-5: five numbered tick boxes after the line's label. */
+function ScaleLine({ label }: { label: string }): React.JSX.Element {
+  return (
+    <div className={styles.scaleLine}>
+      <span className={styles.scaleLabel}>{label}</span>
+      {SCORES.map((n) => (
+        <span key={n} className={styles.scoreBox}>
+          <span className={styles.box} /> {n}
+        </span>
+      ))}
     </div>
   )
 }

@@ -8,6 +8,7 @@ import { CounterMode } from './CounterMode'
 import { FollowUpsView } from './FollowUpsView'
 import { ImportView } from './ImportView'
 import { PaperForm } from './PaperForm'
+import { useSurveyExportLabels } from './exportRequest'
 import { useExportResponses, useSurveyAnalysis } from './queries'
 import { TemplateView } from './TemplateView'
 
@@ -28,7 +29,8 @@ export function SurveysPage(): React.JSX.Element {
   const mode = params.get('mode')
   const analysis = useSurveyAnalysis(null, null)
   const exporter = useExportResponses()
-  const setMode = (next: 'counter' | 'paper' | null) =>
+  const exportLabels = useSurveyExportLabels()
+  const setMode = (next: 'counter' | 'paper' | 'keyIn' | null) =>
     setParams((p) => {
       const out = new URLSearchParams(p)
       if (next) out.set('mode', next)
@@ -37,7 +39,9 @@ export function SurveysPage(): React.JSX.Element {
     })
 
   if (mode === 'counter') return <CounterMode onClose={() => setMode(null)} />
-  if (mode === 'paper') return <PaperForm onClose={() => setMode(null)} />
+  // paper forms keyed in afterwards: the same fast screen, channel paper, the form's date
+  if (mode === 'keyIn') return <CounterMode channel="paper" onClose={() => setMode(null)} />
+  if (mode === 'paper') return <PaperForm onClose={() => setMode(null)} onKeyIn={() => setMode('keyIn')} />
   return (
     <Stack gap="md">
       <PageHeader
@@ -61,14 +65,16 @@ export function SurveysPage(): React.JSX.Element {
             <Button
               variant="default"
               loading={exporter.isPending}
-              onClick={() => exporter.mutate({ format: 'csv', title: t('title') })}
+              onClick={() => exporter.mutate({ format: 'csv', ...exportLabels })}
+              data-testid="surveys-export-csv"
             >
               {t('actions.exportCsv')}
             </Button>
             <Button
               variant="default"
               loading={exporter.isPending}
-              onClick={() => exporter.mutate({ format: 'xlsx', title: t('title') })}
+              onClick={() => exporter.mutate({ format: 'xlsx', ...exportLabels })}
+              data-testid="surveys-export-xlsx"
             >
               {t('actions.exportXlsx')}
             </Button>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input } from '../../../../shared/api'
 import { call } from '../../api/client'
 import { saveExportedFile } from '../../api/download'
+import { cancelJob, onJobFinished, useJob } from '../../api/jobs'
 
 export const surveysKeys = {
   all: ['surveys'] as const,
@@ -36,8 +37,17 @@ export const useRecordResponse = () =>
   useSurveyMutation((v: Input<'surveysRecord'>) => call('surveysRecord', v))
 export const useCloseFollowUp = () =>
   useSurveyMutation((v: Input<'surveysCloseFollowUp'>) => call('surveysCloseFollowUp', v))
-export const useImportAnswers = () =>
-  useSurveyMutation((v: Input<'surveysImport'>) => call('surveysImport', v))
+
+/** Starts the import of an answers file as a job; its progress and result come through the one job hook. */
+export const useStartSurveyImport = () =>
+  useMutation({ mutationFn: (v: Input<'surveysStartImport'>) => call('surveysStartImport', v) })
+export const useSurveyImportJob = (jobId: string | null) => useJob(jobId, 'survey-import')
+export const useCancelSurveyImport = () => useMutation({ mutationFn: (jobId: string) => cancelJob(jobId) })
+
+// When an import of answers ends, every survey figure is stale (even if the page has closed meanwhile).
+onJobFinished('survey-import', (_job, client) => {
+  void client.invalidateQueries({ queryKey: surveysKeys.all })
+})
 export const useSaveTemplate = () =>
   useSurveyMutation((v: Input<'surveysSaveTemplate'>) => call('surveysSaveTemplate', v))
 export const useFindPurchase = () =>

@@ -13,6 +13,8 @@ export const en = {
     cohorts: 'Cohorts',
     products: 'Products & baskets',
     campaigns: 'Campaigns',
+    retention: 'Retention',
+    growth: 'Growth',
     reports: 'Reports',
     settings: 'Settings',
   },

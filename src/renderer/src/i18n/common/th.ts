@@ -15,6 +15,8 @@ export const th: Messages<typeof en> = {
     cohorts: 'การกลับมาซื้อซ้ำ',
     products: 'สินค้าและตะกร้า',
     campaigns: 'แคมเปญ',
+    retention: 'รักษาลูกค้า',
+    growth: 'การเติบโต',
     reports: 'รายงาน',
     settings: 'ตั้งค่า',
   },

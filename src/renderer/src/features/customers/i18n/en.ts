@@ -46,6 +46,16 @@ export const en = {
     exportMarketing: 'Marketing list (consented only)',
     exported: '{{count}} customers exported',
   },
+  /** Column headers and values of the exported list (CSV/XLSX). */
+  exportFile: {
+    spend: 'Spend (baht)',
+    source: 'Acquisition source',
+    marketing: 'Marketing consent',
+    yes: 'yes',
+    no: 'no',
+    customers: 'customers',
+    marketingList: 'marketing list',
+  },
   empty: 'No customer matches.',
   loading: 'Loading...',
   profile: {
@@ -147,6 +157,18 @@ export const en = {
     notes: 'Notes',
     save: 'Save',
     cancel: 'Cancel',
+  },
+  /** A refused value, under its field (params from the engine: value). */
+  fieldErrors: {
+    name_missing: 'Enter the customer’s name.',
+    phone_invalid: '“{{value}}” is not a phone number. Thai numbers look like 081-234-5678 or 02-123-4567.',
+    email_invalid: '“{{value}}” is not an e-mail address (name@example.com).',
+    line_invalid: '“{{value}}” is not a LINE ID: 4 to 20 letters, digits, dots, dashes or underscores.',
+    birthday_invalid: 'The birthday must be a real date in the past.',
+    code_taken: 'Another customer already has member code “{{value}}”.',
+    referrer_self: 'A customer cannot refer themselves.',
+    referrer_missing: 'That customer no longer exists; choose another.',
+    title_missing: 'Enter what needs doing.',
   },
   sources: {
     walk_in: 'Walk-in',

@@ -49,6 +49,15 @@ export const th: Messages<typeof en> = {
     exportMarketing: 'รายชื่อเพื่อการตลาด (เฉพาะผู้ยินยอม)',
     exported: 'ส่งออกลูกค้า {{count}} ราย',
   },
+  exportFile: {
+    spend: 'ยอดซื้อ (บาท)',
+    source: 'ช่องทางที่รู้จักร้าน',
+    marketing: 'ยินยอมรับการตลาด',
+    yes: 'ใช่',
+    no: 'ไม่',
+    customers: 'ลูกค้า',
+    marketingList: 'รายชื่อเพื่อการตลาด',
+  },
   empty: 'ไม่พบลูกค้าที่ตรงกัน',
   loading: 'กำลังโหลด...',
   profile: {
@@ -143,6 +152,17 @@ export const th: Messages<typeof en> = {
     notes: 'บันทึก',
     save: 'บันทึก',
     cancel: 'ยกเลิก',
+  },
+  fieldErrors: {
+    name_missing: 'กรุณากรอกชื่อลูกค้า',
+    phone_invalid: '“{{value}}” ไม่ใช่เบอร์โทรศัพท์ เบอร์ในไทยมีรูปแบบเช่น 081-234-5678 หรือ 02-123-4567',
+    email_invalid: '“{{value}}” ไม่ใช่อีเมล (เช่น name@example.com)',
+    line_invalid: '“{{value}}” ไม่ใช่ LINE ID (ตัวอักษร ตัวเลข จุด ขีด หรือขีดล่าง 4 ถึง 20 ตัว)',
+    birthday_invalid: 'วันเกิดต้องเป็นวันที่มีจริงและผ่านมาแล้ว',
+    code_taken: 'มีลูกค้าอื่นใช้รหัสสมาชิก “{{value}}” อยู่แล้ว',
+    referrer_self: 'ลูกค้าแนะนำตัวเองไม่ได้',
+    referrer_missing: 'ไม่พบลูกค้าคนนี้แล้ว กรุณาเลือกคนอื่น',
+    title_missing: 'กรุณากรอกสิ่งที่ต้องทำ',
   },
   sources: {
     walk_in: 'เดินเข้าร้าน',
