@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ApiContext } from './api/context'
-import { checkHealth, stopWriting } from './backup/health'
-import { dailyBackupDue, takeBackup } from './backup/store'
-import { migrateToLatest, openDatabase } from './db'
+import { backupJob } from './backup/jobs'
+import { openShopDatabase } from './backup/session'
+import { dailyBackupDue } from './backup/store'
 import { JobRegistry } from './jobs/registry'
 import type { LukkhaEvent } from '../shared/events'
 import type { ReportPrinter } from './reports/printer'
@@ -25,22 +25,10 @@ export interface ContextOptions {
  */
 export async function createApiContext(options: ContextOptions): Promise<ApiContext> {
   if (options.dbFile !== ':memory:') mkdirSync(dirname(options.dbFile), { recursive: true, mode: 0o700 })
-  const connection = openDatabase(options.dbFile)
+  // quick_check before anything writes: a damaged file is opened for reading only (every write then fails),
+  // and one SQLite cannot open at all gets an empty read-only stand-in, so the recovery screen can show
+  const { connection, health } = await openShopDatabase(options.dbFile)
   const file = options.dbFile !== ':memory:' && options.dbFile !== ''
-  // quick_check before anything writes: a damaged file is opened for reading only (every write then fails)
-  const health = file ? checkHealth(connection.sqlite, options.dbFile) : { status: 'ok' as const }
-  if (health.status === 'corrupt') stopWriting(connection.sqlite)
-  else {
-    try {
-      await migrateToLatest(connection.db)
-    } catch (error) {
-      await connection.close()
-      throw error
-    }
-    // the daily backup (verified, rotated) runs in the background: the app does not wait for it
-    if (file && dailyBackupDue(options.dbFile))
-      void takeBackup(connection.sqlite, options.dbFile, 'daily').catch(() => undefined)
-  }
   const now = options.now ?? (() => new Date())
   let closing: Promise<void> | null = null
   const ctx: ApiContext = {
@@ -59,9 +47,18 @@ export async function createApiContext(options: ContextOptions): Promise<ApiCont
     close: () =>
       (closing ??= (async () => {
         await ctx.jobs.close()
-        await connection.close()
+        await ctx.connection.close() // the connection of the moment: a restore replaces it
       })()),
     health,
+  }
+  // the daily backup (verified, rotated) is a job in the background: the app does not wait for it
+  if (file && health.status === 'ok' && dailyBackupDue(options.dbFile, now())) {
+    ctx.jobs.start(backupJob, {
+      sqlite: connection.sqlite,
+      dbFile: options.dbFile,
+      reason: 'daily',
+      now: now(),
+    })
   }
   return ctx
 }

@@ -37,6 +37,7 @@ export const errorCodes = [
   'store_failed', // {detail}: a value could not be stored (a constraint); nothing was stored
   'backup_failed', // {detail}
   'backup_not_found', // {name}
+  'work_running', // {}: other work (an import, an analysis, a backup) is running; try when it has finished
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

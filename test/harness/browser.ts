@@ -61,6 +61,8 @@ export interface AppOptions {
   systemLocale?: string
   /** Fill the database with the demo shop before the page opens (seed 2567 unless given). */
   demo?: boolean | { seed: number; endDate?: string }
+  /** Prepares the database file before the app opens it (e.g. damages it for the recovery screen). */
+  before?: (dbFile: string) => Promise<void> | void
 }
 
 export interface App {
@@ -78,6 +80,7 @@ export interface App {
  */
 export async function openApp(browser: () => BrowserContext, options: AppOptions = {}): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'lukkha-e2e-'))
+  await options.before?.(join(dir, 'lukkha.db'))
   const harness = await startHarness({
     dbFile: join(dir, 'lukkha.db'),
     systemLocale: options.systemLocale ?? 'th-TH',

@@ -45,7 +45,8 @@ describe('one job registry', () => {
     expect(analysed).toMatchObject({ kind: 'analysis', state: 'done', error: null, result: { runId: 1 } })
     expect(imported.finishedAt).not.toBeNull()
 
-    const listed = await call(ctx, 'listJobs')
+    // the new context's daily backup is a job of the same registry too (it may still be running)
+    const listed = (await call(ctx, 'listJobs')).filter((j) => j.kind !== 'backup')
     expect(listed.map((j) => [j.kind, j.state]).sort()).toEqual([
       ['analysis', 'done'],
       ['import', 'done'],

@@ -4,6 +4,7 @@ import type { ApiResult } from '../../shared/result'
 import { toApiError } from '../errors'
 import type { ApiContext } from './context'
 import { handlers } from './index'
+import { damaged, servedWhenDamaged } from './backup'
 
 export function isMethod(name: string): name is Method {
   return Object.hasOwn(contract, name)
@@ -32,6 +33,7 @@ export async function dispatch(
     return { ok: false, error: { code: 'validation', message: describeZodError(parsed.error) } }
   }
   try {
+    if (ctx.health?.status === 'corrupt' && !servedWhenDamaged.has(method)) throw damaged()
     const handler = handlers[method] as (input: unknown, ctx: ApiContext) => unknown
     const data = spec.output.parse(await handler(parsed.data, ctx))
     return { ok: true, data }

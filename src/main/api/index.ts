@@ -15,6 +15,7 @@ import { surveysHandlers } from './surveys'
 import { retentionHandlers } from './retention'
 import { growthHandlers } from './growth'
 import { campaignsHandlers } from './campaigns'
+import { backupHandlers } from './backup'
 
 /** Every API method's handler, one spread per domain; the type checks it against the contract. */
 export const handlers: { [M in Method]: Handler<M> } = {
@@ -33,4 +34,5 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...retentionHandlers,
   ...growthHandlers,
   ...campaignsHandlers,
+  ...backupHandlers,
 }

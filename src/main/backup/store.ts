@@ -2,8 +2,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { Sqlite } from '../db'
-import { backupDatabase } from '../db/backup'
+import { backupDatabase, type CopyOptions } from '../db/backup'
 import { LukkhaError, toCodedError } from '../errors'
+import { reapplyErasuresAfterRestore } from './erasures'
 
 // The shop database's backups: consistent copies taken with SQLite's online backup API (db/backup.ts, the
 // same function the pre-migration copy uses) into `<db folder>/backups/`, each verified with
@@ -125,6 +126,7 @@ export async function takeBackup(
   dbFile: string,
   reason: BackupReason,
   now: Date = new Date(),
+  copy: CopyOptions = {},
 ): Promise<BackupInfo> {
   const folder = backupFolder(dbFile)
   mkdirSync(folder, { recursive: true, mode: 0o700 })
@@ -132,10 +134,11 @@ export async function takeBackup(
   for (let n = 2; existsSync(join(folder, name)); n++) name = `lukkha-${stamp(now)}-${n}-${reason}.db`
   const path = join(folder, name)
   try {
-    await backupDatabase(sqlite, path)
+    await backupDatabase(sqlite, path, copy)
     standalone(path)
   } catch (error) {
     rmSync(path, { force: true })
+    if (error instanceof LukkhaError && error.code === 'cancelled') throw error
     const coded = toCodedError(error)
     if (coded.code !== 'internal') throw coded
     throw new LukkhaError('backup_failed', `The backup could not be made: ${coded.message}`, undefined, {
@@ -190,6 +193,8 @@ export interface RestoreResult {
   restoredFrom: string
   /** The database as it was before the restore (a raw copy when it was too damaged to back up). */
   undoPoint: string
+  /** Customers erased (in the database as it was) whom the restored backup still held: erased again. */
+  erasuresReapplied: number
 }
 
 /**
@@ -222,7 +227,9 @@ export async function restoreBackup(
   }
   const folder = backupFolder(dbFile)
   mkdirSync(folder, { recursive: true, mode: 0o700 })
-  const undoPoint = join(folder, `lukkha-${stamp(now)}-before-restore.db`)
+  let undoPoint = join(folder, `lukkha-${stamp(now)}-before-restore.db`)
+  for (let n = 2; existsSync(undoPoint); n++)
+    undoPoint = join(folder, `lukkha-${stamp(now)}-${n}-before-restore.db`)
   if (existsSync(dbFile)) {
     // a raw copy (with its WAL folded in when SQLite can still open it) so even a damaged file is kept
     try {
@@ -256,6 +263,9 @@ export async function restoreBackup(
     reason: from?.reason ?? 'manual',
     bytes: statSync(dbFile).size,
   }
+  // a backup older than an erasure brings the erased customer back: erase them again, from the erasure
+  // journal kept beside the database file
+  const erasuresReapplied = await reapplyErasuresAfterRestore(dbFile)
   for (const hook of afterRestore) await hook(dbFile, info)
-  return { restoredFrom: backupPath, undoPoint }
+  return { restoredFrom: backupPath, undoPoint, erasuresReapplied }
 }

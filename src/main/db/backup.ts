@@ -1,5 +1,6 @@
 import { chmodSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { LukkhaError } from '../errors'
 import type { Sqlite } from './connection'
 
 // Copies of the shop database taken with SQLite's online backup API: consistent even while other
@@ -13,11 +14,28 @@ export const MIGRATION_BACKUPS_KEPT = 3
  * Writes a consistent copy of the open database to `target` (created 0600: it holds the same personal data).
  * The copy appears under its final name only once complete. Returns the target path.
  */
-export async function backupDatabase(sqlite: Sqlite, target: string): Promise<string> {
+export interface CopyOptions {
+  /** Pages copied so far of the total, after each step of the online backup. */
+  progress?: (done: number, total: number) => void
+  /** Aborting stops the copy between steps (it then throws LukkhaError 'cancelled' and leaves no file). */
+  signal?: AbortSignal
+}
+
+export async function backupDatabase(
+  sqlite: Sqlite,
+  target: string,
+  options: CopyOptions = {},
+): Promise<string> {
   const partial = `${target}.partial`
   rmSync(partial, { force: true })
   try {
-    await sqlite.backup(partial)
+    await sqlite.backup(partial, {
+      progress: ({ totalPages, remainingPages }) => {
+        if (options.signal?.aborted) throw new LukkhaError('cancelled', 'The backup was cancelled.')
+        options.progress?.(totalPages - remainingPages, totalPages)
+        return 256 // pages per step: small enough for cancel and progress, big enough to be quick
+      },
+    })
     chmodSync(partial, 0o600)
     renameSync(partial, target)
   } catch (error) {

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { ImportSummaryDto } from '../../shared/api/import'
 import { openDatabase } from '../db'
@@ -22,8 +23,20 @@ export interface ImportWorkerInput {
   startedAt: string
 }
 
+/**
+ * The import worker's bounds (tests shorten them): with no progress report for IMPORT_STALL_MS (a workbook
+ * whose parse hangs inside exceljs, a file that never ends) the thread is terminated and the job fails with
+ * file_too_slow; after a cancel, a thread that has not stopped within CANCEL_GRACE_MS is terminated.
+ */
+export interface ImportBounds {
+  stallMs: number
+  cancelGraceMs: number
+}
+export const IMPORT_BOUNDS: ImportBounds = { stallMs: 120_000, cancelGraceMs: 2_000 }
+
 interface ImportJobInput extends ImportWorkerInput {
   db: Kysely<Database>
+  bounds?: ImportBounds
 }
 
 export type ImportJobResult = ImportSummaryDto & { rejectedFile: string | null }
@@ -38,9 +51,22 @@ export const importProgress = (p: ImportProgress) => ({
 export const importJob: JobKind<ImportJobInput, ImportJobResult> = {
   kind: 'import',
   firstPhase: 'import.phase.checking',
-  async run({ db, ...input }, job) {
+  async run({ db, bounds = IMPORT_BOUNDS, ...input }, job) {
     const summary = preferWorkers()
-      ? await runInWorker<ImportSummary>('import-worker', input, job)
+      ? await runInWorker<ImportSummary>('import-worker', input, job, {
+          stallMs: bounds.stallMs,
+          cancelGraceMs: bounds.cancelGraceMs,
+          stalled: () => {
+            const file = basename(input.options.fileName ?? input.file)
+            const seconds = Math.round(bounds.stallMs / 1000)
+            return new LukkhaError(
+              'file_too_slow',
+              `${file}: reading the file made no progress for ${seconds} s, so it was stopped; nothing was stored. The file may be damaged or far too big.`,
+              undefined,
+              { file, seconds },
+            )
+          },
+        })
       : await importHere(input, job.signal, (p) => job.progress(importProgress(p)))
     const { rejectedFile, ...rest } = summary
     const newCustomers =

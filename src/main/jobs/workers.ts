@@ -47,11 +47,26 @@ export function workerScript(name: WorkerName): { url: URL; execArgv: string[] }
  * `job.progress`, cancel (job.signal) reaches the worker both as a message and as a shared flag its progress
  * reports check, and the worker's result or error becomes this promise's.
  */
+export interface WorkerBounds {
+  resourceLimits?: ResourceLimits
+  /**
+   * The time bound: when the worker reports no progress for this long, it is stopped (terminated, however
+   * busy its synchronous code is) and the job fails with `stalled()`'s error.
+   */
+  stallMs?: number
+  stalled?: () => Error
+  /**
+   * After a cancel, how long the worker may take to stop by itself (it checks the flag at each progress
+   * report) before it is terminated: a parse stuck inside a library call still stops.
+   */
+  cancelGraceMs?: number
+}
+
 export function runInWorker<R>(
   name: WorkerName,
   input: unknown,
   job: JobControl,
-  options: { resourceLimits?: ResourceLimits } = {},
+  options: WorkerBounds = {},
 ): Promise<R> {
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4))
   const { url, execArgv } = workerScript(name)
@@ -61,22 +76,51 @@ export function runInWorker<R>(
     execArgv,
     ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
   })
+  let outcome: { ok: true; result: R } | { ok: false; error: Error } | null = null
+  /** Ends the thread now, whatever it is doing; the job ends with `error`. */
+  const stop = (error: Error): void => {
+    outcome ??= { ok: false, error }
+    void worker.terminate()
+  }
+  let stallTimer: NodeJS.Timeout | null = null
+  const watch = (): void => {
+    if (options.stallMs === undefined) return
+    if (stallTimer) clearTimeout(stallTimer)
+    const stallMs = options.stallMs
+    stallTimer = setTimeout(
+      () =>
+        stop(
+          options.stalled?.() ??
+            new LukkhaError('internal', `The ${name} thread made no progress for ${stallMs} ms.`),
+        ),
+      stallMs,
+    )
+  }
+  watch()
   const cancel = (): void => {
     Atomics.store(cancelFlag, 0, 1)
     worker.postMessage({ type: 'cancel' } satisfies ToWorker)
+    if (options.cancelGraceMs !== undefined) {
+      setTimeout(
+        () => stop(new LukkhaError('cancelled', 'The job was cancelled.')),
+        options.cancelGraceMs,
+      ).unref()
+    }
   }
   if (job.signal.aborted) cancel()
   else job.signal.addEventListener('abort', cancel, { once: true })
   // Settles when the thread has exited, so a job has ended only once its thread let go of the database.
   return new Promise<R>((resolve, reject) => {
-    let outcome: { ok: true; result: R } | { ok: false; error: Error } | null = null
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'progress') job.progress(message.update)
-      else if (message.type === 'done') outcome = { ok: true, result: message.result as R }
+      if (message.type === 'progress') {
+        watch()
+        job.progress(message.update)
+      } else if (message.type === 'done') outcome = { ok: true, result: message.result as R }
       else outcome = { ok: false, error: fromApiError(message.error) }
     })
     worker.on('error', (error: Error) => (outcome ??= { ok: false, error }))
     worker.on('exit', (code) => {
+      if (stallTimer) clearTimeout(stallTimer)
       job.signal.removeEventListener('abort', cancel)
       if (outcome === null) {
         reject(new LukkhaError('internal', `The ${name} thread stopped unexpectedly (exit code ${code}).`))

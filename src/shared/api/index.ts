@@ -16,6 +16,7 @@ import { surveysContract } from './surveys'
 import { retentionContract } from './retention'
 import { growthContract } from './growth'
 import { campaignsContract } from './campaigns'
+import { backupContract } from './backup'
 
 /**
  * The API contract: every method the renderer may call, with the zod schema of its one argument and of its
@@ -38,6 +39,7 @@ export const contract = {
   ...retentionContract,
   ...growthContract,
   ...campaignsContract,
+  ...backupContract,
 } as const
 
 export type Contract = typeof contract

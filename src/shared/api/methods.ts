@@ -87,6 +87,13 @@ export const methodNames = [
   'subjectRequestLog',
   'subjectRequestsOpen',
   'subjectRequestClose',
+  // backup and recovery
+  'getHealth',
+  'listBackups',
+  'startBackup',
+  'startRestore',
+  'exportReadable',
+  'startFresh',
   // surveys
   'surveysTemplate',
   'surveysSaveTemplate',

@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
 import { RouterProvider } from 'react-router/dom'
 import { createQueryClient } from '../api/queryClient'
+import { HealthGate } from '../features/backup/HealthGate'
 import { LanguageSync } from './LanguageSync'
 import { router } from './router'
 import { theme } from './theme'
@@ -14,9 +15,11 @@ export function App(): React.JSX.Element {
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme}>
         <Notifications position="top-right" />
-        <LanguageSync>
-          <RouterProvider router={router} />
-        </LanguageSync>
+        <HealthGate>
+          <LanguageSync>
+            <RouterProvider router={router} />
+          </LanguageSync>
+        </HealthGate>
       </MantineProvider>
     </QueryClientProvider>
   )

@@ -8,6 +8,7 @@ import { surveysRoute } from '../features/surveys/route'
 import { productsRoute } from '../features/products/route'
 import { growthRoute, retentionRoute } from '../features/retention/route'
 import { campaignsRoute } from '../features/campaigns/route'
+import { backupsRoute } from '../features/backup/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
@@ -29,6 +30,7 @@ export const featureRoutes: FeatureRoute[] = [
   retentionRoute,
   growthRoute,
   campaignsRoute,
+  backupsRoute,
 ].sort((a, b) => a.order - b.order)
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {

@@ -14,6 +14,7 @@ import common from './common'
 import errors from './errors'
 import customers from '../features/customers/i18n'
 import components from '../components/i18n'
+import backup from '../features/backup/i18n'
 
 /**
  * Every namespace of UI text, one per feature plus 'common'. A new feature adds its i18n folder (en.ts,
@@ -34,6 +35,7 @@ export const namespaces = {
   products,
   retention,
   campaigns,
+  backup,
 }
 
 export type Namespace = keyof typeof namespaces

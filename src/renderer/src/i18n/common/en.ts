@@ -18,6 +18,7 @@ export const en = {
     growth: 'Growth',
     reports: 'Reports',
     settings: 'Settings',
+    backups: 'Backups',
   },
   actions: {
     save: 'Save',

@@ -19,6 +19,7 @@ export const th: Messages<typeof en> = {
     growth: 'การเติบโต',
     reports: 'รายงาน',
     settings: 'ตั้งค่า',
+    backups: 'สำรองข้อมูล',
   },
   actions: {
     save: 'บันทึก',

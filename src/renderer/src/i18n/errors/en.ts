@@ -46,6 +46,7 @@ const codes = {
   store_failed: 'A value could not be saved, so nothing was stored. ({{detail}})',
   backup_failed: 'The backup could not be made: {{detail}}',
   backup_not_found: 'There is no backup called “{{name}}”.',
+  work_running: 'Other work is running (an import, an analysis or a backup). Try again when it has finished.',
 } satisfies Record<ErrorCode, string>
 
 export const en = {

@@ -12,7 +12,7 @@ const isReason = (reason: unknown): reason is Reason =>
 
 function paramsOf(error: unknown): Record<string, unknown> {
   if (typeof error !== 'object' || error === null || !('params' in error)) return {}
-  const params = (error as { params: unknown }).params
+  const params = error.params
   return typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {}
 }
 

@@ -1,0 +1,10 @@
+import type { FeatureRoute } from '../../app/featureRoute'
+import { lazyPage } from '../../app/lazyPage'
+
+export const backupsRoute: FeatureRoute = {
+  id: 'backups',
+  path: 'backups',
+  element: lazyPage(() => import('./BackupsPage'), 'BackupsPage'),
+  order: 95,
+  placement: 'bottom',
+}
