@@ -16,7 +16,7 @@ const connection = openDatabase(dbFile)
 await migrateToLatest(connection.db)
 const cpu = process.cpuUsage()
 const started = performance.now()
-const input: ImportWorkerInput = { dbFile, file, options: {} }
+const input: ImportWorkerInput = { dbFile, file, options: {}, startedAt: new Date().toISOString() }
 // when each phase the import reports begins: checking (plan), reading (the parser thread reads, parses and
 // maps while this side matches and writes), finishing (flush, index rebuild, commit)
 const phaseStarts: [string, number][] = []

@@ -52,6 +52,7 @@ function start(ctx: ApiContext, file: string, bounds: { stallMs: number; cancelG
     dbFile: ctx.connection.file,
     file,
     options: { preset: 'lukkha_sales', fileName: 'big.xlsx' },
+    startedAt: ctx.now().toISOString(),
     bounds,
   })
 }

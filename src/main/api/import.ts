@@ -182,7 +182,7 @@ export const importHandlers: Handlers<typeof importContract> = {
       validRowsOnly: validRowsOnly ?? false,
       rejectedOut: join(uploads.folder(), `${randomUUID()}-rejected.csv`),
     }
-    return { jobId: startImportJob(ctx.jobs, ctx.db, ctx.connection.file, upload.path, engine) }
+    return { jobId: startImportJob(ctx.jobs, ctx.db, ctx.connection.file, upload.path, engine, ctx.now()) }
   },
 
   importRejectedRows: ({ jobId }, ctx) => {
@@ -221,7 +221,7 @@ export const importHandlers: Handlers<typeof importContract> = {
     }
     // a verified backup first: an undo removes data (the backup folder keeps it, rotated)
     if (ctx.connection.file !== ':memory:' && ctx.connection.file !== '')
-      await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'before-undo')
+      await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'before-undo', ctx.now())
     return undoImport(ctx.db, importId, () => ctx.now())
   },
 

@@ -34,7 +34,7 @@ export const surveysHandlers: Handlers<typeof surveysContract> = {
   surveysRecord: (input, ctx) => recordResponse(ctx.db, input),
   surveysAnalysis: (input, ctx) => analyseSurveys(ctx.db, { from: input?.from, to: input?.to }),
   surveysFollowUps: (input, ctx) => followUpsWithRecovery(ctx.db, input.status),
-  surveysCloseFollowUp: (input, ctx) => closeFollowUp(ctx.db, input),
+  surveysCloseFollowUp: (input, ctx) => closeFollowUp(ctx.db, input, ctx.now()),
   surveysImportPreview: (input) => withUploadedFile(input.fileName, input.base64, previewSurveyFile),
   surveysStartImport: ({ fileName, base64, mapping }, ctx) => ({
     jobId: ctx.jobs.start(surveyImportJob, {

@@ -19,6 +19,8 @@ export interface ImportWorkerInput {
   dbFile: string
   file: string
   options: ImportOptions
+  /** When the job was started (ISO), on the API context's clock: the time the import records. */
+  startedAt: string
 }
 
 /**
@@ -85,13 +87,17 @@ export const importJob: JobKind<ImportJobInput, ImportJobResult> = {
 }
 
 async function importHere(
-  { dbFile, file, options }: ImportWorkerInput,
+  { dbFile, file, options, startedAt }: ImportWorkerInput,
   signal: AbortSignal,
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportSummary> {
   const connection = openDatabase(dbFile)
   try {
-    return await runImport(connection.sqlite, file, options, { signal, onProgress })
+    return await runImport(connection.sqlite, file, options, {
+      signal,
+      onProgress,
+      now: () => new Date(startedAt),
+    })
   } finally {
     await connection.close()
   }
@@ -104,6 +110,7 @@ export function startImportJob(
   dbFile: string,
   file: string,
   options: ImportOptions,
+  startedAt: Date,
 ): string {
   if (dbFile === ':memory:' || dbFile === '') {
     throw new LukkhaError(
@@ -111,5 +118,5 @@ export function startImportJob(
       'Imports need a database file (an in-memory database cannot be shared with a job).',
     )
   }
-  return jobs.start(importJob, { db, dbFile, file, options })
+  return jobs.start(importJob, { db, dbFile, file, options, startedAt: startedAt.toISOString() })
 }

@@ -37,6 +37,10 @@ export interface RunHooks {
   /** Files smaller than this are read in this thread even with spawnParser (starting a thread costs more). */
   parserMinBytes?: number
   onProgress?: (progress: ImportProgress) => void
+  /**
+   * The import's clock, for the times it records (history row, saved mappings): the API passes the job's
+   * start time, the CLI the machine's clock. Without it, the moment runImport was called.
+   */
   now?: () => Date
 }
 
@@ -73,7 +77,7 @@ export async function runImport(
   hooks: RunHooks = {},
 ): Promise<ImportSummary> {
   const started = Date.now()
-  const now = (): string => localTimestamp(hooks.now?.() ?? new Date())
+  const now = (): string => localTimestamp(hooks.now?.() ?? new Date(started))
   hooks.onProgress?.({ done: 0, total: 0, phase: 'import.phase.checking' })
   // A big file's parser thread is started now, so it loads while the file is checked and planned.
   const size = fileSize(path)

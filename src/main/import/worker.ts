@@ -31,13 +31,14 @@ function isZip(file: string): boolean {
   }
 }
 
-serveJob(async ({ dbFile, file, options }: ImportWorkerInput, job) => {
+serveJob(async ({ dbFile, file, options, startedAt }: ImportWorkerInput, job) => {
   const connection = openDatabase(dbFile)
   try {
     return await runImport(connection.sqlite, file, options, {
       signal: job.signal,
       onProgress: (p) => job.progress(importProgress(p)),
       spawnParser,
+      now: () => new Date(startedAt),
       // a workbook is always parsed in the parser thread, under its memory cap, whatever its size
       ...(isZip(file) ? { parserMinBytes: 0 } : {}),
     })

@@ -145,7 +145,7 @@ export function registerImport(program: Command): void {
               ...(options.sheet ? { sheet: options.sheet } : {}),
               ...(options.decimalComma ? { decimalSeparator: ',' as const } : {}),
             },
-            { spawnParser: spawnSourceParser },
+            { spawnParser: spawnSourceParser, now: () => new Date() }, // the CLI runs on the machine's clock
           ),
         ),
       )
