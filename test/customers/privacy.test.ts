@@ -6,13 +6,19 @@ import { createCustomer, updateCustomer } from '../../src/main/customers/edit'
 import { exportCustomers } from '../../src/main/customers/export-list'
 import { eraseCustomer } from '../../src/main/customers/erasure'
 import { exportSubject, refuseSubjectRequest, logSubjectRequest } from '../../src/main/customers/privacy'
+import { customerProfile } from '../../src/main/customers/profile'
 import { searchCustomers } from '../../src/main/customers/search'
 import { tagCustomers } from '../../src/main/customers/tags'
 import { logInteraction } from '../../src/main/customers/tasks'
 import { testContext } from '../helpers/db'
 import { addReceipt, NOW } from './helpers'
 
-const canaries = { name: 'Zqxcanaryname', phone: '0861234509', email: 'zqx.canary.mail@example.org' }
+const canaries = {
+  name: 'Zqxcanaryname',
+  phone: '0861234509',
+  email: 'zqx.canary.mail@example.org',
+  address: '99 Zqxcanarysoi Bangkok',
+}
 
 describe('PDPA', () => {
   it('leaves no byte of an erased name, phone or e-mail in the database file, and keeps sales totals', async () => {
@@ -26,7 +32,13 @@ describe('PDPA', () => {
     await updateCustomer(
       ctx.db,
       id,
-      { name: `${canaries.name} Q`, phone: canaries.phone, email: canaries.email, notes: canaries.name },
+      {
+        name: `${canaries.name} Q`,
+        phone: canaries.phone,
+        email: canaries.email,
+        address: canaries.address,
+        notes: canaries.name,
+      },
       NOW,
     )
     await logInteraction(ctx.db, {
@@ -56,6 +68,8 @@ describe('PDPA', () => {
     const file = ctx.connection.file
     const has = (needle: string) => readFileSync(file).includes(Buffer.from(needle, 'utf8'))
     expect(has(canaries.name)).toBe(true) // the test can see a canary when it is there
+    // the postal address (for letters and labels) is stored and shown on the profile, and erased with the rest
+    expect((await customerProfile(ctx.db, id)).customer.address).toBe(canaries.address)
 
     const { maskedName } = await eraseCustomer(ctx.db, id, 'owner', NOW)
     ctx.connection.sqlite.pragma('wal_checkpoint(TRUNCATE)')

@@ -49,6 +49,7 @@ interface CleanCustomer {
   email: string | null
   line_id: string | null
   birthday: string | null
+  address: string | null
   acquisition_source: string | null
   referred_by: number | null
   notes: string
@@ -114,6 +115,7 @@ export async function validateCustomer(
     email,
     line_id: lineId,
     birthday,
+    address: blank(input.address),
     acquisition_source: blank(input.acquisitionSource),
     referred_by: referredBy,
     notes: input.notes ?? '',

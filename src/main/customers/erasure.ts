@@ -134,6 +134,7 @@ export async function eraseCustomer(
         email: null,
         line_id: null,
         birthday: null,
+        address: null,
         acquisition_source: null,
         referred_by: null,
         notes: '',

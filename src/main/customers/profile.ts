@@ -94,6 +94,7 @@ export async function customerProfile(db: Kysely<Database>, customerId: number):
     customer: {
       ...summary,
       birthday: c.birthday,
+      address: c.address,
       referredBy: referrer,
       notes: c.notes,
       createdAt: c.created_at,

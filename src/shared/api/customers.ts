@@ -104,6 +104,8 @@ export const customerInputSchema = z.object({
   email: z.string().trim().max(200).nullable().optional(),
   lineId: z.string().trim().max(60).nullable().optional(),
   birthday: isoDate.nullable().optional(),
+  /** Postal address, for letters and address labels. */
+  address: z.string().trim().max(500).nullable().optional(),
   acquisitionSource: z.string().trim().max(60).nullable().optional(),
   referredBy: customerId.nullable().optional(),
   notes: z.string().max(5000).optional(),
@@ -160,6 +162,7 @@ export const consentStateSchema = z.object({
 export const customerProfileSchema = z.object({
   customer: customerRowSchema.extend({
     birthday: z.string().nullable(),
+    address: z.string().nullable(),
     referredBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     notes: z.string(),
     createdAt: z.string(),

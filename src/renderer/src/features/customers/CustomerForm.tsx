@@ -21,6 +21,7 @@ const EMPTY: CustomerInput = {
   email: '',
   lineId: '',
   birthday: null,
+  address: '',
   acquisitionSource: null,
   referredBy: null,
   notes: '',
@@ -129,6 +130,15 @@ export function CustomerForm(props: {
               error={fieldError('referredBy')}
             />
           </SimpleGrid>
+          <Textarea
+            label={t('form.address')}
+            autosize
+            minRows={2}
+            value={values.address ?? ''}
+            onChange={(e) => set({ address: e.currentTarget.value })}
+            error={fieldError('address')}
+            data-testid="form-address"
+          />
           <Textarea
             label={t('form.notes')}
             autosize

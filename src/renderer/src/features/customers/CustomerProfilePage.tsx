@@ -130,6 +130,7 @@ export function CustomerProfilePage(props: { customerId: number; onBack: () => v
                 <Contact label={t('profile.email')} value={c.email} />
                 <Contact label={t('profile.line')} value={c.lineId} />
                 <Contact label={t('profile.birthday')} value={c.birthday ? fmt.date(c.birthday) : null} />
+                <Contact label={t('profile.address')} value={c.address} />
                 <Contact
                   label={t('profile.source')}
                   value={
@@ -270,6 +271,7 @@ export function CustomerProfilePage(props: { customerId: number; onBack: () => v
               email: c.email,
               lineId: c.lineId,
               birthday: c.birthday,
+              address: c.address,
               acquisitionSource: c.acquisitionSource,
               referredBy: c.referredBy?.id ?? null,
               notes: c.notes,
