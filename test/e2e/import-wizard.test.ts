@@ -40,6 +40,8 @@ describe('import page: a file with bad rows, history and undo', () => {
     await page.getByTestId('import-result-failed').waitFor()
     // row number, column, value and reason of every bad row; nothing stored
     const errors = page.getByTestId('import-errors')
+    // the rejected rows arrive on their own query, after the job's state: wait for them
+    await errors.locator('tbody tr').first().waitFor()
     // the data row, and the line a spreadsheet shows (one header line above the data)
     expect((await tableColumn(errors, 0)).map((cell) => cell.replace(/\s+/g, ' '))).toEqual([
       '3 line 4 in the spreadsheet',
