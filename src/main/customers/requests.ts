@@ -28,9 +28,9 @@ export async function logRequest(db: Kysely<Database>, input: SubjectRequestInpu
   return id
 }
 
-/** Open requests first by due date, each marked overdue when its due date is before `today`. */
-export async function openRequests(db: Kysely<Database>, today: string): Promise<SubjectRequestRow[]> {
-  const rows = await db
+/** The requests with their customer's name: the columns the open list and the closed history share. */
+function requestsWithNames(db: Kysely<Database>) {
+  return db
     .selectFrom('subject_requests as r')
     .leftJoin('customers as c', 'c.id', 'r.customer_id')
     .select([
@@ -43,8 +43,13 @@ export async function openRequests(db: Kysely<Database>, today: string): Promise
       'r.status',
       'r.channel',
       'r.details',
-      'r.logged_by',
     ])
+}
+
+/** Open requests first by due date, each marked overdue when its due date is before `today`. */
+export async function openRequests(db: Kysely<Database>, today: string): Promise<SubjectRequestRow[]> {
+  const rows = await requestsWithNames(db)
+    .select('r.logged_by')
     .where('r.status', '=', 'open')
     .orderBy('r.due_date')
     .orderBy('r.id')
@@ -65,23 +70,8 @@ export async function openRequests(db: Kysely<Database>, today: string): Promise
 
 /** The closed requests, newest first: each with its outcome, who handled it and when, and a refusal's reason. */
 export async function closedRequests(db: Kysely<Database>, limit = 200): Promise<ClosedSubjectRequestRow[]> {
-  const rows = await db
-    .selectFrom('subject_requests as r')
-    .leftJoin('customers as c', 'c.id', 'r.customer_id')
-    .select([
-      'r.id',
-      'r.customer_id',
-      'c.name',
-      'r.kind',
-      'r.received_at',
-      'r.due_date',
-      'r.status',
-      'r.refusal_reason',
-      'r.handled_at',
-      'r.handled_by',
-      'r.channel',
-      'r.details',
-    ])
+  const rows = await requestsWithNames(db)
+    .select(['r.refusal_reason', 'r.handled_at', 'r.handled_by'])
     .where('r.status', '!=', 'open')
     .orderBy('r.handled_at', 'desc')
     .orderBy('r.id', 'desc')
