@@ -16,6 +16,7 @@ export const demoSuite: Suite = {
       dbFile: join(workDir, 'demo.db'),
       appVersion: 'bench',
       systemLocale: 'th-TH',
+      now: () => new Date(),
     })
     try {
       let t = performance.now()

@@ -33,6 +33,7 @@ describe('printed reports of the demo shop', () => {
       dbFile: join(dir, 'shop.db'),
       appVersion: '0.0.0-test',
       systemLocale: 'th-TH',
+      now: () => new Date(),
     })
     await createDemoShop(ctx.connection.sqlite, { seed: 7, endDate: '2026-06-30' })
     runAnalysis(ctx.connection.sqlite, {}, DEFAULT_SEGMENT_RULES)
