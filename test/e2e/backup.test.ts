@@ -17,7 +17,7 @@ async function damagedShop(dbFile: string): Promise<void> {
     systemLocale: 'th-TH',
     now: () => new Date(),
   })
-  await createDemoShop(ctx.connection.sqlite, { seed: 2567, endDate: localToday() })
+  await createDemoShop(ctx.connection.sqlite, { seed: 2567, endDate: localToday(new Date()) })
   for (const job of ctx.jobs.list()) await ctx.jobs.wait(job.jobId)
   await takeBackup(ctx.connection.sqlite, dbFile, 'manual', new Date())
   await ctx.close()

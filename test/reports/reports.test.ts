@@ -142,7 +142,7 @@ describe('printed reports of the demo shop', () => {
   })
 
   it('keeps markup in stored text as text', async () => {
-    await updateSettings(ctx.db, { shopName: '<b>Shop</b> & "Co"' })
+    await updateSettings(ctx.db, { shopName: '<b>Shop</b> & "Co"' }, ctx.now())
     const report = await renderReport(
       ctx.connection,
       { report: 'segments', language: 'en' },
