@@ -16,6 +16,7 @@ export const demoSuite: Suite = {
       dbFile: join(workDir, 'demo.db'),
       appVersion: 'bench',
       systemLocale: 'th-TH',
+      now: () => new Date(),
     })
     try {
       let t = performance.now()
@@ -27,7 +28,7 @@ export const demoSuite: Suite = {
       const runs: number[] = []
       for (let i = 0; i < 5; i++) {
         t = performance.now()
-        await getDashboard(ctx.db, END)
+        await getDashboard(ctx.db, END, END)
         runs.push(performance.now() - t)
       }
       runs.sort((a, b) => a - b)

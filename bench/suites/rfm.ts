@@ -85,11 +85,11 @@ export const rfmSuite: Suite = {
           cohorts: () => snapshotCohorts(sqlite),
           cohortsLive: () => computeCohorts(sqlite, { asOf }),
           cohortsDuck: () => duckCohorts(duck, asOf),
-          dashboard: () => getDashboard(db),
-          dashboardKpis: () => dashboardKpis(db),
+          dashboard: () => getDashboard(db, undefined, asOf),
+          dashboardKpis: () => dashboardKpis(db, undefined, asOf),
           dashboardLive: async () => {
             sqlite.exec('delete from dashboard_days_state') // the receipts, as before the stored days
-            await getDashboard(db)
+            await getDashboard(db, undefined, asOf)
             sqlite.prepare('insert into dashboard_days_state (id, data_key) values (1, ?)').run(key)
           },
           dashboardDuck: () => duckDashboard(duck, asOf),

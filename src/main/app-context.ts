@@ -15,8 +15,11 @@ export interface ContextOptions {
   emit?: (event: LukkhaEvent) => void
   /** How reports become PDF or paper (the shell's hidden window, the harness's Chromium). */
   printer?: ReportPrinter
-  /** The clock (default: the system's); tests pass a fixed one. */
-  now?: () => Date
+  /**
+   * The clock every engine call is given (ctx.now): the app and the harness pass the machine's, tests a fixed
+   * one where dates matter. Required, so no engine code falls back to the machine's clock by itself.
+   */
+  now: () => Date
 }
 
 /**
@@ -29,7 +32,7 @@ export async function createApiContext(options: ContextOptions): Promise<ApiCont
   // and one SQLite cannot open at all gets an empty read-only stand-in, so the recovery screen can show
   const { connection, health } = await openShopDatabase(options.dbFile)
   const file = options.dbFile !== ':memory:' && options.dbFile !== ''
-  const now = options.now ?? (() => new Date())
+  const now = options.now
   let closing: Promise<void> | null = null
   const ctx: ApiContext = {
     db: connection.db,

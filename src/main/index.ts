@@ -40,6 +40,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       systemLocale: app.getLocale(),
       printer: electronPrinter(),
+      now: () => new Date(), // the app runs on the machine's clock
       emit: (event) => {
         if (mainWindow) sendEvent(mainWindow.webContents, event)
       },

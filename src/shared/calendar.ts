@@ -38,16 +38,16 @@ export function weekday(isoDate: string): number {
   return new Date(`${isoDate}T00:00:00Z`).getUTCDay()
 }
 
-/** Today's date on this computer's clock, which is the shop's clock. */
-export function localToday(now: Date = new Date()): string {
+/** The shop-local date of a moment (the caller's clock: ctx.now() in the engine, the machine's in the UI). */
+export function localToday(now: Date): string {
   const y = now.getFullYear()
   const m = String(now.getMonth() + 1).padStart(2, '0')
   const d = String(now.getDate()).padStart(2, '0')
   return `${y}-${m}-${d}`
 }
 
-/** The current moment on this computer's clock as stored timestamps are written ('YYYY-MM-DDTHH:MM:SS'). */
-export function localTimestamp(now: Date = new Date()): string {
+/** A moment as stored timestamps are written ('YYYY-MM-DDTHH:MM:SS'), shop-local; the caller gives the moment. */
+export function localTimestamp(now: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0')
   return `${localToday(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`
 }

@@ -41,7 +41,12 @@ describe('value overview and segment lists on a generated shop', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lukkha-value-'))
     const file = join(dir, 'shop.db')
     const shop = await generateSalesDb(file, { customers: 3000, meanLines: 3, seed: 7 })
-    ctx = await createApiContext({ dbFile: file, appVersion: 'test', systemLocale: 'th-TH' })
+    ctx = await createApiContext({
+      dbFile: file,
+      appVersion: 'test',
+      systemLocale: 'th-TH',
+      now: () => new Date(),
+    })
     runId = runAnalysis(ctx.connection.sqlite, { asOf: shop.lastDate }, DEFAULT_SEGMENT_RULES)
     scores = ctx.connection.sqlite
       .prepare('select * from analysis_scores where run_id = ? order by customer_id')

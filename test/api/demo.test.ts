@@ -12,7 +12,7 @@ describe('loadDemo', () => {
     const events: LukkhaEvent[] = []
     ctx.emit = (event) => events.push(event)
     const result = await dispatch('loadDemo', { seed: 3 }, ctx)
-    expect(result).toMatchObject({ ok: true, data: { seed: 3, endDate: localToday() } })
+    expect(result).toMatchObject({ ok: true, data: { seed: 3, endDate: localToday(ctx.now()) } })
     const stats = await dispatch('getStats', undefined, ctx)
     expect(stats).toMatchObject({ ok: true, data: { customers: expect.any(Number) } })
     if (!result.ok || !stats.ok) throw new Error('unreachable')
@@ -31,7 +31,7 @@ describe('loadDemo', () => {
     expect(demo.map((e) => e.phase)).toContain('demo.phase.saving')
     expect(await dispatch('getSettings', undefined, ctx)).toMatchObject({
       ok: true,
-      data: { demo: { seed: 3, endDate: localToday() } },
+      data: { demo: { seed: 3, endDate: localToday(ctx.now()) } },
     })
 
     expect(await dispatch('loadDemo', undefined, ctx)).toMatchObject({

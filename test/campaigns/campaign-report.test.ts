@@ -31,6 +31,7 @@ describe('campaign reports of the demo shop', () => {
       dbFile: join(dir, 'shop.db'),
       appVersion: '0.0.0-test',
       systemLocale: 'th-TH',
+      now: () => new Date(),
     })
     ctx.now = () => NOW
     await createDemoShop(ctx.connection.sqlite, { seed: 7, endDate: '2026-06-30' })

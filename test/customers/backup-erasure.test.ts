@@ -49,7 +49,8 @@ describe('backups before a merge and an erasure, erasures re-applied after a res
   it('reapplyErasures erases again, after a restore, the customers erased since the backup', async () => {
     const dir = tempDir()
     const dbFile = join(dir, 'shop.db')
-    const open = () => createApiContext({ dbFile, appVersion: '0.0.0-test', systemLocale: 'th-TH' })
+    const open = () =>
+      createApiContext({ dbFile, appVersion: '0.0.0-test', systemLocale: 'th-TH', now: () => new Date() })
     let ctx = await open()
     const erased = await createCustomer(ctx.db, { ...canary, name: `${canary.name} Thai` }, NOW)
     const kept = await createCustomer(ctx.db, { name: 'Stays Here', phone: '0819990000' }, NOW)
@@ -66,7 +67,7 @@ describe('backups before a merge and an erasure, erasures re-applied after a res
     const has = (file: string, needle: string) => readFileSync(file).includes(Buffer.from(needle, 'utf8'))
     expect(has(backup?.path ?? '', canary.name)).toBe(true)
     // a restore re-applies the journal (reapplyErasures) by itself
-    const restored = await restoreBackup(dbFile, backup?.path ?? '')
+    const restored = await restoreBackup(dbFile, backup?.path ?? '', new Date())
     expect(restored.erasuresReapplied).toBe(1)
 
     ctx = await open()
@@ -96,7 +97,8 @@ describe('backups before a merge and an erasure, erasures re-applied after a res
   it('never erases another customer that got the same id in the restored copy', async () => {
     const dir = tempDir()
     const dbFile = join(dir, 'shop.db')
-    const open = () => createApiContext({ dbFile, appVersion: '0.0.0-test', systemLocale: 'th-TH' })
+    const open = () =>
+      createApiContext({ dbFile, appVersion: '0.0.0-test', systemLocale: 'th-TH', now: () => new Date() })
     let ctx = await open()
     const id = await createCustomer(ctx.db, { name: 'First Person' }, '2026-11-01T09:00:00')
     await eraseCustomer(ctx.db, id, 'owner', NOW)
@@ -108,7 +110,7 @@ describe('backups before a merge and an erasure, erasures re-applied after a res
       .prepare(`update customers set name = 'Someone Else', created_at = '2026-11-20T09:00:00' where id = ?`)
       .run(id)
     raw.close()
-    await restoreBackup(dbFile, backup?.path ?? '')
+    await restoreBackup(dbFile, backup?.path ?? '', new Date())
     ctx = await open()
     try {
       expect(await reapplyErasures(ctx.db)).toBe(0)

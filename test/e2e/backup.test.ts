@@ -11,10 +11,15 @@ const browser = useBrowser()
 
 /** A demo shop with a verified backup, then 4 KB of noise over a page in the middle of the file. */
 async function damagedShop(dbFile: string): Promise<void> {
-  const ctx = await createApiContext({ dbFile, appVersion: 'e2e', systemLocale: 'th-TH' })
-  await createDemoShop(ctx.connection.sqlite, { seed: 2567, endDate: localToday() })
+  const ctx = await createApiContext({
+    dbFile,
+    appVersion: 'e2e',
+    systemLocale: 'th-TH',
+    now: () => new Date(),
+  })
+  await createDemoShop(ctx.connection.sqlite, { seed: 2567, endDate: localToday(new Date()) })
   for (const job of ctx.jobs.list()) await ctx.jobs.wait(job.jobId)
-  await takeBackup(ctx.connection.sqlite, dbFile, 'manual')
+  await takeBackup(ctx.connection.sqlite, dbFile, 'manual', new Date())
   await ctx.close()
   const bytes = readFileSync(dbFile)
   const page = Math.floor(bytes.length / 2 / 4096) * 4096

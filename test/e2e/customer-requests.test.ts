@@ -29,7 +29,7 @@ describe.each(['th', 'en'] as const)('PDPA data requests (%s)', (language) => {
          order by c.id limit 1`,
       )
       .get() as { id: number; name: string }
-    const today = localToday()
+    const today = localToday(new Date())
     // An older request, already past its 30 days, logged straight through the engine.
     const late = await logRequest(harness.ctx.db, {
       customerId: demo.id,

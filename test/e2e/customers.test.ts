@@ -21,7 +21,7 @@ describe.each(['th', 'en'] as const)('customer book (%s)', (language) => {
         `select id, name, phone from customers where phone like '+668%' and length(name) > 6 order by id limit 1`,
       )
       .get() as { id: number; name: string; phone: string }
-    const now = `${localToday()}T09:00:00`
+    const now = `${localToday(new Date())}T09:00:00`
     const a = await createCustomer(harness.ctx.db, { name: 'Dupe Tester', phone: '0891110001' }, now)
     const b = await createCustomer(
       harness.ctx.db,
@@ -67,7 +67,7 @@ describe.each(['th', 'en'] as const)('customer book (%s)', (language) => {
       sqlite
         .prepare('select count(*) from tasks where customer_id = ? and due_date = ?')
         .pluck()
-        .get(demo.id, localToday()),
+        .get(demo.id, localToday(new Date())),
     ).toBe(1)
 
     await page.goto(`${harness.url}#/dashboard`)

@@ -89,7 +89,7 @@ export async function openApp(browser: () => BrowserContext, options: AppOptions
     const demo = options.demo === true ? { seed: 2567 } : options.demo
     await createDemoShop(harness.ctx.connection.sqlite, {
       seed: demo.seed,
-      endDate: demo.endDate ?? localToday(),
+      endDate: demo.endDate ?? localToday(new Date()),
     })
   }
   const page = await browser().newPage()

@@ -115,6 +115,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       appVersion: '0.0.0-harness',
       systemLocale: options.systemLocale ?? 'th-TH',
       printer,
+      now: () => new Date(), // the harness runs on the machine's clock, as the app does
       emit: (event: LukkhaEvent) => {
         for (const stream of streams) stream.write(`data: ${JSON.stringify(event)}\n\n`)
       },

@@ -18,6 +18,7 @@ export async function testContext(dir = tempDir()): Promise<ApiContext> {
     dbFile: join(dir, 'shop.db'),
     appVersion: '0.0.0-test',
     systemLocale: 'th-TH',
+    now: () => new Date(),
   })
   afterEach(() => ctx.close())
   return ctx

@@ -248,6 +248,7 @@ describe('cancel', () => {
       file,
       {},
       {
+        now: fixedNow,
         signal: controller.signal,
         onProgress: (p) => {
           if (p.phase === 'import.phase.reading' && p.done > 0) {

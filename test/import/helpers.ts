@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path'
 import type { Sqlite } from '../../src/main/db'
-import { runImport } from '../../src/main/import/run'
+import { runImport, type RunHooks } from '../../src/main/import/run'
 import type { ImportOptions, ImportSummary } from '../../src/main/import/types'
 import { projectRoot } from '../helpers/node'
 
@@ -8,6 +8,16 @@ export const fixture = (name: string): string =>
   isAbsolute(name) ? name : join(projectRoot, 'test/fixtures/import', name)
 
 export const fixedNow = (): Date => new Date(2026, 10, 25, 9, 30, 0)
+
+/** runImport at the tests' fixed clock (the engine takes its clock from the caller). */
+export function importFile(
+  sqlite: Sqlite,
+  path: string,
+  options: ImportOptions = {},
+  hooks: Partial<RunHooks> = {},
+): Promise<ImportSummary> {
+  return runImport(sqlite, path, options, { now: fixedNow, ...hooks })
+}
 
 export function importFixture(
   sqlite: Sqlite,

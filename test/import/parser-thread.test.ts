@@ -47,7 +47,7 @@ describe('import with a parser thread', () => {
       ctx.connection.sqlite,
       fixture('bad-rows.csv'),
       { validRowsOnly: true, rejectedOut: out },
-      { spawnParser, parserMinBytes: 0 },
+      { spawnParser, parserMinBytes: 0, now: fixedNow },
     )
     expect(s).toMatchObject({ status: 'done', linesAdded: 4, rowsRejected: 4, rejectedFile: out })
     expect(s.errors.map((e) => e.row)).toEqual([3, 4, 5, 7])
@@ -73,7 +73,7 @@ describe('import with a parser thread', () => {
         resourceLimits: { maxOldGenerationSizeMb: 24 },
       })
     await expect(
-      runImport(ctx.connection.sqlite, file, {}, { spawnParser: starved, parserMinBytes: 0 }),
+      runImport(ctx.connection.sqlite, file, {}, { spawnParser: starved, parserMinBytes: 0, now: fixedNow }),
     ).rejects.toThrow(
       /^many-customers\.csv: reading the file took more memory than the import allows \(128 MB\); nothing was stored\.$/,
     )
@@ -94,7 +94,7 @@ describe('import with a parser thread', () => {
         ctx.connection.sqlite,
         fixture('mypos-export.csv'),
         {},
-        { spawnParser: tracked, parserMinBytes: 0 },
+        { spawnParser: tracked, parserMinBytes: 0, now: fixedNow },
       ),
     ).rejects.toMatchObject({ code: 'mapping_needed', details: { decision: 'mapping' } })
     expect(started).toHaveLength(1)
@@ -120,6 +120,7 @@ describe('import with a parser thread', () => {
       {
         spawnParser,
         parserMinBytes: 0,
+        now: fixedNow,
         signal: controller.signal,
         onProgress: (p) => {
           if (p.phase === 'import.phase.reading') controller.abort()

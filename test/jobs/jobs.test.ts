@@ -152,6 +152,7 @@ describe('one job registry', () => {
       dbFile: join(dir, 'shop.db'),
       appVersion: 't',
       systemLocale: 'th-TH',
+      now: () => new Date(),
     })
     insertSales(ctx.connection.sqlite, RFM_SALES)
     const { jobId } = await call(ctx, 'startAnalysis', { asOf: '2026-03-31' })

@@ -31,6 +31,7 @@ describe('satisfaction, products and baskets, and filtered call-list reports', (
       dbFile: join(dir, 'shop.db'),
       appVersion: '0.0.0-test',
       systemLocale: 'th-TH',
+      now: () => new Date(),
     })
     await createDemoShop(ctx.connection.sqlite, { seed: 7, endDate: '2026-06-30' })
     runAnalysis(ctx.connection.sqlite, {}, DEFAULT_SEGMENT_RULES)

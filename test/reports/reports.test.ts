@@ -33,6 +33,7 @@ describe('printed reports of the demo shop', () => {
       dbFile: join(dir, 'shop.db'),
       appVersion: '0.0.0-test',
       systemLocale: 'th-TH',
+      now: () => new Date(),
     })
     await createDemoShop(ctx.connection.sqlite, { seed: 7, endDate: '2026-06-30' })
     runAnalysis(ctx.connection.sqlite, {}, DEFAULT_SEGMENT_RULES)
@@ -141,7 +142,7 @@ describe('printed reports of the demo shop', () => {
   })
 
   it('keeps markup in stored text as text', async () => {
-    await updateSettings(ctx.db, { shopName: '<b>Shop</b> & "Co"' })
+    await updateSettings(ctx.db, { shopName: '<b>Shop</b> & "Co"' }, ctx.now())
     const report = await renderReport(
       ctx.connection,
       { report: 'segments', language: 'en' },

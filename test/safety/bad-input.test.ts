@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { scanFile } from '../../src/main/import/encoding'
-import { runImport } from '../../src/main/import/run'
 import { testContext, tempDir } from '../helpers/db'
-import { fixture, snapshot } from '../import/helpers'
+import { fixture, snapshot, importFile } from '../import/helpers'
 
 // Bad input is refused or warned about, never stored wrong (issue 16): encodings, money bounds, binary
 // files, damaged workbooks and zip bombs, each refused with a coded error and nothing stored.
@@ -39,11 +38,11 @@ describe('encoding on evidence', () => {
     expect(scan).toMatchObject({ encoding: 'utf-8', reason: 'utf8_with_errors' })
     expect(scan.badSequences).toBeGreaterThan(0)
     expect(scan.badSequences).toBeLessThanOrEqual(3) // the bad lead byte and the orphaned bytes after it
-    const rejected = await runImport(connection.sqlite, path, { preset: 'lukkha_sales' })
+    const rejected = await importFile(connection.sqlite, path, { preset: 'lukkha_sales' })
     expect(rejected.status).toBe('failed')
     expect(rejected.encodingGuessed).toBe(true)
     expect(rejected.errors).toEqual([expect.objectContaining({ row: 2, reason: 'bad_encoding' })])
-    const kept = await runImport(connection.sqlite, path, { preset: 'lukkha_sales', validRowsOnly: true })
+    const kept = await importFile(connection.sqlite, path, { preset: 'lukkha_sales', validRowsOnly: true })
     expect(kept).toMatchObject({ status: 'done', linesAdded: 3 })
     const names = connection.sqlite.prepare('select name from customers order by name').pluck().all()
     expect(names).toEqual(['ลูกค้าสี่', 'ลูกค้าหนึ่ง', 'สมหญิง รักดี'].sort())
@@ -71,7 +70,7 @@ describe('encoding on evidence', () => {
     )
     expect(await scanFile(sjis)).toMatchObject({ encoding: 'shift_jis', reason: 'legacy_guess' })
     const { connection } = await testContext()
-    const s = await runImport(connection.sqlite, latin, { preset: 'lukkha_sales' })
+    const s = await importFile(connection.sqlite, latin, { preset: 'lukkha_sales' })
     expect(s).toMatchObject({ status: 'done', encoding: 'windows-1252', encodingGuessed: true })
     expect(connection.sqlite.prepare('select name from customers order by name').pluck().all()).toEqual([
       'François',
@@ -92,7 +91,7 @@ describe('money bounds', () => {
       `${HEADER}R1,2025-01-02,A,0812345678,1,99999999999999999999,99999999999999999999,x\nR2,2025-01-02,B,0812345679,1,50.001,50.001,y\nR3,2025-01-02,C,0812345670,1,"1,234.50","1,234.50",z\n`,
     )
     const before = snapshot(connection.sqlite)
-    const s = await runImport(connection.sqlite, path, { preset: 'lukkha_sales' })
+    const s = await importFile(connection.sqlite, path, { preset: 'lukkha_sales' })
     expect(s.status).toBe('failed')
     expect(s.errors.map((e) => [e.row, e.reason])).toEqual([
       [1, 'amount_too_large'],
@@ -101,7 +100,7 @@ describe('money bounds', () => {
       [2, 'too_many_decimals'],
     ])
     expect(snapshot(connection.sqlite)).toEqual(before)
-    const kept = await runImport(connection.sqlite, path, { preset: 'lukkha_sales', validRowsOnly: true })
+    const kept = await importFile(connection.sqlite, path, { preset: 'lukkha_sales', validRowsOnly: true })
     expect(kept.linesAdded).toBe(1)
     const nets = connection.sqlite.prepare('select net_satang from receipt_lines').pluck().all()
     expect(nets).toEqual([123450])
@@ -116,7 +115,7 @@ describe('money bounds', () => {
       'checks.csv',
       `${HEADER}R1,2025-01-02,A,0812345678,2,100,150,x\nR2,2025-01-02,B,0812345679,1,10,10,y\nR2,2025-01-05,B,0812345679,1,10,10,z\nR3,2025-01-06,C,0812345670,1,10,10`,
     )
-    const s = await runImport(connection.sqlite, path, { preset: 'lukkha_sales' })
+    const s = await importFile(connection.sqlite, path, { preset: 'lukkha_sales' })
     expect(s.warnings.map((w) => [w.row, w.reason])).toEqual(
       expect.arrayContaining([
         [1, 'net_mismatch'],
@@ -135,12 +134,12 @@ describe('files that are not tables', () => {
     const random = Buffer.alloc(8000)
     for (let i = 0; i < random.length; i++) random[i] = (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff
     const before = snapshot(connection.sqlite)
-    await expect(runImport(connection.sqlite, write(dir, 'garbage.csv', random))).rejects.toMatchObject({
+    await expect(importFile(connection.sqlite, write(dir, 'garbage.csv', random))).rejects.toMatchObject({
       code: 'file_not_table',
       params: { file: 'garbage.csv' },
     })
     await expect(
-      runImport(connection.sqlite, write(dir, 'photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))),
+      importFile(connection.sqlite, write(dir, 'photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))),
     ).rejects.toMatchObject({ code: 'file_not_table' })
     expect(snapshot(connection.sqlite)).toEqual(before)
   })
@@ -154,13 +153,13 @@ describe('files that are not tables', () => {
       const bad = Buffer.from(good)
       bad[offset] = (bad[offset] ?? 0) ^ 0x10
       await expect(
-        runImport(connection.sqlite, write(dir, `flip-${offset}.xlsx`, bad)),
+        importFile(connection.sqlite, write(dir, `flip-${offset}.xlsx`, bad)),
       ).rejects.toMatchObject({
         code: 'file_damaged',
       })
     }
     await expect(
-      runImport(connection.sqlite, write(dir, 'cut.xlsx', good.subarray(0, good.length / 2))),
+      importFile(connection.sqlite, write(dir, 'cut.xlsx', good.subarray(0, good.length / 2))),
     ).rejects.toMatchObject({ code: 'file_damaged' })
     expect(snapshot(connection.sqlite)).toEqual(before)
   })
@@ -211,13 +210,13 @@ describe('files that are not tables', () => {
     end.writeUInt32LE(offset, 16)
     const before = snapshot(connection.sqlite)
     const bomb = write(dir, 'bomb.xlsx', Buffer.concat([...local, cdBytes, end]))
-    await expect(runImport(connection.sqlite, bomb)).rejects.toMatchObject({ code: 'file_too_big' })
+    await expect(importFile(connection.sqlite, bomb)).rejects.toMatchObject({ code: 'file_too_big' })
     // the same bomb with sizes that lie (declared small): stopped while inflating, at the ratio limit
     const lying = Buffer.concat([...local, cdBytes, end])
     const sheetCd =
       lying.indexOf(Buffer.from('xl/worksheets/sheet1.xml'), lying.length - cdBytes.length - 22) - 46
     lying.writeUInt32LE(1000, sheetCd + 24)
-    await expect(runImport(connection.sqlite, write(dir, 'liar.xlsx', lying))).rejects.toMatchObject({
+    await expect(importFile(connection.sqlite, write(dir, 'liar.xlsx', lying))).rejects.toMatchObject({
       code: expect.stringMatching(/^file_(too_big|damaged)$/),
     })
     expect(snapshot(connection.sqlite)).toEqual(before)

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportSales } from '../../src/main/import/export-sales'
-import { runImport } from '../../src/main/import/run'
+import { importFile } from '../import/helpers'
 import { testContext, tempDir } from '../helpers/db'
 
 // Formula injection: the exports neutralise every text cell a spreadsheet would run; the import stores text
@@ -30,7 +30,7 @@ describe('formula injection', () => {
     )
     const first = await testContext(tempDir())
     const rejectedOut = join(dir, 'rejected.csv')
-    const s = await runImport(first.connection.sqlite, source, {
+    const s = await importFile(first.connection.sqlite, source, {
       preset: 'lukkha_sales',
       validRowsOnly: true,
       rejectedOut,
@@ -56,7 +56,7 @@ describe('formula injection', () => {
       }
     }
     const second = await testContext(tempDir())
-    const again = await runImport(second.connection.sqlite, out)
+    const again = await importFile(second.connection.sqlite, out)
     expect(again).toMatchObject({ status: 'done', preset: 'lukkha_sales', linesAdded: NASTY.length })
     const read = (sqlite: typeof first.connection.sqlite): unknown[] =>
       sqlite

@@ -3,10 +3,9 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { LukkhaError } from '../../src/main/errors'
-import { runImport } from '../../src/main/import/run'
 import { errorCodes } from '../../src/shared/result'
 import { testContext, tempDir } from '../helpers/db'
-import { fixture, snapshot } from '../import/helpers'
+import { fixture, snapshot, importFile } from '../import/helpers'
 
 // The CSV and XLSX importers under fast-check (fixed seed, 2,000 cases): every file either imports with a
 // summary or is refused with a coded error that is not 'internal'; a refused or rejected file changes
@@ -91,7 +90,7 @@ describe('importer fuzz', () => {
         writeFileSync(path, bytes)
         const before = snapshot(connection.sqlite)
         try {
-          const s = await runImport(connection.sqlite, path, { preset: 'lukkha_sales', validRowsOnly })
+          const s = await importFile(connection.sqlite, path, { preset: 'lukkha_sales', validRowsOnly })
           expect(['done', 'failed']).toContain(s.status)
           expect(s.rowsRead).toBeGreaterThanOrEqual(0)
           seen.set(s.status, (seen.get(s.status) ?? 0) + 1)

@@ -7,10 +7,9 @@ import { listBackups, takeBackup, verifyDatabaseFile } from '../../src/main/back
 import { createApiContext } from '../../src/main/app-context'
 import { createCustomer } from '../../src/main/customers/edit'
 import { eraseCustomer } from '../../src/main/customers/erasure'
-import { runImport } from '../../src/main/import/run'
 import { testContext, tempDir } from '../helpers/db'
 import { waitForJob } from '../helpers/jobs'
-import { fixture } from '../import/helpers'
+import { fixture, importFile } from '../import/helpers'
 import { addReceipt, NOW } from '../customers/helpers'
 
 // Backups and restores as jobs through the API (what the settings page and the recovery screen call), the
@@ -42,7 +41,12 @@ async function backupNow(ctx: ApiContext): Promise<string> {
 }
 
 async function context(dir: string): Promise<ApiContext> {
-  return createApiContext({ dbFile: join(dir, 'shop.db'), appVersion: 'test', systemLocale: 'th-TH' })
+  return createApiContext({
+    dbFile: join(dir, 'shop.db'),
+    appVersion: 'test',
+    systemLocale: 'th-TH',
+    now: () => new Date(),
+  })
 }
 
 function damagePage(file: string): void {
@@ -56,7 +60,7 @@ describe('backups and restore as jobs', () => {
   it('backs up with progress, lists the backup by id, and a cancelled copy leaves no file', async () => {
     const ctx = await testContext()
     await idle(ctx)
-    await runImport(ctx.connection.sqlite, fixture('lukkha-sales.csv'))
+    await importFile(ctx.connection.sqlite, fixture('lukkha-sales.csv'))
     const phases: string[] = []
     ctx.emit = (event) => {
       if (event.type === 'job' && event.kind === 'backup')
@@ -139,7 +143,7 @@ describe('recovery from a damaged database', () => {
     const dir = tempDir()
     let ctx = await context(dir)
     await idle(ctx)
-    await runImport(ctx.connection.sqlite, fixture('loyverse-receipts-by-item.csv'))
+    await importFile(ctx.connection.sqlite, fixture('loyverse-receipts-by-item.csv'))
     for (let i = 0; i < 400; i++)
       await createCustomer(ctx.db, { name: `ลูกค้า ${i}`, phone: `08${String(10_000_000 + i)}` }, NOW)
     const backupId = await backupNow(ctx)

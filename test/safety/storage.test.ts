@@ -14,11 +14,10 @@ import { checkHealth } from '../../src/main/backup/health'
 import { openDatabase } from '../../src/main/db'
 import { toCodedError } from '../../src/main/errors'
 import { exportSales } from '../../src/main/import/export-sales'
-import { runImport } from '../../src/main/import/run'
 import { reportError } from '../../src/main/cli/output'
 import { testContext, tempDir } from '../helpers/db'
 import { runCli } from '../helpers/node'
-import { fixture, snapshot } from '../import/helpers'
+import { fixture, snapshot, importFile } from '../import/helpers'
 
 // Storage faults, backups and corruption (issue 16): plain coded errors, nothing half-written.
 
@@ -43,7 +42,7 @@ describe('storage faults', () => {
     const before = snapshot(connection.sqlite)
     const pages = connection.sqlite.pragma('page_count', { simple: true }) as number
     connection.sqlite.pragma(`max_page_count = ${pages + 20}`) // about 80 KB of room: a full disk for SQLite
-    const error = await runImport(connection.sqlite, bigSalesCsv(dir, 5000), {
+    const error = await importFile(connection.sqlite, bigSalesCsv(dir, 5000), {
       preset: 'lukkha_sales',
     }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'disk_full' })
@@ -59,7 +58,7 @@ describe('storage faults', () => {
     expect((await runCli(['import', fixture('lukkha-sales.csv'), '--db', db])).code).toBe(0)
     const ro = openDatabase(db, { readonly: true })
     try {
-      const error = await runImport(ro.sqlite, fixture('loyverse-receipts-by-item.csv')).catch(
+      const error = await importFile(ro.sqlite, fixture('loyverse-receipts-by-item.csv')).catch(
         (e: unknown) => e,
       )
       expect(error).toMatchObject({ code: 'read_only' })
@@ -74,7 +73,7 @@ describe('storage faults', () => {
   it('an export that fails leaves no file, partial or whole', async () => {
     const { connection } = await testContext()
     const dir = tempDir()
-    await runImport(connection.sqlite, fixture('lukkha-sales.csv'))
+    await importFile(connection.sqlite, fixture('lukkha-sales.csv'))
     const out = join(dir, 'missing-folder', 'sales.csv') // the write fails as a full disk would: mid-way, ENOENT/ENOSPC
     expect(() => exportSales(connection.sqlite, out)).toThrow()
     expect(existsSync(out)).toBe(false)
@@ -187,7 +186,7 @@ describe('backups and corruption', () => {
   it('a backup taken while another connection writes reopens intact', async () => {
     const ctx = await testContext()
     const dir = tempDir()
-    await runImport(ctx.connection.sqlite, bigSalesCsv(dir, 3000), { preset: 'lukkha_sales' })
+    await importFile(ctx.connection.sqlite, bigSalesCsv(dir, 3000), { preset: 'lukkha_sales' })
     const writer = new BetterSqlite3(ctx.connection.file)
     writer.pragma('busy_timeout = 5000')
     let writes = 0
@@ -207,16 +206,16 @@ describe('backups and corruption', () => {
     expect(copy.prepare('select count(*) from receipt_lines').pluck().get()).toBe(3000)
     expect(copy.prepare("select count(*) from stores where name like 'store %'").pluck().get()).toBe(10)
     copy.close()
-    const taken = await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'manual')
+    const taken = await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'manual', new Date())
     expect(verifyDatabaseFile(taken.path)).toBe('ok')
   })
 
   it('restore keeps an undo point and runs the after-restore hooks', async () => {
     const ctx = await testContext()
-    await runImport(ctx.connection.sqlite, fixture('lukkha-sales.csv'))
-    const backup = await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'manual')
+    await importFile(ctx.connection.sqlite, fixture('lukkha-sales.csv'))
+    const backup = await takeBackup(ctx.connection.sqlite, ctx.connection.file, 'manual', new Date())
     await ctx.connection.close()
-    const result = await restoreBackup(ctx.connection.file, backup.path)
+    const result = await restoreBackup(ctx.connection.file, backup.path, new Date())
     expect(verifyDatabaseFile(result.undoPoint)).toBe('ok')
     expect(verifyDatabaseFile(ctx.connection.file)).toBe('ok')
   })

@@ -29,6 +29,7 @@ describe('settings', () => {
       dbFile: join(tempDir(), 'en.db'),
       appVersion: '0',
       systemLocale: 'en-US',
+      now: () => new Date(),
     })
     afterEach(() => english.connection.close())
     expect(ok(await dispatch('getSettings', undefined, english))).toMatchObject({

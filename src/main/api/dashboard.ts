@@ -1,4 +1,5 @@
 import type { dashboardContract } from '../../shared/api/dashboard'
+import { localToday } from '../../shared/calendar'
 import {
   dashboardKpis,
   dashboardMonthlyRevenue,
@@ -9,9 +10,10 @@ import {
 import type { Handlers } from './handler'
 
 export const dashboardHandlers: Handlers<typeof dashboardContract> = {
-  getDashboard: (input, ctx) => getDashboard(ctx.db, input?.asOf),
-  getDashboardKpis: (input, ctx) => dashboardKpis(ctx.db, input?.asOf),
-  getDashboardMonthlyRevenue: (input, ctx) => dashboardMonthlyRevenue(ctx.db, input?.asOf),
-  getDashboardTopProducts: (input, ctx) => dashboardTopProducts(ctx.db, input?.asOf),
-  getSalesPeriod: (_input, ctx) => salesPeriod(ctx.db),
+  getDashboard: (input, ctx) => getDashboard(ctx.db, input?.asOf, localToday(ctx.now())),
+  getDashboardKpis: (input, ctx) => dashboardKpis(ctx.db, input?.asOf, localToday(ctx.now())),
+  getDashboardMonthlyRevenue: (input, ctx) =>
+    dashboardMonthlyRevenue(ctx.db, input?.asOf, localToday(ctx.now())),
+  getDashboardTopProducts: (input, ctx) => dashboardTopProducts(ctx.db, input?.asOf, localToday(ctx.now())),
+  getSalesPeriod: (_input, ctx) => salesPeriod(ctx.db, localToday(ctx.now())),
 }

@@ -9,7 +9,7 @@ export const demoHandlers: Handlers<typeof demoContract> = {
     const jobId = randomUUID()
     return createDemoShop(ctx.connection.sqlite, {
       seed: input?.seed ?? DEFAULT_DEMO_SEED,
-      endDate: localToday(),
+      endDate: localToday(ctx.now()),
       onProgress: (done, total, phase) =>
         ctx.emit({ type: 'progress', task: 'demo', jobId, done, total, phase }),
     })

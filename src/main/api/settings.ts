@@ -5,11 +5,11 @@ import type { Handlers } from './handler'
 export const settingsHandlers: Handlers<typeof settingsContract> = {
   getSettings: (_input, ctx) => getSettings(ctx.db, ctx.systemLocale),
   updateSettings: async (input, ctx) => {
-    await updateSettings(ctx.db, input)
+    await updateSettings(ctx.db, input, ctx.now())
     return getSettings(ctx.db, ctx.systemLocale)
   },
   setLogo: async (input, ctx) => {
-    await setLogo(ctx.db, input.dataUrl)
+    await setLogo(ctx.db, input.dataUrl, ctx.now())
     return getSettings(ctx.db, ctx.systemLocale)
   },
   clearLogo: async (_input, ctx) => {

@@ -125,7 +125,7 @@ export async function takeBackup(
   sqlite: Sqlite,
   dbFile: string,
   reason: BackupReason,
-  now: Date = new Date(),
+  now: Date,
   copy: CopyOptions = {},
 ): Promise<BackupInfo> {
   const folder = backupFolder(dbFile)
@@ -160,7 +160,7 @@ export async function takeBackup(
 }
 
 /** A backup is due today when none was taken on this calendar day. */
-export function dailyBackupDue(dbFile: string, now: Date = new Date()): boolean {
+export function dailyBackupDue(dbFile: string, now: Date): boolean {
   const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
   return !listBackups(dbFile).some((b) => b.takenAt.startsWith(today))
 }
@@ -203,11 +203,7 @@ export interface RestoreResult {
  * verified before it is copied; the copy is written under a temporary name and renamed over the database,
  * and the old -wal/-shm files are removed so SQLite cannot replay them onto the restored file.
  */
-export async function restoreBackup(
-  dbFile: string,
-  backupPath: string,
-  now: Date = new Date(),
-): Promise<RestoreResult> {
+export async function restoreBackup(dbFile: string, backupPath: string, now: Date): Promise<RestoreResult> {
   const from = parseName(basename(backupPath))
   if (!existsSync(backupPath)) {
     throw new LukkhaError('backup_not_found', `There is no backup ${backupPath}.`, undefined, {

@@ -22,6 +22,9 @@ export async function backupBefore(
   const connection = connectionOf(db)
   const file = databaseFile(db)
   if (!connection || file === null) return null
-  const at = new Date(now) // a date-time without an offset is read as local time, like the stamp it names
-  return takeBackup(connection.sqlite, file, reason, Number.isNaN(at.getTime()) ? new Date() : at)
+  // a date-time without an offset is read as local time, like the stamp it names; the time comes from the
+  // caller's clock (ctx.now), so one that does not parse is a caller's mistake, not a reason to read the clock
+  const at = new Date(now)
+  if (Number.isNaN(at.getTime())) throw new Error(`backupBefore: "${now}" is not a local date-time`)
+  return takeBackup(connection.sqlite, file, reason, at)
 }

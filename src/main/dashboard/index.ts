@@ -6,7 +6,7 @@ import type {
   DashboardTopProducts,
   SalesPeriod,
 } from '../../shared/api/dashboard'
-import { addDays, dayNumber, localToday, monthStart } from '../../shared/calendar'
+import { addDays, dayNumber, monthStart } from '../../shared/calendar'
 import type { Database } from '../db/schema'
 import { storedDaysFresh } from './stored-days'
 
@@ -175,7 +175,7 @@ export async function lastSaleDate(db: Kysely<Database>): Promise<string | null>
   return row?.last ? row.last.slice(0, 10) : null
 }
 
-export async function salesPeriod(db: Kysely<Database>): Promise<SalesPeriod> {
+export async function salesPeriod(db: Kysely<Database>, today: string): Promise<SalesPeriod> {
   const row = await db
     .selectFrom('receipts')
     .select((eb) => [eb.fn.min('occurred_at').as('first'), eb.fn.max('occurred_at').as('last')])
@@ -184,22 +184,26 @@ export async function salesPeriod(db: Kysely<Database>): Promise<SalesPeriod> {
   return {
     firstSaleDate: row?.first ? row.first.slice(0, 10) : null,
     lastSaleDate: row?.last ? row.last.slice(0, 10) : null,
-    today: localToday(),
+    today,
   }
 }
 
 /** The day the figures are for: the chosen one, else the last sale's (as the analysis measures), else today. */
-async function resolveAsOf(db: Kysely<Database>, chosenAsOf?: string) {
+async function resolveAsOf(db: Kysely<Database>, chosenAsOf: string | undefined, today: string) {
   const lastSale = await lastSaleDate(db)
-  return { asOf: chosenAsOf ?? lastSale ?? localToday(), lastSale }
+  return { asOf: chosenAsOf ?? lastSale ?? today, lastSale }
 }
 
 /**
  * The KPI cards for `asOf`, by default the day of the last sale (as the analysis measures), so an export that
  * ends in May shows May's figures rather than an empty November. Without sales it is today.
  */
-export async function dashboardKpis(db: Kysely<Database>, chosenAsOf?: string): Promise<DashboardKpis> {
-  const { asOf, lastSale } = await resolveAsOf(db, chosenAsOf)
+export async function dashboardKpis(
+  db: Kysely<Database>,
+  chosenAsOf: string | undefined,
+  today: string,
+): Promise<DashboardKpis> {
+  const { asOf, lastSale } = await resolveAsOf(db, chosenAsOf, today)
   const stored = await storedDaysFresh(db)
   const tomorrow = addDays(asOf, 1)
   const thisMonth = monthStart(asOf)
@@ -217,7 +221,7 @@ export async function dashboardKpis(db: Kysely<Database>, chosenAsOf?: string): 
     asOf,
     asOfChosen: chosenAsOf !== undefined,
     lastSaleDate: lastSale,
-    today: localToday(),
+    today,
     customers: customers.n,
     activeCustomers90d: await activeCustomers(db, { from: addDays(asOf, -89), to: tomorrow }),
     newCustomersThisMonth: await newCustomers(db, { from: thisMonth, to: tomorrow }),
@@ -234,26 +238,32 @@ export async function dashboardKpis(db: Kysely<Database>, chosenAsOf?: string): 
 /** The monthly revenue chart: the 12 months up to asOf's month. */
 export async function dashboardMonthlyRevenue(
   db: Kysely<Database>,
-  chosenAsOf?: string,
+  chosenAsOf: string | undefined,
+  today: string,
 ): Promise<DashboardMonthlyRevenue> {
-  const { asOf } = await resolveAsOf(db, chosenAsOf)
+  const { asOf } = await resolveAsOf(db, chosenAsOf, today)
   return { asOf, months: await monthlyRevenue(db, asOf, await storedDaysFresh(db)) }
 }
 
 /** The best sellers of the 90 days ending on asOf. */
 export async function dashboardTopProducts(
   db: Kysely<Database>,
-  chosenAsOf?: string,
+  chosenAsOf: string | undefined,
+  today: string,
 ): Promise<DashboardTopProducts> {
-  const { asOf } = await resolveAsOf(db, chosenAsOf)
+  const { asOf } = await resolveAsOf(db, chosenAsOf, today)
   const range = { from: addDays(asOf, -89), to: addDays(asOf, 1) }
   return { asOf, products: await topProducts(db, range, await storedDaysFresh(db)) }
 }
 
 /** Every card's figures in one (the CLI, the reports and the tests; the app asks card by card). */
-export async function getDashboard(db: Kysely<Database>, chosenAsOf?: string): Promise<Dashboard> {
-  const kpis = await dashboardKpis(db, chosenAsOf)
-  const monthly = await dashboardMonthlyRevenue(db, kpis.asOf)
-  const top = await dashboardTopProducts(db, kpis.asOf)
+export async function getDashboard(
+  db: Kysely<Database>,
+  chosenAsOf: string | undefined,
+  today: string,
+): Promise<Dashboard> {
+  const kpis = await dashboardKpis(db, chosenAsOf, today)
+  const monthly = await dashboardMonthlyRevenue(db, kpis.asOf, today)
+  const top = await dashboardTopProducts(db, kpis.asOf, today)
   return { ...kpis, monthlyRevenue: monthly.months, topProducts: top.products }
 }

@@ -1,16 +1,40 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  SurveysTable,
+  SurveyAspectsTable,
+  SurveyResponsesTable,
+  SurveyAnswersTable,
+  SurveyFollowupsTable,
+} from './tables/surveys'
+import type {
+  SegmentsTable,
+  SegmentCellsTable,
+  AnalysisRunsTable,
+  AnalysisScoresTable,
+  AnalysisCohortsTable,
+} from './tables/analysis'
+import type { SavedFiltersTable, CampaignsTable, CampaignMembersTable } from './tables/campaigns'
+import type { SalesDaysTable, ProductDaysTable, DashboardDaysStateTable } from './tables/dashboard'
+
+export type * from './tables/surveys'
+export type * from './tables/analysis'
+export type * from './tables/campaigns'
+export type * from './tables/dashboard'
 
 // The Database interface: the typed view of the tables the migrations create. Column names are the
 // same words used in src/shared DTOs and in the UI's i18n keys (one name per concept).
 
 export type ImportStatus = 'running' | 'done' | 'failed' | 'undone'
+
 export type ReceiptKind = 'sale' | 'refund'
+
 export type AliasKind = 'pos_id' | 'phone' | 'email'
+
 export type InteractionChannel = 'visit' | 'phone' | 'line' | 'email' | 'sms' | 'letter'
+
 export type ConsentChannel = 'phone' | 'line' | 'email' | 'sms' | 'letter'
+
 export type TaskStatus = 'open' | 'done' | 'cancelled'
-export type SurveyStatus = 'draft' | 'active' | 'closed'
-export type SatisfactionLevel = 'delighted' | 'satisfied' | 'disappointed'
 
 export interface ImportsTable {
   id: Generated<number>
@@ -193,6 +217,7 @@ export interface CustomerTotalsStateTable {
 
 export type SubjectRequestKind =
   'access' | 'erasure' | 'rectification' | 'objection' | 'portability' | 'restriction' | 'withdraw_consent'
+
 export type SubjectRequestStatus = 'open' | 'fulfilled' | 'refused'
 
 export interface SubjectRequestsTable {
@@ -211,69 +236,6 @@ export interface SubjectRequestsTable {
   logged_by: Generated<string>
 }
 
-export interface SurveysTable {
-  id: Generated<number>
-  name: string
-  description: Generated<string>
-  status: Generated<SurveyStatus>
-  created_at: Generated<string>
-  /** The overall question (2026_11_30_200000). */
-  overall_th: Generated<string>
-  overall_en: Generated<string>
-  asks_comment: Generated<number>
-  /** Perception - expectation at or beyond +/- this is delighted / disappointed. */
-  gap_threshold: Generated<number>
-}
-
-export interface SurveyAspectsTable {
-  id: Generated<number>
-  survey_id: number
-  position: number
-  label_th: string
-  label_en: string
-  /** Stable key (2026_11_30_200000); null for aspects written before, which are keyed by their English label. */
-  key: string | null
-  /** 1: the aspect asks expectation and perception on 1-5; the level follows from the gap. */
-  asks_gap: Generated<number>
-}
-
-export type SurveyChannel = 'counter' | 'paper' | 'phone' | 'line' | 'imported'
-export type FollowUpOutcome = 'recovered' | 'not_recovered' | 'unreachable'
-
-export interface SurveyResponsesTable {
-  id: Generated<number>
-  survey_id: number
-  customer_id: number | null
-  receipt_id: number | null
-  store_id: number | null
-  staff: string | null
-  responded_at: string
-  comment: Generated<string>
-  /** How the answer reached the shop (2026_11_30_200000); null when not recorded. */
-  channel: SurveyChannel | null
-  /** The overall question's answer; null when the survey did not ask it. */
-  overall_level: SatisfactionLevel | null
-  /** An imported response's identity (2026_11_30_620000, surveys/identity.ts); null when recorded in the app. */
-  source_key: string | null
-}
-
-export interface SurveyAnswersTable {
-  response_id: number
-  aspect_id: number
-  level: SatisfactionLevel
-  expectation: number | null
-  perception: number | null
-}
-
-/** Service recovery: the one follow-up task of a disappointed response. */
-export interface SurveyFollowupsTable {
-  response_id: number
-  task_id: number
-  outcome: FollowUpOutcome | null
-  note: Generated<string>
-  closed_at: string | null
-}
-
 export interface SettingsTable {
   key: string
   value: string
@@ -281,6 +243,7 @@ export interface SettingsTable {
 }
 
 export type MergeReason = 'code' | 'phone' | 'email' | 'name'
+
 export type MergeSuggestionStatus = 'open' | 'merged' | 'dismissed'
 
 /** A column mapping the user made in the import wizard, keyed by the file's normalised header. */
@@ -315,108 +278,6 @@ export interface ImportCustomerChangesTable {
   birthday: string | null
   first_seen: string | null
   last_seen: string | null
-}
-
-export type ChurnLevel = 'low' | 'medium' | 'high'
-
-export interface SegmentsTable {
-  id: string
-  position: number
-  name_th: string
-  name_en: string
-  action_th: string
-  action_en: string
-  min_f: Generated<number>
-  updated_at: Generated<string>
-}
-
-export interface SegmentCellsTable {
-  r: number
-  fm: number
-  segment_id: string
-}
-
-export interface AnalysisRunsTable {
-  id: Generated<number>
-  as_of: string
-  window_days: number | null
-  horizon_days: number
-  annual_discount_rate: number
-  customers: number
-  revenue_satang: number
-  bgnbd_r: number | null
-  bgnbd_alpha: number | null
-  bgnbd_a: number | null
-  bgnbd_b: number | null
-  bgnbd_ll: number | null
-  gg_p: number | null
-  gg_q: number | null
-  gg_gamma: number | null
-  gg_ll: number | null
-  model_note: string | null
-  shop_interval_days: number | null
-  segment_rules: string
-  duration_ms: number
-  created_at: Generated<string>
-}
-
-export interface AnalysisScoresTable {
-  run_id: number
-  customer_id: number
-  recency_days: number
-  frequency: number
-  monetary_satang: number
-  r: number
-  f: number
-  m: number
-  segment: string
-  value_tier: string
-  purchase_days: number
-  first_purchase: string
-  last_purchase: string
-  usual_interval_days: number | null
-  p_alive: number | null
-  expected_purchases_30: number | null
-  expected_purchases_90: number | null
-  expected_purchases_365: number | null
-  expected_spend_satang: number | null
-  clv_satang: number | null
-  churn_risk: number | null
-  churn_level: ChurnLevel
-}
-
-export type CampaignChannel = 'line' | 'sms' | 'email' | 'letter' | 'phone'
-export type CampaignTargetKind = 'segment' | 'saved_filter' | 'basket'
-
-/** A named filter of the customer list (JSON of customerFilterSchema), e.g. a campaign's target. */
-export interface SavedFiltersTable {
-  id: Generated<number>
-  name: string
-  filter: string
-  created_at: Generated<string>
-}
-
-export interface CampaignsTable {
-  id: Generated<number>
-  name: string
-  channel: CampaignChannel
-  target_kind: CampaignTargetKind
-  /** JSON of the target as asked (segment key, saved filter id and its filter, basket products). */
-  target: string
-  target_label: string
-  window_start: string
-  window_end: string
-  holdout_share: number
-  seed: number
-  message: Generated<string>
-  created_at: Generated<string>
-}
-
-export interface CampaignMembersTable {
-  campaign_id: number
-  customer_id: number
-  /** 1: drawn into the hold-out (not contacted). */
-  holdout: number
 }
 
 export interface Database {
@@ -459,34 +320,15 @@ export interface Database {
 }
 
 export type Customer = Selectable<CustomersTable>
+
 export type NewCustomer = Insertable<CustomersTable>
+
 export type CustomerUpdate = Updateable<CustomersTable>
+
 export type Receipt = Selectable<ReceiptsTable>
+
 export type ImportRow = Selectable<ImportsTable>
+
 export type AnalysisRun = Selectable<AnalysisRunsTable>
+
 export type AnalysisScore = Selectable<AnalysisScoresTable>
-
-/** An analysis run's acquisition cohorts (JSON of the Cohorts API shape), stored with its snapshot. */
-export interface AnalysisCohortsTable {
-  run_id: number
-  cohorts: string
-}
-
-/** The dashboard's stored sales by day (src/main/dashboard/stored-days.ts). */
-export interface SalesDaysTable {
-  day: string
-  net_satang: number
-  sales: number
-}
-
-export interface ProductDaysTable {
-  day: string
-  product_id: number
-  quantity: number
-  net_satang: number
-}
-
-export interface DashboardDaysStateTable {
-  id: number
-  data_key: string
-}

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, ImportRow } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
-import { localTimestamp } from './clock'
+import { localTimestamp } from '../../shared/calendar'
 
 // Import history and undo. Undo removes exactly what one import added: its receipts and lines, the customers,
 // aliases, products and stores it created, its merge suggestions, and it restores what it changed on customers

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import type { Sqlite } from '../db'
 import { LukkhaError, toCodedError } from '../errors'
 import { Catalog } from './catalog'
-import { localTimestamp } from './clock'
+import { localTimestamp } from '../../shared/calendar'
 import { CustomerBook } from '../customers/identity'
 import { headerSignature } from './headers'
 import { assertComplete } from './mapping'
@@ -39,9 +39,9 @@ export interface RunHooks {
   onProgress?: (progress: ImportProgress) => void
   /**
    * The import's clock, for the times it records (history row, saved mappings): the API passes the job's
-   * start time, the CLI the machine's clock. Without it, the moment runImport was called.
+   * start time, the CLI the machine's clock, tests a fixed time. Required: the engine never reads the clock.
    */
-  now?: () => Date
+  now: () => Date
 }
 
 const PROGRESS_EVERY_MS = 100
@@ -73,11 +73,11 @@ function checkReady(
 export async function runImport(
   sqlite: Sqlite,
   path: string,
-  options: ImportOptions = {},
-  hooks: RunHooks = {},
+  options: ImportOptions,
+  hooks: RunHooks,
 ): Promise<ImportSummary> {
-  const started = Date.now()
-  const now = (): string => localTimestamp(hooks.now?.() ?? new Date(started))
+  const started = performance.now() // for elapsedMs only (a duration, not "now")
+  const now = (): string => localTimestamp(hooks.now())
   hooks.onProgress?.({ done: 0, total: 0, phase: 'import.phase.checking' })
   // A big file's parser thread is started now, so it loads while the file is checked and planned.
   const size = fileSize(path)
@@ -202,7 +202,7 @@ export async function importPlanned(
           })
         }
       }
-      const t = Date.now()
+      const t = performance.now()
       if (t - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = t
         hooks.onProgress?.({ done: m.bytesRead, total: plan.size, phase: 'import.phase.reading' })
@@ -263,13 +263,25 @@ export async function importPlanned(
     }
     if (read.aborted || hooks.signal?.aborted) {
       rollback()
-      return { status: 'cancelled', importId: null, ...base, ...nothing, elapsedMs: Date.now() - started }
+      return {
+        status: 'cancelled',
+        importId: null,
+        ...base,
+        ...nothing,
+        elapsedMs: Math.round(performance.now() - started),
+      }
     }
     if (rowsRejected > 0 && !validRowsOnly) {
       rollback()
       const failedId = recordFailed(sqlite, plan, mapping.preset, mapping.source, storedOptions, base, now)
       saveMapping(sqlite, plan, now())
-      return { status: 'failed', importId: failedId, ...base, ...nothing, elapsedMs: Date.now() - started }
+      return {
+        status: 'failed',
+        importId: failedId,
+        ...base,
+        ...nothing,
+        elapsedMs: Math.round(performance.now() - started),
+      }
     }
     hooks.onProgress?.({ done: plan.size, total: plan.size, phase: 'import.phase.finishing' })
     const salesCounts = sales?.finish() ?? {
@@ -306,7 +318,13 @@ export async function importPlanned(
     saveMapping(sqlite, plan, now())
     sqlite.prepare('commit').run()
     open = false
-    return { status: 'done', importId, ...base, ...counts, elapsedMs: Date.now() - started }
+    return {
+      status: 'done',
+      importId,
+      ...base,
+      ...counts,
+      elapsedMs: Math.round(performance.now() - started),
+    }
   } catch (error) {
     rollback()
     rejected?.discard()

@@ -59,7 +59,7 @@ export class JobRegistry {
 
   constructor(
     private readonly emit: (event: LukkhaEvent) => void,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date,
   ) {}
 
   /** Starts a job of this kind (now, or queued behind `options.after`) and returns its id at once. */

@@ -40,6 +40,7 @@ function build(
   connection: Connection,
   env: ReportEnv,
   request: ReportRequest,
+  today: string,
 ): Promise<BuiltReport> | BuiltReport {
   switch (request.report) {
     case 'segments':
@@ -59,7 +60,7 @@ function build(
       return basketsReport(connection.db, env, request)
     case 'retention-list':
       if (!request.list) throw new LukkhaError('validation', 'A retention list report needs the list.')
-      return retentionListReport(connection.db, env, request.list, request.asOf)
+      return retentionListReport(connection.db, env, request.list, request.asOf, today)
     case 'campaign':
       return campaignReport(connection.db, env, campaignIdOf(request))
     case 'campaign-letters':
@@ -82,8 +83,8 @@ export async function renderReport(
   const settings = await getSettings(connection.db, options.systemLocale)
   const language = request.language ?? settings.language
   const env = reportEnv(language, settings.dateStyle)
-  const report = await build(connection, env, request)
   const printedOn = localToday(options.now)
+  const report = await build(connection, env, request, printedOn)
   const markup = renderToStaticMarkup(
     <ReportDocument
       language={language}

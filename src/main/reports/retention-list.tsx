@@ -101,10 +101,11 @@ export async function retentionListReport(
   db: Kysely<Database>,
   env: ReportEnv,
   list: RetentionList,
-  asOf?: string,
+  asOf: string | undefined,
+  today: string,
 ): Promise<BuiltReport> {
   const { t, number } = env
-  const built = await buildList(db, list, asOf)
+  const built = await buildList(db, list, asOf, today)
   const columns: Column<RetentionCustomer>[] = [
     { label: t('common.name'), cell: (r) => r.name },
     { label: t('common.phone'), cell: (r) => r.phone ?? '', nowrap: true },

@@ -205,30 +205,22 @@ export async function satisfactionReport(
           ]}
         />
 
-        <GroupTable
-          env={env}
-          title={t('satisfaction.byStaff')}
-          label={t('satisfaction.staff')}
-          groups={analysis.byStaff}
-        />
-        <GroupTable
-          env={env}
-          title={t('satisfaction.byStore')}
-          label={t('satisfaction.store')}
-          groups={analysis.byStore}
-        />
-        <GroupTable
-          env={env}
-          title={t('satisfaction.byCategory')}
-          label={t('satisfaction.category')}
-          groups={analysis.byCategory}
-        />
-        <GroupTable
-          env={env}
-          title={t('satisfaction.bySegment')}
-          label={t('satisfaction.group')}
-          groups={analysis.bySegment}
-        />
+        {(
+          [
+            ['byStaff', 'staff', analysis.byStaff],
+            ['byStore', 'store', analysis.byStore],
+            ['byCategory', 'category', analysis.byCategory],
+            ['bySegment', 'group', analysis.bySegment],
+          ] as const
+        ).map(([title, label, groups]) => (
+          <GroupTable
+            key={title}
+            env={env}
+            title={t(`satisfaction.${title}`)}
+            label={t(`satisfaction.${label}`)}
+            groups={groups}
+          />
+        ))}
 
         <div className="section">
           <h2>{t('satisfaction.after')}</h2>

@@ -8,8 +8,8 @@ import { secondPurchaseCardOf } from './monthly'
 
 // The dashboard's retention cards, one call each so each card loads on its own.
 
-export async function atRiskCard(db: Kysely<Database>, asOf?: string) {
-  const list = await buildList(db, 'at_risk', asOf)
+export async function atRiskCard(db: Kysely<Database>, asOf: string | undefined, today: string) {
+  const list = await buildList(db, 'at_risk', asOf, today)
   return {
     asOf: list.asOf,
     customers: list.rows.length,
@@ -17,8 +17,8 @@ export async function atRiskCard(db: Kysely<Database>, asOf?: string) {
   }
 }
 
-export async function newCustomersCard(db: Kysely<Database>, asOf?: string) {
-  const history = await loadHistory(db, await resolveAsOf(db, asOf))
+export async function newCustomersCard(db: Kysely<Database>, asOf: string | undefined, today: string) {
+  const history = await loadHistory(db, await resolveAsOf(db, asOf, today))
   const thisMonth = dayNumber(monthStart(history.asOf))
   const lastMonth = dayNumber(monthStart(history.asOf, -1))
   // last month from its 1st to the same day of the month (or its last day when it is shorter)
@@ -39,6 +39,6 @@ export async function newCustomersCard(db: Kysely<Database>, asOf?: string) {
   return { asOf: history.asOf, thisMonth: count, lastMonthSameDays: before, topSource: top?.[0] ?? null }
 }
 
-export async function secondPurchaseCard(db: Kysely<Database>, asOf?: string) {
-  return secondPurchaseCardOf(await loadHistory(db, await resolveAsOf(db, asOf)))
+export async function secondPurchaseCard(db: Kysely<Database>, asOf: string | undefined, today: string) {
+  return secondPurchaseCardOf(await loadHistory(db, await resolveAsOf(db, asOf, today)))
 }

@@ -17,27 +17,32 @@ export interface Contact {
 
 const CHUNK = 500 // well under SQLite's bound-parameter limit
 
+/** The book's customers that may be listed (not erased), with the columns a Contact holds. */
+function listable(db: Kysely<Database>) {
+  return db
+    .selectFrom('customers')
+    .select([
+      'id',
+      'code',
+      'name',
+      'phone',
+      'line_id',
+      'email',
+      'birthday',
+      'acquisition_source',
+      'referred_by',
+    ])
+    .where('erased_at', 'is', null)
+}
+
 export async function contactsById(
   db: Kysely<Database>,
   ids: readonly number[],
 ): Promise<Map<number, Contact>> {
   const found = new Map<number, Contact>()
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('customers')
-      .select([
-        'id',
-        'code',
-        'name',
-        'phone',
-        'line_id',
-        'email',
-        'birthday',
-        'acquisition_source',
-        'referred_by',
-      ])
+    const rows = await listable(db)
       .where('id', 'in', ids.slice(i, i + CHUNK))
-      .where('erased_at', 'is', null)
       .execute()
     for (const r of rows) found.set(r.id, toContact(r))
   }
@@ -70,22 +75,7 @@ export function toContact(r: {
 
 /** Every customer not erased (the birthday and referral lists start from the book, not the sales). */
 export async function allContacts(db: Kysely<Database>): Promise<Contact[]> {
-  const rows = await db
-    .selectFrom('customers')
-    .select([
-      'id',
-      'code',
-      'name',
-      'phone',
-      'line_id',
-      'email',
-      'birthday',
-      'acquisition_source',
-      'referred_by',
-    ])
-    .where('erased_at', 'is', null)
-    .orderBy('id')
-    .execute()
+  const rows = await listable(db).orderBy('id').execute()
   return rows.map(toContact)
 }
 

@@ -94,8 +94,9 @@ function listColumns(list: RetentionList, reason: (r: string) => string): Column
 export async function exportRetentionList(
   db: Kysely<Database>,
   input: ExportRetentionListInput,
+  today: string,
 ): Promise<ExportedFile> {
-  const built = await buildList(db, input.list, input.asOf)
+  const built = await buildList(db, input.list, input.asOf, today)
   const labels: Record<string, string | undefined> = input.reasonLabels ?? {}
   const columns = [...contactColumns, ...listColumns(input.list, (r) => labels[r] ?? r)]
   return exportTable(columns, built.rows, input, `${input.list.replace('_', '-')}-${built.asOf}`)

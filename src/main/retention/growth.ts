@@ -141,21 +141,33 @@ export function revenueGrowthOf(history: History, walkIn: Map<number, number>): 
   }
 }
 
-export async function acquisition(db: Kysely<Database>, asOf?: string): Promise<Acquisition> {
-  const history = await loadHistory(db, await resolveAsOf(db, asOf))
+export async function acquisition(
+  db: Kysely<Database>,
+  asOf: string | undefined,
+  today: string,
+): Promise<Acquisition> {
+  const history = await loadHistory(db, await resolveAsOf(db, asOf, today))
   return acquisitionOf(history, await sourcesById(db))
 }
 
-export async function revenueGrowth(db: Kysely<Database>, asOf?: string): Promise<RevenueGrowth> {
-  const history = await loadHistory(db, await resolveAsOf(db, asOf))
+export async function revenueGrowth(
+  db: Kysely<Database>,
+  asOf: string | undefined,
+  today: string,
+): Promise<RevenueGrowth> {
+  const history = await loadHistory(db, await resolveAsOf(db, asOf, today))
   const from = addDays(history.asOf, -729)
   // the months shown can start before the two years compared
   const firstMonth = `${monthsUpTo(history.asOf)[0]?.month ?? history.asOf.slice(0, 7)}-01`
   return revenueGrowthOf(history, await walkInByDay(db, from < firstMonth ? from : firstMonth, history.asOf))
 }
 
-export async function referralSummary(db: Kysely<Database>, asOf?: string): Promise<ReferralSummary> {
-  const history = await loadHistory(db, await resolveAsOf(db, asOf))
+export async function referralSummary(
+  db: Kysely<Database>,
+  asOf: string | undefined,
+  today: string,
+): Promise<ReferralSummary> {
+  const history = await loadHistory(db, await resolveAsOf(db, asOf, today))
   const referredRows = await db
     .selectFrom('customers')
     .select(['id', 'referred_by'])

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import { addDays, dayNumber, fromDayNumber, localToday } from '../../shared/calendar'
+import { addDays, dayNumber, fromDayNumber } from '../../shared/calendar'
 import { lastSaleDate } from '../dashboard'
 import type { Database } from '../db/schema'
 
@@ -34,9 +34,16 @@ export interface History {
   customers: CustomerHistory[]
 }
 
-/** The page's as-of date: the one chosen, else the day of the last sale, else today (an empty shop). */
-export async function resolveAsOf(db: Kysely<Database>, chosen?: string): Promise<string> {
-  return chosen ?? (await lastSaleDate(db)) ?? localToday()
+/**
+ * The page's as-of date: the one chosen, else the day of the last sale, else today (an empty shop; `today` is
+ * the caller's, from ctx.now()).
+ */
+export async function resolveAsOf(
+  db: Kysely<Database>,
+  chosen: string | undefined,
+  today: string,
+): Promise<string> {
+  return chosen ?? (await lastSaleDate(db)) ?? today
 }
 
 /** Every customer with a receipt up to and including `asOf`, with their receipt days. */

@@ -188,9 +188,10 @@ function referrers(contacts: Contact[], history: History): Built {
 export async function buildList(
   db: Kysely<Database>,
   list: RetentionList,
-  chosenAsOf?: string,
+  chosenAsOf: string | undefined,
+  today: string,
 ): Promise<{ asOf: string; churnRunAsOf: string | null; rows: RetentionCustomer[] }> {
-  const asOf = await resolveAsOf(db, chosenAsOf)
+  const asOf = await resolveAsOf(db, chosenAsOf, today)
   const history = await loadHistory(db, asOf)
   const built = await (async (): Promise<Built> => {
     switch (list) {
@@ -214,8 +215,9 @@ export async function buildList(
 export async function retentionList(
   db: Kysely<Database>,
   input: { list: RetentionList; asOf?: string; limit?: number },
+  today: string,
 ): Promise<RetentionListResult> {
-  const built = await buildList(db, input.list, input.asOf)
+  const built = await buildList(db, input.list, input.asOf, today)
   return {
     list: input.list,
     asOf: built.asOf,

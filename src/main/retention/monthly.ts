@@ -108,12 +108,20 @@ export function churnByMonthOf(history: History, activeDays = ACTIVE_DAYS): Chur
   return { asOf: history.asOf, activeDays, months }
 }
 
-export async function secondPurchase(db: Kysely<Database>, asOf?: string): Promise<SecondPurchase> {
-  return secondPurchaseOf(await loadHistory(db, await resolveAsOf(db, asOf)))
+export async function secondPurchase(
+  db: Kysely<Database>,
+  asOf: string | undefined,
+  today: string,
+): Promise<SecondPurchase> {
+  return secondPurchaseOf(await loadHistory(db, await resolveAsOf(db, asOf, today)))
 }
 
-export async function churnByMonth(db: Kysely<Database>, asOf?: string): Promise<ChurnByMonth> {
-  return churnByMonthOf(await loadHistory(db, await resolveAsOf(db, asOf)))
+export async function churnByMonth(
+  db: Kysely<Database>,
+  asOf: string | undefined,
+  today: string,
+): Promise<ChurnByMonth> {
+  return churnByMonthOf(await loadHistory(db, await resolveAsOf(db, asOf, today)))
 }
 
 /** The second-purchase card: a year of new customers whose window has closed by the as-of date. */

@@ -31,8 +31,8 @@ async function readAll(db: Db): Promise<Map<string, unknown>> {
   return values
 }
 
-async function write(db: Db, key: SettingKey, value: unknown): Promise<void> {
-  const updatedAt = localTimestamp()
+/** `updatedAt` is the caller's moment (ctx.now()), as 'YYYY-MM-DDTHH:MM:SS'. */
+async function write(db: Db, key: SettingKey, value: unknown, updatedAt: string): Promise<void> {
   await db
     .insertInto('settings')
     .values({ key, value: JSON.stringify(value), updated_at: updatedAt })
@@ -65,17 +65,18 @@ export async function getSettings(db: Db, systemLocale: string): Promise<Setting
   }
 }
 
-export async function updateSettings(db: Kysely<Database>, update: SettingsUpdate): Promise<void> {
+export async function updateSettings(db: Kysely<Database>, update: SettingsUpdate, now: Date): Promise<void> {
+  const at = localTimestamp(now)
   await db.transaction().execute(async (trx) => {
-    if (update.shopName !== undefined) await write(trx, SETTING_KEYS.shopName, update.shopName)
-    if (update.shopAddress !== undefined) await write(trx, SETTING_KEYS.shopAddress, update.shopAddress)
-    if (update.language !== undefined) await write(trx, SETTING_KEYS.language, update.language)
-    if (update.dateStyle !== undefined) await write(trx, SETTING_KEYS.dateStyle, update.dateStyle)
+    if (update.shopName !== undefined) await write(trx, SETTING_KEYS.shopName, update.shopName, at)
+    if (update.shopAddress !== undefined) await write(trx, SETTING_KEYS.shopAddress, update.shopAddress, at)
+    if (update.language !== undefined) await write(trx, SETTING_KEYS.language, update.language, at)
+    if (update.dateStyle !== undefined) await write(trx, SETTING_KEYS.dateStyle, update.dateStyle, at)
   })
 }
 
-export async function setLogo(db: Db, dataUrl: string): Promise<void> {
-  await write(db, SETTING_KEYS.logo, parseLogo(dataUrl))
+export async function setLogo(db: Db, dataUrl: string, now: Date): Promise<void> {
+  await write(db, SETTING_KEYS.logo, parseLogo(dataUrl), localTimestamp(now))
 }
 
 export async function clearLogo(db: Db): Promise<void> {

@@ -118,7 +118,7 @@ export async function listFollowUps(db: Db, status: 'open' | 'closed' | 'all'): 
 export async function closeFollowUp(
   db: Db,
   input: { responseId: number; outcome: FollowUpOutcome; note: string },
-  now: Date = new Date(),
+  now: Date,
 ): Promise<FollowUp> {
   const at = localTimestamp(now)
   await writeTransaction(db, async (trx) => {

@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { isoDateSchema } from './dates'
+import { cohortsInput, snapshotCohortsSchema } from './analysis-cohorts'
+import { migrationInput, segmentMigrationSchema } from './analysis-migration'
 import { jobSchemaOf } from './job-shape'
+
+export * from './analysis-cohorts'
+export * from './analysis-migration'
 
 // The analysis API: RFM segments, value (CLV) and churn, cohorts, segment migration and the editable segment
 // map. Runs are snapshots: startAnalysis computes one in a worker thread and stores it; the read methods take
@@ -336,83 +341,6 @@ export const customerScoreHistorySchema = z.array(
   }),
 )
 export type CustomerScoreHistory = z.infer<typeof customerScoreHistorySchema>
-
-// ---- cohorts -----------------------------------------------------------------------------------------------
-
-export const cohortsInput = z
-  .object({
-    /** Default: the date of the latest sale receipt. */
-    asOf: isoDate.optional(),
-    /** Only the last N months (all when absent). */
-    months: z.number().int().min(1).max(240).optional(),
-  })
-  .optional()
-
-export const cohortsSchema = z.object({
-  asOf: z.string().nullable(),
-  cohorts: z.array(
-    z.object({
-      /** 'YYYY-MM' of the customers' first sale. */
-      month: z.string(),
-      customers: z.number().int(),
-      /** active[k]: customers of the cohort with a sale in month k after acquisition (k = 0 is all of them). */
-      active: z.array(z.number().int()),
-      /** retention[k] = active[k] / customers. */
-      retention: z.array(share),
-      revenueSatang: z.array(money),
-    }),
-  ),
-  newVsReturning: z.array(
-    z.object({
-      month: z.string(),
-      newCustomers: z.number().int(),
-      returningCustomers: z.number().int(),
-      newRevenueSatang: money,
-      returningRevenueSatang: money,
-      /** Sales without a known customer (walk-in). */
-      anonymousRevenueSatang: money,
-    }),
-  ),
-  secondPurchase: z.array(
-    z.object({
-      month: z.string(),
-      newCustomers: z.number().int(),
-      /** Came back on a later day by asOf. */
-      converted: z.number().int(),
-      /** Within 30, 60 and 90 days; eligible = acquired at least that many days before asOf. */
-      within: z.array(
-        z.object({ days: z.number().int(), eligible: z.number().int(), converted: z.number().int() }),
-      ),
-    }),
-  ),
-})
-export type Cohorts = z.infer<typeof cohortsSchema>
-
-/** getCohorts: the latest snapshot's stored cohorts (runId) when no date is chosen, else live (runId null). */
-export const snapshotCohortsSchema = cohortsSchema.extend({ runId: z.number().int().nullable() })
-
-// ---- migration ---------------------------------------------------------------------------------------------
-
-export const migrationInput = z.union([
-  z.object({ fromRunId: z.number().int().positive(), toRunId: z.number().int().positive() }),
-  z.object({ fromDate: isoDate, toDate: isoDate, windowDays: z.number().int().min(1).nullable().optional() }),
-])
-
-export const segmentMigrationSchema = z.object({
-  from: z.object({ runId: z.number().int().nullable(), asOf: z.string() }),
-  to: z.object({ runId: z.number().int().nullable(), asOf: z.string() }),
-  /** Segment ids in display order (the later map's order, then any only the earlier one has). */
-  segments: z.array(z.string()),
-  /** Non-zero flows; from null = not scored at the first date (new), to null = not scored at the second. */
-  flows: z.array(
-    z.object({ from: z.string().nullable(), to: z.string().nullable(), customers: z.number().int() }),
-  ),
-  stayed: z.number().int(),
-  moved: z.number().int(),
-  entered: z.number().int(),
-  left: z.number().int(),
-})
-export type SegmentMigration = z.infer<typeof segmentMigrationSchema>
 
 /**
  * startAnalysis: a request while a job runs joins that job, unless it says the sales changed after the job

@@ -18,10 +18,12 @@ export function registerBackup(program: Command): void {
     .option('--out <file>', 'write the backup to this file instead')
     .action(async (options: GlobalOptions & { out?: string }) => {
       const file = resolve(options.db)
-      const path = await withConnection(openForReading(options.db), async ({ sqlite }) =>
-        options.out
-          ? backupToFile(sqlite, resolve(options.out))
-          : (await takeBackup(sqlite, file, 'manual')).path,
+      const path = await withConnection(
+        openForReading(options.db),
+        async ({ sqlite }) =>
+          options.out
+            ? backupToFile(sqlite, resolve(options.out))
+            : (await takeBackup(sqlite, file, 'manual', new Date())).path, // the CLI's clock is the machine's
       )
       if (options.json) printJson({ backup: path })
       else printLine(`Backup written and verified: ${path}`)
@@ -77,7 +79,7 @@ export function registerBackup(program: Command): void {
         throw new LukkhaError('backup_not_found', 'There is no backup yet.', undefined, { name: which })
       const release = acquireWriteLock(file) // no other Lukkha may have it open while the file is replaced
       try {
-        const result = await restoreBackup(file, chosen)
+        const result = await restoreBackup(file, chosen, new Date())
         if (options.json) printJson({ restored_from: result.restoredFrom, undo_point: result.undoPoint })
         else
           printLine(`Restored ${result.restoredFrom}. The database as it was is kept as ${result.undoPoint}.`)

@@ -78,7 +78,7 @@ export function registerCustomers(program: Command): void {
       const out = resolve(options.out)
       const format = out.toLowerCase().endsWith('.csv') ? 'csv' : 'json'
       const file = await withConnection(openForWriting(options.db), async ({ db }) =>
-        exportSubject(db, await customerByCode(db, code), format, localTimestamp(), 'cli'),
+        exportSubject(db, await customerByCode(db, code), format, localTimestamp(new Date()), 'cli'),
       )
       writeFileSync(out, file.bytes)
       if (options.json) printJson({ file: out, format, bytes: file.bytes.length })
@@ -90,7 +90,7 @@ export function registerCustomers(program: Command): void {
     .option('--by <name>', 'who erased it, for the erasure log', 'cli')
     .action(async (code: string, options: GlobalOptions & { by: string }) => {
       const result = await withConnection(openForWriting(options.db), async ({ db }) =>
-        eraseCustomer(db, await customerByCode(db, code), options.by, localTimestamp()),
+        eraseCustomer(db, await customerByCode(db, code), options.by, localTimestamp(new Date())),
       )
       if (options.json) printJson({ erasure_id: result.erasureId, masked_name: result.maskedName })
       else printLine(`Erased customer ${code} (${result.maskedName}); erasure ${result.erasureId} logged`)
@@ -100,7 +100,12 @@ export function registerCustomers(program: Command): void {
     .description('merge customer OTHER into KEEP: purchases, interactions, tasks, consents and tags move')
     .action(async (keep: string, other: string, options: GlobalOptions) => {
       const mergeId = await withConnection(openForWriting(options.db), async ({ db }) =>
-        mergeCustomers(db, await customerByCode(db, keep), await customerByCode(db, other), localTimestamp()),
+        mergeCustomers(
+          db,
+          await customerByCode(db, keep),
+          await customerByCode(db, other),
+          localTimestamp(new Date()),
+        ),
       )
       if (options.json) printJson({ merge_id: mergeId })
       else printLine(`Merged ${other} into ${keep} (merge ${mergeId}; undo it in the app's Duplicates tab)`)

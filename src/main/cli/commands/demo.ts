@@ -24,7 +24,7 @@ export function registerDemo(program: Command): void {
       if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) {
         throw new CliError(`--seed must be a whole number from 0 to 2147483648, not "${options.seed}".`)
       }
-      const endDate = options.end ?? localToday()
+      const endDate = options.end ?? localToday(new Date())
       if (!isIsoDate(endDate)) throw new CliError(`--end must be a date as YYYY-MM-DD, not "${endDate}".`)
       const summary = await withConnection(openForWriting(options.db), ({ sqlite }) =>
         createDemoShop(sqlite, { seed, endDate }),

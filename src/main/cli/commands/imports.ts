@@ -38,7 +38,7 @@ export function registerImports(program: Command): void {
       const importId = Number(id)
       if (!Number.isInteger(importId) || importId <= 0) throw new CliError(`"${id}" is not an import id.`)
       const result = await withConnection(openForWriting(options.db), async ({ db, sqlite, file }) => {
-        await takeBackup(sqlite, file, 'before-undo')
+        await takeBackup(sqlite, file, 'before-undo', new Date())
         // the CLI is the edge: its clock is the machine's
         return undoImport(db, importId, () => new Date())
       })

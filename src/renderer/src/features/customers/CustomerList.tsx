@@ -55,7 +55,7 @@ export function CustomerList(props: {
         filter,
         format,
         marketing,
-        title: `lukkha ${marketing ? t('exportFile.marketingList') : t('exportFile.customers')} ${fmt.date(localToday())}`,
+        title: `lukkha ${marketing ? t('exportFile.marketingList') : t('exportFile.customers')} ${fmt.date(localToday(new Date()))}`,
         headers: {
           code: t('columns.code'),
           name: t('columns.name'),

@@ -16,11 +16,11 @@ export function InteractionForm(props: {
   const { t } = useTranslation('customers')
   const [channel, setChannel] = useState<InteractionInput['channel']>('phone')
   const [direction, setDirection] = useState<InteractionInput['direction']>('outbound')
-  const [occurredAt, setOccurredAt] = useState(() => localTimestamp().slice(0, 16))
+  const [occurredAt, setOccurredAt] = useState(() => localTimestamp(new Date()).slice(0, 16))
   const [summary, setSummary] = useState('')
   const [staff, setStaff] = useState('')
   const [followUp, setFollowUp] = useState('')
-  const [due, setDue] = useState(() => localTimestamp().slice(0, 10))
+  const [due, setDue] = useState(() => localTimestamp(new Date()).slice(0, 10))
   const log = useCustomerMutation((input: InteractionInput) => call('interactionLog', input))
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t('interaction.title')} size="lg">

@@ -21,7 +21,7 @@ export function RequestForm(props: {
 }): React.JSX.Element {
   const { t } = useTranslation('customers')
   const [kind, setKind] = useState<SubjectRequestInput['kind']>('access')
-  const [receivedAt, setReceivedAt] = useState<string | null>(() => localToday())
+  const [receivedAt, setReceivedAt] = useState<string | null>(() => localToday(new Date()))
   const [channel, setChannel] = useState<string>('line')
   const [details, setDetails] = useState('')
   const [loggedBy, setLoggedBy] = useState('')
@@ -65,7 +65,7 @@ export function RequestForm(props: {
               label={t('requests.received')}
               value={receivedAt}
               onChange={setReceivedAt}
-              max={localToday()}
+              max={localToday(new Date())}
               testId="request-received"
             />
             <Select

@@ -71,7 +71,7 @@ function RefuseDialog(props: {
 export function RequestsView(props: { onOpenCustomer: (id: number) => void }): React.JSX.Element {
   const { t } = useTranslation('customers')
   const fmt = useFormat()
-  const today = localToday()
+  const today = localToday(new Date())
   const open = useOpenRequests(today)
   const closed = useClosedRequests()
   const [by, setBy] = useState('')

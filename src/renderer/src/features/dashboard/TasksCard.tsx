@@ -9,7 +9,7 @@ import { useTasksDue } from '../customers/queries'
 export function TasksCard(): React.JSX.Element {
   const { t } = useTranslation('customers')
   const fmt = useFormat()
-  const tasks = useTasksDue(localToday()).data
+  const tasks = useTasksDue(localToday(new Date())).data
   const section = (
     label: string,
     list: NonNullable<typeof tasks>['today'],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
+import { MonthTable } from './MonthTable'
 import { useAcquisition, useReferralSummary, useRevenueGrowth } from './queries'
 import { useSourceLabel } from './sourceLabel'
 
@@ -189,44 +190,22 @@ export function RevenueView({ asOf }: { asOf: string | null }): React.JSX.Elemen
           </Table>
         </Stack>
       </Card>
-      <Card withBorder padding="lg" data-testid="new-vs-returning">
-        <Stack gap="sm">
-          <Title order={4}>{t('revenue.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('revenue.intro')}
-          </Text>
-          <ScrollArea>
-            <Table striped verticalSpacing={4}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('revenue.month')}</Table.Th>
-                  <Table.Th ta="right">{t('revenue.newCustomers')}</Table.Th>
-                  <Table.Th ta="right">{t('revenue.newRevenue')}</Table.Th>
-                  <Table.Th ta="right">{t('revenue.returningCustomers')}</Table.Th>
-                  <Table.Th ta="right">{t('revenue.returningRevenue')}</Table.Th>
-                  <Table.Th ta="right">{t('revenue.walkIn')}</Table.Th>
-                  <Table.Th ta="right">{t('revenue.total')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {g.months.map((m) => (
-                  <Table.Tr key={m.month}>
-                    <Table.Td>{fmt.monthLong(m.month)}</Table.Td>
-                    <Table.Td ta="right">{fmt.number(m.newCustomers)}</Table.Td>
-                    <Table.Td ta="right">{fmt.baht(m.newSatang, true)}</Table.Td>
-                    <Table.Td ta="right">{fmt.number(m.returningCustomers)}</Table.Td>
-                    <Table.Td ta="right">{fmt.baht(m.returningSatang, true)}</Table.Td>
-                    <Table.Td ta="right">{fmt.baht(m.walkInSatang, true)}</Table.Td>
-                    <Table.Td ta="right" fw={600}>
-                      {fmt.baht(m.totalSatang, true)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
-        </Stack>
-      </Card>
+      <MonthTable
+        testId="new-vs-returning"
+        title={t('revenue.title')}
+        intro={t('revenue.intro')}
+        monthLabel={t('revenue.month')}
+        monthName={fmt.monthLong}
+        rows={g.months}
+        columns={[
+          { label: t('revenue.newCustomers'), cell: (m) => fmt.number(m.newCustomers) },
+          { label: t('revenue.newRevenue'), cell: (m) => fmt.baht(m.newSatang, true) },
+          { label: t('revenue.returningCustomers'), cell: (m) => fmt.number(m.returningCustomers) },
+          { label: t('revenue.returningRevenue'), cell: (m) => fmt.baht(m.returningSatang, true) },
+          { label: t('revenue.walkIn'), cell: (m) => fmt.baht(m.walkInSatang, true) },
+          { label: t('revenue.total'), strong: true, cell: (m) => fmt.baht(m.totalSatang, true) },
+        ]}
+      />
     </Stack>
   )
 }

@@ -1,8 +1,9 @@
-import { Card, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageLoader } from '../../components/PageLoader'
 import { useFormat } from '../../format/useFormat'
+import { MonthTable } from './MonthTable'
 import { useChurnByMonth, useSecondPurchase } from './queries'
 
 const dash = '–'
@@ -17,12 +18,11 @@ export function SecondPurchaseTable({ asOf }: { asOf: string | null }): React.JS
   const s = query.data
   const days = fmt.number(s.windowDays)
   return (
-    <Card withBorder padding="lg" data-testid="second-purchase">
-      <Stack gap="sm">
-        <Title order={4}>{t('second.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('second.intro', { days })}
-        </Text>
+    <MonthTable
+      testId="second-purchase"
+      title={t('second.title')}
+      intro={t('second.intro', { days })}
+      summary={
         <Text size="sm" fw={500} data-testid="second-overall">
           {t('second.overall', {
             rate: s.rate === null ? dash : fmt.percent(s.rate),
@@ -30,36 +30,23 @@ export function SecondPurchaseTable({ asOf }: { asOf: string | null }): React.JS
             eligible: fmt.number(s.eligible),
           })}
         </Text>
-        <ScrollArea>
-          <Table striped verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('second.month')}</Table.Th>
-                <Table.Th ta="right">{t('second.newCustomers')}</Table.Th>
-                <Table.Th ta="right">{t('second.returned')}</Table.Th>
-                <Table.Th ta="right">{t('second.eligible', { days })}</Table.Th>
-                <Table.Th ta="right">{t('second.within', { days })}</Table.Th>
-                <Table.Th ta="right">{t('second.rate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {s.months.map((m) => (
-                <Table.Tr key={m.month}>
-                  <Table.Td>{fmt.monthLong(m.month)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.newCustomers)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.returned)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.eligible)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.returnedWithin)}</Table.Td>
-                  <Table.Td ta="right" fw={600}>
-                    {m.rate === null ? (m.newCustomers > 0 ? t('second.notYet') : dash) : fmt.percent(m.rate)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-      </Stack>
-    </Card>
+      }
+      monthLabel={t('second.month')}
+      monthName={fmt.monthLong}
+      rows={s.months}
+      columns={[
+        { label: t('second.newCustomers'), cell: (m) => fmt.number(m.newCustomers) },
+        { label: t('second.returned'), cell: (m) => fmt.number(m.returned) },
+        { label: t('second.eligible', { days }), cell: (m) => fmt.number(m.eligible) },
+        { label: t('second.within', { days }), cell: (m) => fmt.number(m.returnedWithin) },
+        {
+          label: t('second.rate'),
+          strong: true,
+          cell: (m) =>
+            m.rate === null ? (m.newCustomers > 0 ? t('second.notYet') : dash) : fmt.percent(m.rate),
+        },
+      ]}
+    />
   )
 }
 
@@ -73,47 +60,26 @@ export function ChurnTable({ asOf }: { asOf: string | null }): React.JSX.Element
   const c = query.data
   const rate = (r: number | null) => (r === null ? dash : fmt.percent(r))
   return (
-    <Card withBorder padding="lg" data-testid="churn-by-month">
-      <Stack gap="sm">
-        <Title order={4}>{t('churn.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('churn.intro', { days: fmt.number(c.activeDays) })}
-        </Text>
-        <ScrollArea>
-          <Table striped verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('churn.month')}</Table.Th>
-                <Table.Th ta="right">{t('churn.base')}</Table.Th>
-                <Table.Th ta="right">{t('churn.retained')}</Table.Th>
-                <Table.Th ta="right">{t('churn.churned')}</Table.Th>
-                <Table.Th ta="right">{t('churn.retentionRate')}</Table.Th>
-                <Table.Th ta="right">{t('churn.churnRate')}</Table.Th>
-                <Table.Th ta="right">{t('churn.newCustomers')}</Table.Th>
-                <Table.Th ta="right">{t('churn.activeAtEnd')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {c.months.map((m) => (
-                <Table.Tr key={m.month}>
-                  <Table.Td>{fmt.monthLong(m.month)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.activeAtStart)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.retained)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.churned)}</Table.Td>
-                  <Table.Td ta="right" fw={600}>
-                    {rate(m.retentionRate)}
-                  </Table.Td>
-                  <Table.Td ta="right" c={m.churnRate !== null && m.churnRate > 0.3 ? 'red' : undefined}>
-                    {rate(m.churnRate)}
-                  </Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.newCustomers)}</Table.Td>
-                  <Table.Td ta="right">{fmt.number(m.activeAtEnd)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-      </Stack>
-    </Card>
+    <MonthTable
+      testId="churn-by-month"
+      title={t('churn.title')}
+      intro={t('churn.intro', { days: fmt.number(c.activeDays) })}
+      monthLabel={t('churn.month')}
+      monthName={fmt.monthLong}
+      rows={c.months}
+      columns={[
+        { label: t('churn.base'), cell: (m) => fmt.number(m.activeAtStart) },
+        { label: t('churn.retained'), cell: (m) => fmt.number(m.retained) },
+        { label: t('churn.churned'), cell: (m) => fmt.number(m.churned) },
+        { label: t('churn.retentionRate'), strong: true, cell: (m) => rate(m.retentionRate) },
+        {
+          label: t('churn.churnRate'),
+          cell: (m) => rate(m.churnRate),
+          colour: (m) => (m.churnRate !== null && m.churnRate > 0.3 ? 'red' : undefined),
+        },
+        { label: t('churn.newCustomers'), cell: (m) => fmt.number(m.newCustomers) },
+        { label: t('churn.activeAtEnd'), cell: (m) => fmt.number(m.activeAtEnd) },
+      ]}
+    />
   )
 }

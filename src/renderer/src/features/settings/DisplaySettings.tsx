@@ -11,7 +11,7 @@ const isDateStyle = (value: string): value is DateStyle => (dateStyles as readon
 export function DisplaySettings(props: { settings: Settings }): React.JSX.Element {
   const { t } = useTranslation('settings')
   const update = useUpdateSettings()
-  const today = localToday()
+  const today = localToday(new Date())
   return (
     <Card withBorder padding="lg">
       <Stack>

@@ -91,7 +91,7 @@ function CounterSession({
   const [saved, setSaved] = useState<{ followUp: boolean } | null>(null)
   const [channel, setChannel] = useState<SurveyChannel>(initialChannel)
   // the day the answer was given: today at the counter; the form's date when keying in paper later
-  const [answeredOn, setAnsweredOn] = useState(localToday())
+  const [answeredOn, setAnsweredOn] = useState(localToday(new Date()))
   const searchRef = useRef<HTMLInputElement>(null)
   const commentRef = useRef<HTMLTextAreaElement>(null)
 
@@ -127,7 +127,9 @@ function CounterSession({
       storeId: purchase?.storeId ?? null,
       staff: purchase?.staff ?? null,
       respondedAt:
-        channel === 'counter' || answeredOn === localToday() ? localTimestamp() : `${answeredOn}T12:00:00`,
+        channel === 'counter' || answeredOn === localToday(new Date())
+          ? localTimestamp(new Date())
+          : `${answeredOn}T12:00:00`,
       channel,
       overall: overall && 'level' in overall ? overall.level : null,
       comment,
@@ -227,8 +229,8 @@ function CounterSession({
             <DateField
               aria-label={t('counter.answeredOn')}
               value={answeredOn}
-              max={localToday()}
-              onChange={(v) => setAnsweredOn(v ?? localToday())}
+              max={localToday(new Date())}
+              onChange={(v) => setAnsweredOn(v ?? localToday(new Date()))}
               testId="surveys-counter-date"
             />
           )}

@@ -1,3 +1,4 @@
+import { campaignResultWordsEn } from '../../../../../shared/campaign-result-words'
 export const en = {
   title: 'Campaigns',
   subtitle: 'Contact a target list and measure the effect against a random hold-out that is not contacted.',
@@ -80,31 +81,12 @@ export const en = {
     address: 'Address',
   },
   results: {
+    ...campaignResultWordsEn,
     title: 'Results',
     notStarted: 'The window has not started yet: results appear as sales of the window are imported.',
     notOver: 'The window is not over: sales up to {{date}} are counted so far.',
     over: 'The window is over; sales up to {{date}} are in. Sales imported later are counted automatically.',
-    group: 'Group',
-    contacted: 'Contacted',
     holdout: 'Hold-out',
-    members: 'Customers',
-    responders: 'Bought in window',
-    responseRate: 'Response rate',
-    revenuePerCustomer: 'Revenue per customer',
-    visitsPerCustomer: 'Visits per customer',
-    lift: 'Lift in response rate',
-    liftValue: '{{lift}} points (95% interval {{lo}} to {{hi}})',
-    revenueLift: 'Lift in revenue per customer',
-    revenueLiftValue: '{{lift}} (95% interval {{lo}} to {{hi}})',
-    verdict: {
-      real_up:
-        'The contacted customers bought more than the hold-out, and the difference is real: the 95% interval is above zero.',
-      real_down:
-        'The contacted customers bought less than the hold-out, and the difference is real: the 95% interval is below zero.',
-      chance:
-        'The difference between contacted and hold-out could be chance: the 95% interval includes zero.',
-      too_few: 'Nothing can be said yet: one of the groups is empty.',
-    },
     method: 'Every customer drawn counts, reached or not. Response: bought at least once in the window.',
   },
   saveFilter: {
