@@ -43,6 +43,7 @@ const PART_FIGURES: [ImportPart, string][] = [
   ['waitParser', 'import thread: waiting for the parser'],
   ['flush', 'finish: last rows + totals'],
   ['index', 'finish: index rebuild'],
+  ['days', 'finish: dashboard days update'],
   ['commit', 'finish: commit'],
 ]
 
