@@ -47,5 +47,6 @@ process.stdout.write(
     duplicatesSkipped: summary.duplicatesSkipped,
     maxRssKb: process.resourceUsage().maxRSS,
     phases,
+    parts: summary.parts ?? {},
   })}\n`,
 )

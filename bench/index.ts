@@ -1,18 +1,21 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { writeResults } from './results'
 import { suites } from './suites'
 import type { SuiteResult } from './types'
 
 // `npm run bench [-- options]`: builds the app, runs the benchmark suites on purpose (never inside tests),
-// prints a table of figures against their targets and writes bench/results/latest.json.
+// prints a table of figures against their targets and merges them into bench/results/latest.json (the suites
+// that ran replace their earlier results; the others stay).
 
 const USAGE = `Usage: npm run bench [-- options]
 
 Builds the app (electron-vite build), runs the benchmark suites, prints each figure against its target and
-writes bench/results/latest.json.
+merges them into bench/results/latest.json (the suites run replace their own earlier results; the others
+stay, each with the time it ran).
 
 Options:
   --only NAME   run only this suite (repeat for several): ${suites.map((s) => s.name).join(', ')}
@@ -92,18 +95,16 @@ async function main(): Promise<void> {
       rmSync(workDir, { recursive: true, force: true })
     }
   }
-  const outDir = resolve(import.meta.dirname, 'results')
-  mkdirSync(outDir, { recursive: true })
-  const out = join(outDir, 'latest.json')
-  writeFileSync(
-    out,
-    JSON.stringify(
-      { at: new Date().toISOString(), node: process.version, quick: values.quick, results },
-      null,
-      2,
-    ),
+  const out = resolve(import.meta.dirname, 'results/latest.json')
+  const merged = writeResults(out, {
+    at: new Date().toISOString(),
+    node: process.version,
+    quick: values.quick,
+    results,
+  })
+  console.log(
+    `\nwrote ${results.map((r) => r.suite).join(', ')} into ${out} (it holds ${merged.results.map((r) => r.suite).join(', ')})`,
   )
-  console.log(`\nwrote ${out}`)
 }
 
 await main()

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import iconv from 'iconv-lite'
 import type { TextEncoding } from '../../shared/api/import'
 
@@ -124,6 +124,28 @@ function decide(e: ByteEvidence): Pick<EncodingGuess, 'encoding' | 'reason'> {
 }
 
 /**
+ * Multi-byte characters in the first `bytes` bytes of a file known to be valid UTF-8 there: each has exactly
+ * one lead byte (0xC0 and up), so counting those needs no decoding and no care for chunk edges.
+ */
+function countLeadBytes(path: string, bytes: number): number {
+  if (bytes <= 0) return 0
+  const buffer = Buffer.allocUnsafe(1 << 20)
+  const fd = openSync(path, 'r')
+  let count = 0
+  try {
+    for (let at = 0; at < bytes;) {
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, bytes - at), at)
+      if (n <= 0) break
+      for (let i = 0; i < n; i++) if ((buffer[i] ?? 0) >= 0xc0) count++
+      at += n
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return count
+}
+
+/**
  * Reads the whole file once: its SHA-256 (to recognise a file imported before), its size, and its encoding
  * with the evidence for it.
  */
@@ -134,6 +156,8 @@ export async function scanFile(path: string): Promise<FileScan> {
   let strict = true
   let carry: Uint8Array = new Uint8Array(0)
   let prevByte = 0
+  /** Bytes from the start that are valid UTF-8 (checked while the file was strict). */
+  let validBytes = 0
   const evidence: ByteEvidence = { high: 0, isolatedHigh: 0, not874: 0, utf8Chars: 0, utf8Bad: 0 }
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk)
@@ -142,17 +166,16 @@ export async function scanFile(path: string): Promise<FileScan> {
     const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk
     const tail = incompleteTail(joined)
     const whole = joined.subarray(0, joined.length - tail)
-    if (strict && !isUtf8(whole)) strict = false
+    if (strict && !isUtf8(whole)) {
+      strict = false
+      // the valid bytes before this chunk were only checked (natively), not counted: their multi-byte
+      // characters are UTF-8 evidence now that a bad byte has come (a second look at them, only in this case)
+      evidence.utf8Chars += countLeadBytes(path, validBytes)
+    }
     if (!strict) {
       countUtf8(evidence, whole)
       countBytes(evidence, chunk, prevByte)
-    } else if (whole.length > 0) {
-      // valid so far: its multi-byte characters count as UTF-8 evidence should a bad byte come later
-      // (3-byte Thai letters add 2 bytes each over their UTF-16 length; a native decode, no JS loop)
-      const extra =
-        whole.length - Buffer.from(whole.buffer, whole.byteOffset, whole.length).toString('utf8').length
-      evidence.utf8Chars += Math.ceil(extra / 2)
-    }
+    } else validBytes += whole.length
     prevByte = chunk[chunk.length - 1] ?? 0
     carry = joined.subarray(joined.length - tail)
   }

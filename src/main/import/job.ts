@@ -68,7 +68,7 @@ export const importJob: JobKind<ImportJobInput, ImportJobResult> = {
           },
         })
       : await importHere(input, job.signal, (p) => job.progress(importProgress(p)))
-    const { rejectedFile, ...rest } = summary
+    const { rejectedFile, parts: _parts, ...rest } = summary
     const newCustomers =
       summary.status === 'done' && summary.importId !== null ? await newCustomersOf(db, summary.importId) : []
     return { ...rest, hasRejectedRows: rejectedFile !== null, newCustomers, rejectedFile }

@@ -13,6 +13,7 @@ import {
   type RejectedRow,
 } from './batches'
 import type { ResolvedMapping } from './mapping'
+import { PartClock, type ImportParts } from './parts'
 import { readTable, type ReadOptions, type ReadResult } from './read'
 import type { RowContext } from './row-reader'
 import type { CustomerRow, RowIssue } from './types'
@@ -52,7 +53,7 @@ type ParserMessage =
       rowsRead: number
       bytesRead: number
     }
-  | { type: 'end'; result: ReadResult }
+  | { type: 'end'; result: ReadResult; parts: ImportParts }
   | { type: 'error'; message: string }
 
 /** The parser thread's work (parser-worker.ts): waits for its job, then reads and posts the batches. */
@@ -62,35 +63,50 @@ export async function runParser(port: MessagePort, start: ParserStart): Promise<
   })
   const mapper = new BatchMapper(data.mapping, data.context)
   const inFlight = new Int32Array(start.inFlight)
+  const clock = new PartClock()
   const post = (message: ParserMessage, transfer: ArrayBuffer[] = []): void =>
     port.postMessage(message, transfer)
   try {
-    const result = await readTable(data.path, data.format, data.readOptions, {
-      header: () => undefined,
-      batch: (batch) => {
-        const m = mapper.map(batch)
-        const packedSales = packSales(m.sales)
-        // wait (this thread only parses) until the writer has caught up
-        for (let n = Atomics.load(inFlight, 0); n >= MAX_IN_FLIGHT; n = Atomics.load(inFlight, 0)) {
-          Atomics.wait(inFlight, 0, n, 1000)
-        }
-        Atomics.add(inFlight, 0, 1)
-        post(
-          {
-            type: 'batch',
-            packedSales,
-            customers: m.customers,
-            rejected: m.rejected,
-            warnings: m.warnings,
-            ignored: m.ignored,
-            rowsRead: m.rowsRead,
-            bytesRead: m.bytesRead,
-          },
-          packedTransfer(packedSales),
-        )
+    const result = await readTable(
+      data.path,
+      data.format,
+      data.readOptions,
+      {
+        header: () => undefined,
+        batch: (batch) => {
+          let at = performance.now()
+          const m = mapper.map(batch)
+          const mapped = performance.now()
+          clock.add('map', mapped - at)
+          const packedSales = packSales(m.sales)
+          at = performance.now()
+          clock.add('pack', at - mapped)
+          // wait (this thread only parses) until the writer has caught up
+          for (let n = Atomics.load(inFlight, 0); n >= MAX_IN_FLIGHT; n = Atomics.load(inFlight, 0)) {
+            Atomics.wait(inFlight, 0, n, 1000)
+          }
+          const waited = performance.now()
+          clock.add('waitWriter', waited - at)
+          Atomics.add(inFlight, 0, 1)
+          post(
+            {
+              type: 'batch',
+              packedSales,
+              customers: m.customers,
+              rejected: m.rejected,
+              warnings: m.warnings,
+              ignored: m.ignored,
+              rowsRead: m.rowsRead,
+              bytesRead: m.bytesRead,
+            },
+            packedTransfer(packedSales),
+          )
+          clock.add('pack', performance.now() - waited) // (the structured clone of what is not packed)
+        },
       },
-    })
-    post({ type: 'end', result })
+      clock,
+    )
+    post({ type: 'end', result, parts: clock.ms })
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) })
   }
@@ -114,6 +130,8 @@ export class ParserThread {
   /** A failure before `read` listens (a thread that could not even start). */
   private early: Error | null = null
   private used = false
+  /** The parser thread's parts (parts.ts), once it has read the whole file. */
+  parts: ImportParts = {}
 
   constructor(spawn: SpawnParser) {
     this.worker = spawn({ role: 'parse', inFlight: this.inFlight })
@@ -125,9 +143,17 @@ export class ParserThread {
    * Reads the file in the thread and hands each mapped batch to `apply`, in order, in this thread. Resolves
    * with what the reader reports; cancelling stops the parser at once. Once per thread.
    */
-  read(job: ParserJob, apply: (batch: MappedBatch) => void, signal?: AbortSignal): Promise<ReadResult> {
+  read(
+    job: ParserJob,
+    apply: (batch: MappedBatch) => void,
+    signal?: AbortSignal,
+    /** Counts the unpacking of each batch (in this thread) as 'unpack'. */
+    clock?: PartClock,
+  ): Promise<ReadResult> {
     if (this.used) throw new Error('A parser thread reads one file.')
     this.used = true
+    const unpack = (packed: PackedSales): ReturnType<typeof unpackSales> =>
+      clock ? clock.time('unpack', () => unpackSales(packed)) : unpackSales(packed)
     const worker = this.worker
     const counter = new Int32Array(this.inFlight)
     return new Promise((resolve, reject) => {
@@ -164,7 +190,7 @@ export class ParserThread {
         if (message.type === 'batch') {
           try {
             apply({
-              sales: unpackSales(message.packedSales),
+              sales: unpack(message.packedSales),
               customers: message.customers,
               rejected: message.rejected,
               warnings: message.warnings,
@@ -182,8 +208,10 @@ export class ParserThread {
             Atomics.sub(counter, 0, 1)
             Atomics.notify(counter, 0)
           })
-        } else if (message.type === 'end') settle({ result: message.result })
-        else settle({ error: new Error(message.message) })
+        } else if (message.type === 'end') {
+          this.parts = message.parts
+          settle({ result: message.result })
+        } else settle({ error: new Error(message.message) })
       })
       worker.on('error', failed)
       worker.on('exit', (code) => settle({ error: stopped(code) }))

@@ -12,6 +12,7 @@ import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
 import { deferIndexes } from './deferred-indexes'
 import { ParserThread, type SpawnParser } from './parse-thread'
+import { PartClock } from './parts'
 import { SalesWriter } from './sales-writer'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
 
@@ -77,6 +78,7 @@ export async function runImport(
   hooks: RunHooks,
 ): Promise<ImportSummary> {
   const started = performance.now() // for elapsedMs only (a duration, not "now")
+  const checkStart = started
   const now = (): string => localTimestamp(hooks.now())
   hooks.onProgress?.({ done: 0, total: 0, phase: 'import.phase.checking' })
   // A big file's parser thread is started now, so it loads while the file is checked and planned.
@@ -88,7 +90,9 @@ export async function runImport(
   try {
     const plan = await planImport(sqlite, path, options)
     checkReady(plan)
-    return await importPlanned(sqlite, plan, options, hooks, now, started, parser)
+    const clock = new PartClock()
+    clock.add('check', performance.now() - checkStart)
+    return await importPlanned(sqlite, plan, options, hooks, now, started, parser, clock)
   } finally {
     parser?.dispose()
   }
@@ -112,6 +116,8 @@ export async function importPlanned(
   started: number,
   /** Reads the file when given (big files); otherwise this thread reads it. */
   parser: ParserThread | null = null,
+  /** Where the time goes (parts.ts); the summary reports it. */
+  clock: PartClock = new PartClock(),
 ): Promise<ImportSummary> {
   const mapping = plan.mapping
   const context = {
@@ -175,6 +181,7 @@ export async function importPlanned(
       mapping.kind === 'sales'
         ? new SalesWriter(sqlite, importId, mapping.source, customers, catalog, {
             sourcePrefixes: mapping.preset === 'lukkha_sales',
+            clock,
             ...(indexes ? { beforeWrite: () => indexes.drop() } : {}),
           })
         : null
@@ -185,6 +192,8 @@ export async function importPlanned(
     }
     let lastProgress = 0
     const apply = (m: MappedBatch): void => {
+      const applyStart = performance.now()
+      const writeBefore = clock.get('write')
       rowsRead += m.rowsRead
       rowsIgnored += m.ignored
       warningCount += m.warnings.length
@@ -202,6 +211,7 @@ export async function importPlanned(
           })
         }
       }
+      clock.add('match', performance.now() - applyStart - (clock.get('write') - writeBefore))
       const t = performance.now()
       if (t - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = t
@@ -214,19 +224,26 @@ export async function importPlanned(
       ...(plan.sheet ? { sheet: plan.sheet } : {}),
     }
     let read: ReadResult
+    const readingStart = performance.now()
     if (parser) {
       read = await parser.read(
         { path: plan.path, format: plan.format, readOptions, mapping, context },
         apply,
         hooks.signal,
+        clock,
       )
+      // this thread's reading phase is unpack + match + write + waiting for the parser's next batch
+      const busy = clock.get('unpack') + clock.get('match') + clock.get('write')
+      clock.add('waitParser', Math.max(0, performance.now() - readingStart - busy))
+      clock.merge(parser.parts)
     } else {
       const mapper = new BatchMapper(mapping, context)
       read = await readTable(
         plan.path,
         plan.format,
         { ...readOptions, ...(hooks.signal ? { signal: hooks.signal } : {}) },
-        { header: () => undefined, batch: (batch) => apply(mapper.map(batch)) },
+        { header: () => undefined, batch: (batch) => apply(clock.time('map', () => mapper.map(batch))) },
+        clock,
       )
     }
     errors.sort((a, b) => a.row - b.row)
@@ -249,6 +266,7 @@ export async function importPlanned(
       warnings,
       warningCount,
       rejectedFile,
+      parts: clock.ms,
     }
     const nothing = {
       receiptsAdded: 0,
@@ -284,6 +302,7 @@ export async function importPlanned(
       }
     }
     hooks.onProgress?.({ done: plan.size, total: plan.size, phase: 'import.phase.finishing' })
+    const flushStart = performance.now()
     const salesCounts = sales?.finish() ?? {
       receiptsAdded: 0,
       linesAdded: 0,
@@ -291,7 +310,8 @@ export async function importPlanned(
       netAdded: 0,
     }
     const customerCounts = customers.finish()
-    indexes?.rebuild()
+    clock.add('flush', performance.now() - flushStart)
+    clock.time('index', () => indexes?.rebuild())
     const counts = {
       ...salesCounts,
       ...customerCounts,
@@ -316,13 +336,14 @@ export async function importPlanned(
         importId,
       )
     saveMapping(sqlite, plan, now())
-    sqlite.prepare('commit').run()
+    clock.time('commit', () => sqlite.prepare('commit').run())
     open = false
     return {
       status: 'done',
       importId,
       ...base,
       ...counts,
+      parts: clock.rounded(),
       elapsedMs: Math.round(performance.now() - started),
     }
   } catch (error) {

@@ -103,16 +103,25 @@ export class SaleRowReader extends RowReader {
     )
   }
 
+  /** The last row that passed checkReceipt without a warning: the next line of its receipt passes too. */
+  private readonly passed = { receipt: '', day: '', who: '' }
+
   private checkReceipt(rowNo: number, receiptNumber: string, day: string, identity: Identity | null): void {
     if (receiptNumber === '') return
     const who = identity ? (identity.code ?? identity.phone ?? identity.email ?? identity.name) : ''
+    const passed = this.passed
+    // a receipt's lines follow each other with the same day and customer: no key to build or look up
+    if (receiptNumber === passed.receipt && day === passed.day && who === passed.who) return
     const key = `${day}|${who}`
     const seen = this.receiptKeys.get(receiptNumber)
-    if (seen === undefined) {
-      if (this.receiptKeys.size < 2_000_000) this.receiptKeys.set(detach(receiptNumber), detach(key))
+    if (seen === undefined || seen === key) {
+      if (seen === undefined && this.receiptKeys.size < 2_000_000)
+        this.receiptKeys.set(detach(receiptNumber), detach(key))
+      passed.receipt = receiptNumber
+      passed.day = day
+      passed.who = who
       return
     }
-    if (seen === key) return
     const [seenDay = '', seenWho = ''] = seen.split('|')
     if (seenDay === day && (seenWho === '' || who === '')) return // a customer named on one line only
     this.warnings.push(

@@ -2,6 +2,7 @@ import type { Sqlite } from '../db'
 import { BatchInserter } from './batch-insert'
 import type { Catalog } from './catalog'
 import type { CustomerBook } from '../customers/identity'
+import type { PartClock } from './parts'
 import { presets } from './presets'
 import type { SaleRow } from './types'
 
@@ -32,6 +33,8 @@ export interface SalesWriterOptions {
   sourcePrefixes: boolean
   /** Runs before the first receipt or line is written. */
   beforeWrite?: () => void
+  /** Counts the receipt and line INSERTs as 'write'. */
+  clock?: PartClock
 }
 
 export class SalesWriter {
@@ -95,6 +98,7 @@ export class SalesWriter {
       // the native layout's prefixes may give receipts other sources; otherwise every one has this import's
       this.knownSources.size > 0 ? { import_id: importId } : { import_id: importId, source },
       beforeWrite,
+      options.clock,
     )
     this.lines = new BatchInserter(
       sqlite,
@@ -110,6 +114,7 @@ export class SalesWriter {
       ],
       { import_id: importId },
       beforeWrite,
+      options.clock,
     )
     this.statements = {
       lastLine: sqlite

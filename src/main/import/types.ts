@@ -7,6 +7,7 @@ import type {
   TextEncoding,
 } from '../../shared/api/import'
 import type { ColumnMapping } from './mapping'
+import type { ImportParts } from './parts'
 
 /** A rejected or warned row, in the contract's words (1-based data row; the column as the header names it). */
 export type RowIssue = RowIssueDto
@@ -72,6 +73,8 @@ export type ImportStatusResult = ImportSummaryDto['status']
  */
 export type ImportSummary = Omit<ImportSummaryDto, 'hasRejectedRows' | 'newCustomers'> & {
   rejectedFile: string | null
+  /** Where the time went, ms per part (parts.ts), for the benchmark; not part of the contract. */
+  parts?: ImportParts
 }
 
 export const MAX_LISTED_ISSUES = 1000

@@ -7,10 +7,15 @@ import { createQueryClient } from '../api/queryClient'
 import { HealthGate } from '../features/backup/HealthGate'
 import { LanguageSync } from './LanguageSync'
 import { router } from './router'
+import { askStartQuestions } from './startQueries'
 import { theme } from './theme'
 
 export function App(): React.JSX.Element {
-  const [queryClient] = useState(createQueryClient)
+  const [queryClient] = useState(() => {
+    const client = createQueryClient()
+    askStartQuestions(client)
+    return client
+  })
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme}>

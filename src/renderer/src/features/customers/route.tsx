@@ -1,9 +1,9 @@
 import type { FeatureRoute } from '../../app/featureRoute'
-import { CustomersPage } from './CustomersPage'
+import { lazyPage } from '../../app/lazyPage'
 
 export const customersRoute: FeatureRoute = {
   id: 'customers',
   path: 'customers',
-  element: <CustomersPage />,
+  element: lazyPage(() => import('./CustomersPage'), 'CustomersPage'),
   order: 20,
 }

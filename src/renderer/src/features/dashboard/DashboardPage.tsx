@@ -1,4 +1,5 @@
-import { Grid, Stack } from '@mantine/core'
+import { Grid, Skeleton, Stack } from '@mantine/core'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -8,10 +9,14 @@ import { PageLoader } from '../../components/PageLoader'
 import { EmptyDashboard } from './EmptyDashboard'
 import { KpiGrid } from './KpiGrid'
 import { useDashboardKpis } from './queries'
-import { RevenueChart } from './RevenueChart'
 import { TopProducts } from './TopProducts'
 import { TasksCard } from './TasksCard'
 import { RetentionCards } from '../retention/cards/RetentionCards'
+
+// The chart's code (chart.js) loads after the KPI cards are drawn, not before them; meanwhile a placeholder
+// of the card's height (title, 300 px chart, padding) keeps the page from jumping.
+const RevenueChart = lazy(() => import('./RevenueChart').then((m) => ({ default: m.RevenueChart })))
+const CHART_CARD_HEIGHT = 372
 
 /**
  * The first screen. Its figures are for one day, the last sale's by default (as the analysis pages), or one
@@ -54,7 +59,11 @@ export function DashboardPage(): React.JSX.Element {
       <TasksCard />
       <Grid gap="lg">
         <Grid.Col span={7}>
-          <RevenueChart asOf={chosen} />
+          <Suspense
+            fallback={<Skeleton h={CHART_CARD_HEIGHT} radius="md" data-testid="revenue-chart-loading" />}
+          >
+            <RevenueChart asOf={chosen} />
+          </Suspense>
         </Grid.Col>
         <Grid.Col span={5}>
           <TopProducts asOf={chosen} />

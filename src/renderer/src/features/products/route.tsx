@@ -1,9 +1,9 @@
 import type { FeatureRoute } from '../../app/featureRoute'
-import { ProductsPage } from './ProductsPage'
+import { lazyPage } from '../../app/lazyPage'
 
 export const productsRoute: FeatureRoute = {
   id: 'products',
   path: 'products',
-  element: <ProductsPage />,
+  element: lazyPage(() => import('./ProductsPage'), 'ProductsPage'),
   order: 60,
 }

@@ -1,9 +1,9 @@
 import type { FeatureRoute } from '../../app/featureRoute'
-import { ReportsPage } from './ReportsPage'
+import { lazyPage } from '../../app/lazyPage'
 
 export const reportsRoute: FeatureRoute = {
   id: 'reports',
   path: 'reports',
-  element: <ReportsPage />,
+  element: lazyPage(() => import('./ReportsPage'), 'ReportsPage'),
   order: 80,
 }
