@@ -38,7 +38,7 @@ async function cdnowShop() {
 }
 
 describe.skipIf(!haveDatasets)('cohorts stored with the analysis snapshot (CDNOW_master)', () => {
-  it('one pass reads what the three separate reads give', { timeout: 180_000 }, async () => {
+  it('one pass reads what the three separate reads give', async () => {
     const ctx = await cdnowShop()
     const sqlite = ctx.connection.sqlite
     for (const window of [
@@ -54,58 +54,54 @@ describe.skipIf(!haveDatasets)('cohorts stored with the analysis snapshot (CDNOW
     await ctx.close()
   })
 
-  it(
-    'the cohorts page reads the snapshot: equal to the live cohorts of its date',
-    { timeout: 180_000 },
-    async () => {
-      const ctx = await cdnowShop()
-      const sqlite = ctx.connection.sqlite
-      // before any run: computed live, as of the last sale
-      expect(snapshotCohorts(sqlite)).toEqual({ ...computeCohorts(sqlite), runId: null })
+  it('the cohorts page reads the snapshot: equal to the live cohorts of its date', async () => {
+    const ctx = await cdnowShop()
+    const sqlite = ctx.connection.sqlite
+    // before any run: computed live, as of the last sale
+    expect(snapshotCohorts(sqlite)).toEqual({ ...computeCohorts(sqlite), runId: null })
 
-      const result = computeAnalysis(
-        sqlite,
-        resolveParameters(sqlite, { asOf: '1997-09-30' }),
-        DEFAULT_SEGMENT_RULES,
-      )
-      const runId = saveAnalysis(sqlite, result)
-      const live = computeCohorts(sqlite, { asOf: '1997-09-30' })
-      expect(live.cohorts.length).toBe(3) // CDNOW's customers all made their first purchase in Q1 1997
-      expect(live.newVsReturning.length).toBe(9)
-      const stored = snapshotCohorts(sqlite)
-      expect(stored).toEqual({ ...live, runId })
-      for (const months of [1, 4, 8, 12]) {
-        expect(snapshotCohorts(sqlite, { months })).toEqual({
-          ...computeCohorts(sqlite, { asOf: '1997-09-30', months }),
-          runId,
-        })
-      }
-      // a chosen date is computed live, whatever the snapshot
-      expect(snapshotCohorts(sqlite, { asOf: '1998-06-30' })).toEqual({
-        ...computeCohorts(sqlite, { asOf: '1998-06-30' }),
-        runId: null,
+    const result = computeAnalysis(
+      sqlite,
+      resolveParameters(sqlite, { asOf: '1997-09-30' }),
+      DEFAULT_SEGMENT_RULES,
+    )
+    const runId = saveAnalysis(sqlite, result)
+    const live = computeCohorts(sqlite, { asOf: '1997-09-30' })
+    expect(live.cohorts.length).toBe(3) // CDNOW's customers all made their first purchase in Q1 1997
+    expect(live.newVsReturning.length).toBe(9)
+    const stored = snapshotCohorts(sqlite)
+    expect(stored).toEqual({ ...live, runId })
+    for (const months of [1, 4, 8, 12]) {
+      expect(snapshotCohorts(sqlite, { months })).toEqual({
+        ...computeCohorts(sqlite, { asOf: '1997-09-30', months }),
+        runId,
       })
+    }
+    // a chosen date is computed live, whatever the snapshot
+    expect(snapshotCohorts(sqlite, { asOf: '1998-06-30' })).toEqual({
+      ...computeCohorts(sqlite, { asOf: '1998-06-30' }),
+      runId: null,
+    })
 
-      // every customer's scores were stored by the multi-row inserts, field for field
-      const scores = sqlite
-        .prepare('select customer_id, segment, clv_satang, churn_level from analysis_scores where run_id = ?')
-        .all(runId) as { customer_id: number; segment: string; clv_satang: number; churn_level: string }[]
-      expect(scores).toHaveLength(result.customers.length)
-      const byId = new Map(scores.map((s) => [s.customer_id, s]))
-      for (const c of result.customers) {
-        expect(byId.get(c.customerId)).toEqual({
-          customer_id: c.customerId,
-          segment: c.segment,
-          clv_satang: c.clvSatang,
-          churn_level: c.churnLevel,
-        })
-      }
+    // every customer's scores were stored by the multi-row inserts, field for field
+    const scores = sqlite
+      .prepare('select customer_id, segment, clv_satang, churn_level from analysis_scores where run_id = ?')
+      .all(runId) as { customer_id: number; segment: string; clv_satang: number; churn_level: string }[]
+    expect(scores).toHaveLength(result.customers.length)
+    const byId = new Map(scores.map((s) => [s.customer_id, s]))
+    for (const c of result.customers) {
+      expect(byId.get(c.customerId)).toEqual({
+        customer_id: c.customerId,
+        segment: c.segment,
+        clv_satang: c.clvSatang,
+        churn_level: c.churnLevel,
+      })
+    }
 
-      // deleting the run (pruning) deletes its cohorts; the page then computes them live again
-      sqlite.prepare('delete from analysis_runs where id = ?').run(runId)
-      expect(sqlite.prepare('select count(*) from analysis_cohorts').pluck().get()).toBe(0)
-      expect(snapshotCohorts(sqlite).runId).toBeNull()
-      await ctx.close()
-    },
-  )
+    // deleting the run (pruning) deletes its cohorts; the page then computes them live again
+    sqlite.prepare('delete from analysis_runs where id = ?').run(runId)
+    expect(sqlite.prepare('select count(*) from analysis_cohorts').pluck().get()).toBe(0)
+    expect(snapshotCohorts(sqlite).runId).toBeNull()
+    await ctx.close()
+  })
 })

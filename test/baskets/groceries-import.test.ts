@@ -29,7 +29,7 @@ interface BasketJson {
 }
 
 describe.skipIf(!haveDatasets)('Groceries imported as sales, then mined (REFERENCE.md)', () => {
-  it('imports 9,835 receipts and reproduces every published figure', { timeout: 180_000 }, async () => {
+  it('imports 9,835 receipts and reproduces every published figure', async () => {
     const dir = tempDir()
     const db = join(dir, 'shop.db')
     const { csv, mapping } = writeGroceriesSales(dir)

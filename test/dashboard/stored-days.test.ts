@@ -30,7 +30,7 @@ async function shop(): Promise<{ connection: Connection; lastDate: string }> {
 const stale = (c: Connection) => c.sqlite.exec('delete from dashboard_days_state')
 
 describe('dashboard figures from the stored days', () => {
-  it('equal the figures read from the receipts, and follow a change', { timeout: 120_000 }, async () => {
+  it('equal the figures read from the receipts, and follow a change', async () => {
     const { connection: c, lastDate } = await shop()
     const dates = [lastDate, addDays(lastDate, -1), '2025-03-31', '2025-02-28', '2024-12-31', '2024-06-15']
     const live = []
@@ -83,7 +83,7 @@ describe('dashboard figures from the stored days', () => {
     await c.close()
   })
 
-  it('counts new customers as the first-sale query did', { timeout: 120_000 }, async () => {
+  it('counts new customers as the first-sale query did', async () => {
     const { connection: c, lastDate } = await shop()
     stale(c)
     const months = [

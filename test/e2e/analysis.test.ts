@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { SCREENSHOT_DIR, openApp, useBrowser, type App } from '../harness/browser'
 import { THAI, foreignText, thaiGlyphReport, visibleUiText } from '../harness/page-text'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -139,9 +140,9 @@ describe('analysis pages', () => {
     const db = sql(app)
     await page.evaluate(`window.__events = []; window.lukkha.onEvent((e) => window.__events.push(e))`)
     await page.getByRole('button', { name: 'ทดลองกับร้านตัวอย่าง' }).click()
-    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor({ timeout: 60_000 })
+    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor({ timeout: STEP_TIMEOUT })
     // Nobody asked: loading the demo started the analysis, which reported its progress.
-    await expect.poll(() => db.runs(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => db.runs(), { timeout: STEP_TIMEOUT }).toBe(1)
     await expect
       .poll(() =>
         page.evaluate<string[]>(
@@ -186,7 +187,7 @@ describe('analysis pages', () => {
     expect(size).toBeGreaterThan(50)
     await page.getByTestId(`segment-card-${segment}`).getByRole('button').click()
     await expect
-      .poll(() => page.getByTestId('segment-customers-total').innerText(), { timeout: 30_000 })
+      .poll(() => page.getByTestId('segment-customers-total').innerText(), { timeout: STEP_TIMEOUT })
       .toContain(thaiNumber.format(size))
     expect(page.url()).toContain(`segment=${segment}`)
     const bySpend = db.segmentCodes(segment, 's.monetary_satang desc')
@@ -348,14 +349,14 @@ describe('analysis pages', () => {
         if (document.querySelector('[data-testid="analysis-progress"]')) window.__sawProgress = true
       }).observe(document.body, { childList: true, subtree: true })`)
     await page.getByRole('button', { name: 'Run the analysis' }).click()
-    await page.getByTestId('top-customers').waitFor({ timeout: 20_000 })
+    await page.getByTestId('top-customers').waitFor({ timeout: STEP_TIMEOUT })
     expect(db.runs()).toBe(1)
     expect(await page.evaluate('window.__sawProgress')).toBe(true)
     expect(foreignText(await visibleUiText(page), 'en')).toEqual([])
 
     await page.evaluate('window.__sawProgress = false')
     await page.getByTestId('analysis-recalculate').click()
-    await expect.poll(() => db.runs(), { timeout: 20_000 }).toBe(2)
+    await expect.poll(() => db.runs(), { timeout: STEP_TIMEOUT }).toBe(2)
     await expect.poll(() => page.evaluate('window.__sawProgress')).toBe(true)
     await page.getByTestId('analysis-progress').waitFor({ state: 'detached' })
     expect(await page.getByTestId('analysis-recalculate').isEnabled()).toBe(true)

@@ -6,6 +6,7 @@ import { createDemoShop } from '../../src/main/demo'
 import { localToday } from '../../src/shared/calendar'
 import { openApp, useBrowser } from '../harness/browser'
 import { foreignText, visibleUiText } from '../harness/page-text'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -81,7 +82,7 @@ describe('backups and recovery', () => {
     await page.getByTestId('restore-latest').click()
     await page.getByTestId('confirm-restore').click()
     // the restored shop opens: the recovery screen gives way to the app
-    await page.getByRole('navigation').waitFor({ timeout: 120_000 })
+    await page.getByRole('navigation').waitFor({ timeout: STEP_TIMEOUT })
     expect(await page.getByTestId('recovery-screen').count()).toBe(0)
     expect(app.harness.ctx.health?.status).toBe('ok')
   }, 180_000)

@@ -9,6 +9,7 @@ import { drawHoldout } from '../../src/main/campaigns'
 import { dropFile } from '../harness/drop-file'
 import { openApp, SCREENSHOT_DIR, useBrowser, type App } from '../harness/browser'
 import { expectOnly } from './import-helpers'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -117,7 +118,7 @@ describe('campaigns', () => {
       const dir = mkdtempSync(join(tmpdir(), 'lukkha-campaign-'))
       try {
         const [download] = await Promise.all([
-          page.waitForEvent('download', { timeout: 60_000 }),
+          page.waitForEvent('download', { timeout: STEP_TIMEOUT }),
           page.getByTestId('campaign-export-csv').click(),
         ])
         const file = join(dir, 'list.csv')
@@ -139,7 +140,7 @@ describe('campaigns', () => {
         await page.getByRole('link', { name: w.import, exact: true }).click()
         await dropFile(page, '[data-testid=import-drop]', sales)
         await page.getByRole('button', { name: w.start }).click()
-        await page.getByTestId('import-result-done').waitFor({ timeout: 90_000 })
+        await page.getByTestId('import-result-done').waitFor({ timeout: STEP_TIMEOUT })
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
@@ -154,7 +155,7 @@ describe('campaigns', () => {
       await page.waitForFunction(
         `document.querySelector('[data-testid=results-contacted]')?.innerText.split('\\t')[2]?.replace(/,/g, '') === '${responders}'`,
         undefined,
-        { timeout: 30_000 },
+        { timeout: STEP_TIMEOUT },
       )
       expect(await contactedRow.innerText()).toContain(w.contacted)
       expect(await page.getByTestId('results-verdict').innerText()).toContain(w.real)

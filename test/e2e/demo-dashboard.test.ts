@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, useBrowser, type App } from '../harness/browser'
 import { foreignText, thaiGlyphReport, visibleUiText } from '../harness/page-text'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -36,7 +37,7 @@ describe('demo shop', () => {
     // Listen to the bridge's events the way the app does, to see the progress reach the page.
     await page.evaluate(`window.__events = []; window.lukkha.onEvent((e) => window.__events.push(e))`)
     await page.getByRole('button', { name: 'ทดลองกับร้านตัวอย่าง' }).click()
-    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor({ timeout: STEP_TIMEOUT })
     expect(page.url()).toMatch(/#\/dashboard$/)
 
     // The demo then starts the customer analysis, whose job events may already have followed; leave them out

@@ -7,6 +7,7 @@ import { DEFAULT_SEGMENT_RULES } from '../../src/main/analysis/segment-rules'
 import { call } from '../api/import-helpers'
 import { openApp, useBrowser, type App } from '../harness/browser'
 import { pdfText, squash } from '../reports/pdf-tools'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -25,7 +26,7 @@ async function savePdf(app: App, button: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'lukkha-pdf-'))
   try {
     const [download] = await Promise.all([
-      app.page.waitForEvent('download', { timeout: 60_000 }),
+      app.page.waitForEvent('download', { timeout: STEP_TIMEOUT }),
       app.page.getByRole('button', { name: button }).click(),
     ])
     const file = join(dir, 'saved.pdf')
@@ -73,10 +74,10 @@ describe('printing the satisfaction, products and filtered call-list reports', (
       expect(listed.total).toBeGreaterThan(3)
       expect(listed.total).toBeLessThan(200)
       await expect
-        .poll(() => page.getByTestId('customer-total').innerText(), { timeout: 30_000 })
+        .poll(() => page.getByTestId('customer-total').innerText(), { timeout: STEP_TIMEOUT })
         .toContain(String(listed.total))
       await page.getByTestId('customer-print').click()
-      await page.frameLocator('iframe').getByText(words.callList).waitFor({ timeout: 30_000 })
+      await page.frameLocator('iframe').getByText(words.callList).waitFor({ timeout: STEP_TIMEOUT })
       await app.screenshot(`insight-reports-call-list-${language}`)
       const calls = squash(await savePdf(app, words.save))
       expect(calls).toContain(squash(words.callList))
@@ -92,7 +93,11 @@ describe('printing the satisfaction, products and filtered call-list reports', (
       // the Surveys page prints the satisfaction report
       await page.goto(`${app.harness.url}#/surveys`)
       await page.getByTestId('surveys-print').click()
-      await page.frameLocator('iframe').getByText(words.satisfaction).first().waitFor({ timeout: 30_000 })
+      await page
+        .frameLocator('iframe')
+        .getByText(words.satisfaction)
+        .first()
+        .waitFor({ timeout: STEP_TIMEOUT })
       await app.screenshot(`insight-reports-satisfaction-${language}`)
       const responses = sqlite.prepare('select count(*) from survey_responses').pluck().get() as number
       const satisfaction = squash(await savePdf(app, words.save))
@@ -102,7 +107,7 @@ describe('printing the satisfaction, products and filtered call-list reports', (
       // the Products page prints the products and baskets report
       await page.goto(`${app.harness.url}#/products`)
       await page.getByTestId('products-print').click()
-      await page.frameLocator('iframe').getByText(words.rules).waitFor({ timeout: 60_000 })
+      await page.frameLocator('iframe').getByText(words.rules).waitFor({ timeout: STEP_TIMEOUT })
       await app.screenshot(`insight-reports-baskets-${language}`)
       const best = sqlite
         .prepare(
@@ -119,7 +124,7 @@ describe('printing the satisfaction, products and filtered call-list reports', (
       await page.goto(`${app.harness.url}#/reports`)
       await page.getByTestId('report-open-satisfaction').waitFor()
       await page.getByTestId('report-open-baskets').click()
-      await page.frameLocator('iframe').getByText(words.rules).waitFor({ timeout: 60_000 })
+      await page.frameLocator('iframe').getByText(words.rules).waitFor({ timeout: STEP_TIMEOUT })
     }, 240_000)
   }
 })

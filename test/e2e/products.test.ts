@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { call } from '../api/import-helpers'
 import { openApp, useBrowser, type App } from '../harness/browser'
 import { foreignText, visibleUiText } from '../harness/page-text'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 // The Products page on the demo shop, in Thai and in English: the rules table, a product's "bought
 // together" and a customer's suggestions, each checked against the database.
@@ -65,7 +66,7 @@ async function checkPage(app: App, language: 'th' | 'en'): Promise<void> {
 
   // Rules: the table's first row is the engine's strongest rule at the page's default settings
   await page.getByTestId('products-tab-rules').click()
-  await page.getByTestId('rules-table').waitFor({ timeout: 30_000 })
+  await page.getByTestId('rules-table').waitFor({ timeout: STEP_TIMEOUT })
   const rules = {
     data: await call(app.harness.ctx, 'getBasketRules', {
       level: 'product',
@@ -128,12 +129,12 @@ async function checkPage(app: App, language: 'th' | 'en'): Promise<void> {
 }
 
 describe('Products page on the demo shop', () => {
-  it('shows rules, bought together and suggestions in Thai', { timeout: 240_000 }, async () => {
+  it('shows rules, bought together and suggestions in Thai', async () => {
     const app = await openApp(browser, { systemLocale: 'th-TH', demo: true })
     await checkPage(app, 'th')
   })
 
-  it('shows rules, bought together and suggestions in English', { timeout: 240_000 }, async () => {
+  it('shows rules, bought together and suggestions in English', async () => {
     const app = await openApp(browser, { systemLocale: 'en-US', demo: true })
     await checkPage(app, 'en')
   })

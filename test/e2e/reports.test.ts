@@ -6,6 +6,7 @@ import { runAnalysis } from '../../src/main/analysis/run'
 import { DEFAULT_SEGMENT_RULES } from '../../src/main/analysis/segment-rules'
 import { openApp, useBrowser, type App } from '../harness/browser'
 import { pdfPageCount, pdfText, squash } from '../reports/pdf-tools'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -60,12 +61,12 @@ describe('printing reports', () => {
       await page.getByTestId('segment-customers-total').waitFor()
       await page.getByRole('button', { name: words.print, exact: true }).click()
       const frame = page.frameLocator('iframe')
-      await frame.getByText(words.title).waitFor({ timeout: 30_000 })
+      await frame.getByText(words.title).waitFor({ timeout: STEP_TIMEOUT })
       await app.screenshot(`reports-preview-segment-${locale}`)
       const dir = mkdtempSync(join(tmpdir(), 'lukkha-pdf-'))
       try {
         const [download] = await Promise.all([
-          page.waitForEvent('download', { timeout: 60_000 }),
+          page.waitForEvent('download', { timeout: STEP_TIMEOUT }),
           page.getByRole('button', { name: words.save }).click(),
         ])
         expect(download.suggestedFilename()).toBe('lukkha-segment-champions-2026-06-30.pdf')
@@ -91,9 +92,9 @@ describe('printing reports', () => {
     const drawer = page.getByRole('dialog')
     const name = await drawer.getByRole('heading', { level: 3 }).first().innerText()
     await drawer.getByRole('button', { name: 'พิมพ์ข้อมูลลูกค้า' }).click()
-    await page.frameLocator('iframe').getByText(name).first().waitFor({ timeout: 30_000 })
+    await page.frameLocator('iframe').getByText(name).first().waitFor({ timeout: STEP_TIMEOUT })
     await page.getByRole('button', { name: 'พิมพ์', exact: true }).click()
-    await expect.poll(() => app.harness.printer.printed.length, { timeout: 60_000 }).toBe(1)
+    await expect.poll(() => app.harness.printer.printed.length, { timeout: STEP_TIMEOUT }).toBe(1)
     const printed = app.harness.printer.printed[0] ?? ''
     expect(pdfPageCount(printed)).toBe(1)
     expect(squash(pdfText(printed))).toContain(squash(name))
@@ -110,7 +111,7 @@ describe('printing reports', () => {
       .frameLocator('iframe')
       .getByText('Monthly cohorts', { exact: false })
       .first()
-      .waitFor({ timeout: 30_000 })
+      .waitFor({ timeout: STEP_TIMEOUT })
     await app.screenshot('reports-preview-retention-en-GB')
   }, 180_000)
 })

@@ -115,12 +115,12 @@ async function checkPages(app: App, language: 'th' | 'en'): Promise<void> {
 }
 
 describe('Retention and Growth pages on the demo shop', () => {
-  it('shows the cards, lists and monthly figures in Thai', { timeout: 240_000 }, async () => {
+  it('shows the cards, lists and monthly figures in Thai', async () => {
     const app = await openApp(browser, { systemLocale: 'th-TH', demo: true })
     await checkPages(app, 'th')
   })
 
-  it('shows the cards, lists and monthly figures in English', { timeout: 240_000 }, async () => {
+  it('shows the cards, lists and monthly figures in English', async () => {
     const app = await openApp(browser, { systemLocale: 'en-US', demo: true })
     await checkPages(app, 'en')
   })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SCREENSHOT_DIR, openApp, useBrowser, type App } from '../harness/browser'
 import { foreignText, thaiGlyphReport, visibleUiText } from '../harness/page-text'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -85,7 +86,7 @@ async function checkAnalysis(app: App, lang: Lang): Promise<void> {
   const text = TEXT[lang]
   const db = sql(app)
   await page.getByRole('link', { name: text.nav }).click()
-  await page.getByRole('heading', { name: text.priorities }).waitFor({ timeout: 30_000 })
+  await page.getByRole('heading', { name: text.priorities }).waitFor({ timeout: STEP_TIMEOUT })
   const responses = db.responses()
   expect(responses).toBeGreaterThan(1000)
   expect(await page.getByTestId('surveys-responses').innerText()).toBe(
@@ -183,11 +184,11 @@ async function importTwice(app: App, lang: Lang): Promise<void> {
     await page.getByTestId('surveys-import-done').waitFor({ state: 'detached' })
     await page.getByTestId('surveys-import-run').click()
     if (run === 1) {
-      await page.getByTestId('surveys-import-done').waitFor({ timeout: 60_000 })
+      await page.getByTestId('surveys-import-done').waitFor({ timeout: STEP_TIMEOUT })
       expect(db.responses()).toBe(before + 3)
       await app.screenshot(`surveys-import-${lang}`)
     } else {
-      await page.getByTestId('surveys-import-duplicates').waitFor({ timeout: 60_000 })
+      await page.getByTestId('surveys-import-duplicates').waitFor({ timeout: STEP_TIMEOUT })
       expect(db.responses()).toBe(before + 3)
       await app.screenshot(`surveys-import-again-${lang}`)
     }
@@ -199,7 +200,7 @@ async function importTwice(app: App, lang: Lang): Promise<void> {
 async function exportCsv(app: App, lang: Lang): Promise<void> {
   const { page } = app
   const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
+    page.waitForEvent('download', { timeout: STEP_TIMEOUT }),
     page.getByTestId('surveys-export-csv').click(),
   ])
   const text = readFileSync(await download.path(), 'utf8')

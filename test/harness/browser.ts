@@ -7,6 +7,7 @@ import { createDemoShop } from '../../src/main/demo'
 import { localToday } from '../../src/shared/calendar'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { startHarness, type Harness } from './server'
+import { STEP_TIMEOUT } from './patience'
 
 // Helpers for end-to-end tests: Debian's Chromium driven by playwright-core against the harness, so a
 // feature's e2e test is a few lines:
@@ -45,6 +46,7 @@ export function useBrowser(): () => BrowserContext {
       viewport: VIEWPORT,
       args: CHROMIUM_ARGS,
     })
+    context.setDefaultTimeout(STEP_TIMEOUT) // clicks, waits and downloads: see patience.ts
   })
   afterAll(async () => {
     await context?.close()
