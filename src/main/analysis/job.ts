@@ -1,6 +1,6 @@
 import type { RunAnalysisInput, SegmentRules } from '../../shared/api/analysis'
 import type { Connection } from '../db'
-import { storeDashboardDays } from '../dashboard/stored-days'
+import { ensureDashboardDays } from '../dashboard/stored-days'
 import { LukkhaError } from '../errors'
 import type { JobControl, JobKind, JobRegistry } from '../jobs/registry'
 import { runInWorker } from '../jobs/workers'
@@ -50,8 +50,8 @@ export function analyseHere(
   })
   if (job.signal.aborted) cancelled()
   const runId = saveAnalysis(connection.sqlite, computed, (p) => job.progress(p))
-  // the dashboard's stored days follow the data the run read (stored-days.ts)
-  storeDashboardDays(connection.sqlite)
+  // the dashboard's stored days: imports and undos keep them current; rebuilt here only when they do not match
+  ensureDashboardDays(connection.sqlite)
   return { runId }
 }
 

@@ -4,10 +4,11 @@ import type { Database } from '../db/schema'
 
 // The dashboard's sales stored by day (sales_days) and by day and product (product_days), so its revenue
 // figures, monthly chart and best sellers sum at most a few hundred day rows (measured at 100k customers: the
-// best sellers of 90 days from 270,000 receipt lines took 0.5 s of CPU; see bench/README.md). They are
-// rebuilt after each analysis run (which the app starts after every import and undo), and the dashboard uses
-// them only while the data key still matches, so a figure read from them is always the same as one read from
-// the receipts; otherwise it reads the receipts (index.ts).
+// best sellers of 90 days from 270,000 receipt lines took 0.5 s of CPU; see bench/README.md). The dashboard
+// uses them only while the data key still matches, so a figure read from them is always the same as one read
+// from the receipts; otherwise it reads the receipts (index.ts). Imports and undos keep them current in their own
+// transaction, day by day (days-update.ts); the analysis job rebuilds them only when the key does not match
+// (ensureDashboardDays: a database from before, or a change that did not update them).
 //
 // The data key: receipts and receipt lines have AUTOINCREMENT ids, so an insert raises the largest id and a
 // delete lowers the count; an import that only adds lines to earlier receipts (and updates their totals)
@@ -66,4 +67,13 @@ export function storeDashboardDays(sqlite: Sqlite): void {
         .run(key)
     })
     .immediate()
+}
+
+/** Rebuilds the stored days only when they do not match the receipts (the fallback); returns whether it did. */
+export function ensureDashboardDays(sqlite: Sqlite): boolean {
+  const state = sqlite.prepare('select data_key from dashboard_days_state where id = 1').pluck().get() as
+    string | undefined
+  if (state === dataKeyNow(sqlite)) return false
+  storeDashboardDays(sqlite)
+  return true
 }

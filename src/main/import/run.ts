@@ -11,6 +11,7 @@ import { readTable, type ReadResult } from './read'
 import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
 import { deferIndexes } from './deferred-indexes'
+import { addImportedDays, markDays, sqliteRunner } from '../dashboard/days-update'
 import { ParserThread, type SpawnParser } from './parse-thread'
 import { SalesWriter } from './sales-writer'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
@@ -168,6 +169,7 @@ export async function importPlanned(
         .lastInsertRowid,
     )
     const stamp = now()
+    const days = await markDays(sqliteRunner(sqlite)) // the dashboard's stored days (dashboard/days-update.ts)
     const indexes = mapping.kind === 'sales' ? deferIndexes(sqlite, plan.size) : null
     const customers = new CustomerBook(sqlite, importId, mapping.source, mapping.codeKind, stamp)
     const catalog = new Catalog(sqlite, importId, stamp)
@@ -280,6 +282,7 @@ export async function importPlanned(
     }
     const customerCounts = customers.finish()
     indexes?.rebuild()
+    await addImportedDays(sqliteRunner(sqlite), days)
     const counts = {
       ...salesCounts,
       ...customerCounts,
