@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Sqlite } from '../db'
 import type { Database } from '../db/schema'
 
@@ -16,15 +16,12 @@ import type { Database } from '../db/schema'
 // lowers it. Moving receipts between customers (merges, erasures) changes no figure stored here.
 
 export async function dataKey(db: Kysely<Database>): Promise<string> {
-  const receipts = await db
-    .selectFrom('receipts')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max')])
-    .executeTakeFirstOrThrow()
-  const lines = await db
-    .selectFrom('receipt_lines')
-    .select((eb) => eb.fn.max('id').as('max'))
-    .executeTakeFirstOrThrow()
-  return `${receipts.n}:${String(receipts.max)}:${String(lines.max)}`
+  // each figure its own subquery: count(*) alone is SQLite's b-tree count (1 ms at 450k receipts), while
+  // count(*) beside max(id) walked every receipt (36 ms, once per card)
+  const { rows } = await sql<{ key: string }>`select
+      (select count(*) from receipts) || ':' || coalesce((select max(id) from receipts), 'null') || ':' ||
+      coalesce((select max(id) from receipt_lines), 'null') as key`.execute(db)
+  return rows[0]?.key ?? ''
 }
 
 /** Whether the stored days match the receipts as they are now. */
@@ -34,11 +31,12 @@ export async function storedDaysFresh(db: Kysely<Database>): Promise<boolean> {
 }
 
 function dataKeyNow(sqlite: Sqlite): string {
-  const [n, max] = sqlite.prepare('select count(*), max(id) from receipts').raw().get() as [
-    number,
-    number | null,
-  ]
-  const lines = sqlite.prepare('select max(id) from receipt_lines').pluck().get() as number | null
+  const [n, max, lines] = sqlite
+    .prepare(
+      'select (select count(*) from receipts), (select max(id) from receipts), (select max(id) from receipt_lines)',
+    )
+    .raw()
+    .get() as [number, number | null, number | null]
   return `${n}:${String(max)}:${String(lines)}`
 }
 
