@@ -59,7 +59,7 @@ export function compress(data: RepeatData): Groups {
   const n = data.x.length
   if (data.tx.length !== n || data.T.length !== n)
     throw new RangeError('x, t_x and T must have one value per customer')
-  const index = new Map<string, number>()
+  const index = new Map<number | string, number>()
   const xs: number[] = []
   const txs: number[] = []
   const Ts: number[] = []
@@ -74,7 +74,11 @@ export function compress(data: RepeatData): Groups {
     if (!(tx >= 0 && T >= tx)) {
       throw new RangeError(`customer ${i}: need 0 <= t_x <= T, got t_x = ${tx}, T = ${T}`)
     }
-    const key = `${x} ${tx} ${T}`
+    // one number when the times are whole days below 2^16 (no text built per customer), else text
+    const key =
+      Number.isInteger(tx) && Number.isInteger(T) && x < 65_536 && T < 65_536
+        ? (x * 65_536 + tx) * 65_536 + T
+        : `${x} ${tx} ${T}`
     const at = index.get(key)
     if (at === undefined) {
       index.set(key, xs.length)

@@ -82,7 +82,8 @@ export function rhythmScore(ratio: number | null): number | null {
 
 /** Median gap between purchase days over the shop's repeat customers (null when nobody bought twice). */
 export function shopInterval(intervals: (number | null)[]): number | null {
-  const values = intervals.filter((v): v is number => v !== null).sort((a, b) => a - b)
+  // a typed array sorts numbers natively (no comparator call per pair: 66,000 gaps at 100k customers)
+  const values = Float64Array.from(intervals.filter((v): v is number => v !== null)).sort()
   if (values.length === 0) return null
   const mid = values.length >> 1
   return values.length % 2 ? (values[mid] ?? 0) : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2

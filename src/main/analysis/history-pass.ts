@@ -1,7 +1,7 @@
 import type { Sqlite } from '../db'
 import type { Cohorts } from '../../shared/api/analysis'
-import { cohortBuilder, readWalkIns } from './cohorts'
-import { addDays, dayNumber } from './dates'
+import { cohortBuilder, readActivity, readWalkIns } from './cohorts'
+import { addDays, dateOfDay, dayNumber } from './dates'
 import { CustomerDaysBuilder, type CustomerDays } from './model-input'
 import { windowStart, type RfmRow, type RfmWindow } from './rfm'
 
@@ -21,60 +21,48 @@ export function readHistory(sqlite: Sqlite, window: RfmWindow): History {
   const { asOf } = window
   const asOfDay = dayNumber(asOf)
   const end = addDays(asOf, 1)
-  const start = windowStart(window) ?? ''
+  const start = windowStart(window)
+  const startDay = start === null ? -Infinity : dayNumber(start)
   const cohorts = cohortBuilder(sqlite, asOf)
   const days = new CustomerDaysBuilder<number>(asOfDay)
   const rfmRows: RfmRow[] = []
-  const dayCache = new Map<string, number>()
-  const toDay = (date: string): number => {
-    let day = dayCache.get(date)
-    if (day === undefined) {
-      day = dayNumber(date)
-      dayCache.set(date, day)
-    }
-    return day
-  }
+  const dates = new Map<number, string>()
 
   let customer = -1
   let frequency = 0
   let monetary = 0
-  let lastSale = ''
+  let lastSale = 0
   const flush = (): void => {
     if (frequency > 0) {
-      const date = lastSale.slice(0, 10)
+      let date = dates.get(lastSale)
+      if (date === undefined) {
+        date = dateOfDay(lastSale)
+        dates.set(lastSale, date)
+      }
       rfmRows.push({
         customerId: customer,
-        recencyDays: asOfDay - toDay(date),
+        recencyDays: asOfDay - lastSale,
         frequency,
         monetarySatang: monetary,
         lastSale: date,
       })
     }
   }
-  const rows = sqlite
-    .prepare(
-      `select customer_id, occurred_at, kind, net_satang
-         from receipts
-        where customer_id is not null and +occurred_at < ?
-        order by customer_id, occurred_at`,
-    )
-    .raw()
-    .iterate(end) as IterableIterator<[number, string, string, number]>
-  for (const [id, at, kind, net] of rows) {
+  for (const [id, day, sale, net] of readActivity(sqlite, end)) {
     if (id !== customer) {
       flush()
       customer = id
       frequency = 0
       monetary = 0
     }
-    cohorts.add(id, at, kind, net)
-    const purchase = kind === 'sale' && net !== 0
-    if (purchase) days.add(id, toDay(at.slice(0, 10)), net / 100) // baht
-    if (at >= start) {
-      monetary += kind === 'refund' ? -Math.abs(net) : net
+    cohorts.add(id, day, sale === 1, net)
+    const purchase = sale === 1 && net !== 0
+    if (purchase) days.add(id, day, net / 100) // baht
+    if (day >= startDay) {
+      monetary += sale === 1 ? net : -Math.abs(net)
       if (purchase) {
         frequency++
-        lastSale = at
+        lastSale = day
       }
     }
   }

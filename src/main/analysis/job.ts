@@ -1,6 +1,7 @@
 import type { RunAnalysisInput, SegmentRules } from '../../shared/api/analysis'
 import type { Connection } from '../db'
-import { storeDashboardDays } from '../dashboard/stored-days'
+import { freshTotals } from '../customers/totals'
+import { ensureDashboardDays } from '../dashboard/stored-days'
 import { LukkhaError } from '../errors'
 import type { JobControl, JobKind, JobRegistry } from '../jobs/registry'
 import { runInWorker } from '../jobs/workers'
@@ -36,11 +37,11 @@ interface AnalysisJobInput {
  * progress report of the computing half is a cancel point; once saving has begun the run completes (the
  * save is one short transaction, and its last report comes after the commit).
  */
-export function analyseHere(
+export async function analyseHere(
   connection: Connection,
   { parameters, rules }: Omit<AnalysisWorkerInput, 'file'>,
   job: JobControl,
-): { runId: number } {
+): Promise<{ runId: number }> {
   const cancelled = (): never => {
     throw new LukkhaError('cancelled', 'The analysis was cancelled.')
   }
@@ -50,8 +51,11 @@ export function analyseHere(
   })
   if (job.signal.aborted) cancelled()
   const runId = saveAnalysis(connection.sqlite, computed, (p) => job.progress(p))
-  // the dashboard's stored days follow the data the run read (stored-days.ts)
-  storeDashboardDays(connection.sqlite)
+  // the dashboard's stored days: imports and undos keep them current; rebuilt here only when they do not match
+  ensureDashboardDays(connection.sqlite)
+  // the customer totals, which the customer list and the dashboard's customer counts read, brought up to date
+  // here in the background after the data changed, rather than by the first screen that needs them
+  await freshTotals(connection.db)
   return { runId }
 }
 

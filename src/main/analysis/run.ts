@@ -1,5 +1,5 @@
 import type { Sqlite } from '../db'
-import { storeDashboardDays } from '../dashboard/stored-days'
+import { ensureDashboardDays } from '../dashboard/stored-days'
 import { LukkhaError } from '../errors'
 import type {
   AnalysisOptions,
@@ -28,7 +28,7 @@ import {
 } from './customer-value'
 import { dateOfDay, dayNumber } from './dates'
 import { readHistory } from './history-pass'
-import { modelInput } from './model-input'
+import { modelInput, type ModelInput } from './model-input'
 import { latestSaleDate, scoreRfm, type RfmScore } from './rfm'
 import { saveCohorts } from './stored-cohorts'
 import { validateSegmentRules } from './segment-rules'
@@ -109,17 +109,19 @@ export function computeAnalysis(
 
   report(30, 'analysis.phase.fitting')
   const asOfDay = dayNumber(parameters.asOf)
-  const inputs = new Map([...days].map(([id, d]) => [id, modelInput(d, asOfDay, MODEL_UNIT_DAYS)]))
-  const models = fitModels([...inputs.values()])
-  const intervals = new Map(
-    [...days].map(([id, d]) => [id, usualInterval(d.purchaseDays, d.firstDay, d.lastDay)] as const),
-  )
+  // one loop over the customers' purchase days (in customer order, which the fit's sums follow)
+  const inputs = new Map<number, ModelInput>()
+  const inputList: ModelInput[] = []
   // the shop's usual gap takes every repeat customer, including those with two purchase days
-  const shopIntervalDays = shopInterval(
-    [...days.values()].map((d) =>
-      d.purchaseDays >= 2 ? (d.lastDay - d.firstDay) / (d.purchaseDays - 1) : null,
-    ),
-  )
+  const gaps: number[] = []
+  for (const [id, d] of days) {
+    const input = modelInput(d, asOfDay, MODEL_UNIT_DAYS)
+    inputs.set(id, input)
+    inputList.push(input)
+    if (d.purchaseDays >= 2) gaps.push((d.lastDay - d.firstDay) / (d.purchaseDays - 1))
+  }
+  const models = fitModels(inputList)
+  const shopIntervalDays = shopInterval(gaps)
 
   report(45, 'analysis.phase.predicting')
   const clv: ClvOptions = {
@@ -131,34 +133,60 @@ export function computeAnalysis(
   let revenueSatang = 0
   let unpredicted = 0
   const forecasts = new ForecastCache()
+  const dates = new Map<number, string>() // purchase dates repeat: a few hundred distinct days
+  const dateOf = (day: number): string => {
+    let date = dates.get(day)
+    if (date === undefined) {
+      date = dateOfDay(day)
+      dates.set(day, date)
+    }
+    return date
+  }
+  const bg = models.bgnbd?.params
   const step = Math.max(1, Math.floor(scores.length / 20))
-  scores.forEach((score, i) => {
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i] as RfmScore
     const d = days.get(score.customerId)
     const input = inputs.get(score.customerId)
     // every scored customer has a sale on or before asOf, so both exist; guard anyway for type safety
     if (!d || !input) throw new Error(`customer ${score.customerId} has RFM scores but no purchase days`)
-    const { failed, ...value } = predictCustomerSafely(models, input, clv, forecasts)
-    if (failed) unpredicted++
-    const usualIntervalDays = intervals.get(score.customerId) ?? null
+    const value = predictCustomerSafely(models, input, clv, forecasts)
+    if (value.failed) unpredicted++
+    const usualIntervalDays = usualInterval(d.purchaseDays, d.firstDay, d.lastDay)
     const daysSinceLast = asOfDay - d.lastDay
-    const bg = models.bgnbd?.params
     const churnRisk = bg
       ? probabilityNoPurchase(bg, CHURN_HORIZON_DAYS / MODEL_UNIT_DAYS, input.x, input.tx, input.T)
       : rhythmScore(overdueRatio(daysSinceLast, usualIntervalDays, shopIntervalDays))
+    // built field by field (no spreads): this runs once per customer
     customers.push({
-      ...score,
-      ...value,
+      customerId: score.customerId,
+      recencyDays: score.recencyDays,
+      frequency: score.frequency,
+      monetarySatang: score.monetarySatang,
+      lastSale: score.lastSale,
+      r: score.r,
+      f: score.f,
+      m: score.m,
+      fm: score.fm,
+      segmentIndex: score.segmentIndex,
+      valueTier: score.valueTier,
+      pAlive: value.pAlive,
+      expected30: value.expected30,
+      expected90: value.expected90,
+      expected365: value.expected365,
+      expectedSpendSatang: value.expectedSpendSatang,
+      clvSatang: value.clvSatang,
       segment: rules.segments[score.segmentIndex]?.id ?? '',
       purchaseDays: d.purchaseDays,
-      firstPurchase: dateOfDay(d.firstDay),
-      lastPurchase: dateOfDay(d.lastDay),
+      firstPurchase: dateOf(d.firstDay),
+      lastPurchase: dateOf(d.lastDay),
       usualIntervalDays,
       churnRisk,
       churnLevel: churnLevelOf(churnRisk),
     })
     revenueSatang += score.monetarySatang
     if (i % step === 0) report(45 + Math.floor((40 * i) / scores.length), 'analysis.phase.predicting')
-  })
+  }
 
   const note =
     unpredicted === 0
@@ -310,6 +338,6 @@ export function runAnalysis(
 ): number {
   const parameters = resolveParameters(sqlite, options)
   const runId = saveAnalysis(sqlite, computeAnalysis(sqlite, parameters, rules, onProgress), onProgress)
-  storeDashboardDays(sqlite) // the dashboard's stored days follow the data (dashboard/stored-days.ts)
+  ensureDashboardDays(sqlite) // the dashboard's stored days, when an import did not keep them current
   return runId
 }

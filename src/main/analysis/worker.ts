@@ -13,7 +13,7 @@ serveJob(async ({ file, parameters, rules }: AnalysisWorkerInput, job) => {
     // Off the UI thread, saving may wait as long as an import holds the write lock (a million-line import
     // commits after tens of seconds) rather than fail after the connection's usual few seconds.
     connection.sqlite.pragma(`busy_timeout = ${SAVE_BUSY_TIMEOUT_MS}`)
-    return analyseHere(connection, { parameters, rules }, job)
+    return await analyseHere(connection, { parameters, rules }, job) // await: the finally closes the connection
   } finally {
     await connection.close()
   }

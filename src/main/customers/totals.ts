@@ -25,6 +25,12 @@ export async function staleTotals(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('customer_totals_state').execute()
 }
 
+/** Whether customer_totals match the receipts now, without rebuilding them (the dashboard's check). */
+export async function totalsCurrent(db: Kysely<Database>): Promise<boolean> {
+  const state = await db.selectFrom('customer_totals_state').select('receipts_key').executeTakeFirst()
+  return state !== undefined && state.receipts_key === (await receiptsKey(db))
+}
+
 /** Makes customer_totals match the receipts; returns whether it had to rebuild them. */
 export async function freshTotals(db: Kysely<Database>): Promise<boolean> {
   const key = await receiptsKey(db)

@@ -3,6 +3,7 @@ import type { Database, ImportRow } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
 import { localTimestamp } from '../../shared/calendar'
+import { daysOfImport, kyselyRunner, markDays, undoneDays } from '../dashboard/days-update'
 
 // Import history and undo. Undo removes exactly what one import added: its receipts and lines, the customers,
 // aliases, products and stores it created, its merge suggestions, and it restores what it changed on customers
@@ -173,6 +174,9 @@ export async function undoImport(
         { id, file: row.file_name, reasons: reasons.join('; ') },
       )
     }
+    const daysRun = kyselyRunner(trx) // the dashboard's stored days (dashboard/days-update.ts)
+    const daysMark = await markDays(daysRun)
+    const days = await daysOfImport(daysRun, id)
     // receipts of earlier imports that this one added lines to: their totals are recomputed afterwards
     const touched = (
       await trx
@@ -203,6 +207,7 @@ export async function undoImport(
     const customers = await trx.deleteFrom('customers').where('import_id', '=', id).executeTakeFirst()
     const products = await trx.deleteFrom('products').where('import_id', '=', id).executeTakeFirst()
     const stores = await trx.deleteFrom('stores').where('import_id', '=', id).executeTakeFirst()
+    await undoneDays(daysRun, daysMark, days)
     await trx
       .updateTable('imports')
       .set({ status: 'undone', undone_at: localTimestamp(now()) })

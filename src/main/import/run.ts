@@ -11,6 +11,7 @@ import { readTable, type ReadResult } from './read'
 import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
 import { deferIndexes } from './deferred-indexes'
+import { addImportedDays, markDays, sqliteRunner } from '../dashboard/days-update'
 import { ParserThread, type SpawnParser } from './parse-thread'
 import { PartClock } from './parts'
 import { SalesWriter } from './sales-writer'
@@ -174,6 +175,7 @@ export async function importPlanned(
         .lastInsertRowid,
     )
     const stamp = now()
+    const days = await markDays(sqliteRunner(sqlite)) // the dashboard's stored days (dashboard/days-update.ts)
     const indexes = mapping.kind === 'sales' ? deferIndexes(sqlite, plan.size) : null
     const customers = new CustomerBook(sqlite, importId, mapping.source, mapping.codeKind, stamp)
     const catalog = new Catalog(sqlite, importId, stamp)
@@ -312,6 +314,9 @@ export async function importPlanned(
     const customerCounts = customers.finish()
     clock.add('flush', performance.now() - flushStart)
     clock.time('index', () => indexes?.rebuild())
+    const daysStart = performance.now()
+    await addImportedDays(sqliteRunner(sqlite), days)
+    clock.add('days', performance.now() - daysStart)
     const counts = {
       ...salesCounts,
       ...customerCounts,
