@@ -7,6 +7,7 @@ import { dailyBackupDue } from './backup/store'
 import { JobRegistry } from './jobs/registry'
 import type { LukkhaEvent } from '../shared/events'
 import type { ReportPrinter } from './reports/printer'
+import type { SaveFileChooser } from './backup/chooser'
 
 export interface ContextOptions {
   dbFile: string
@@ -15,6 +16,8 @@ export interface ContextOptions {
   emit?: (event: LukkhaEvent) => void
   /** How reports become PDF or paper (the shell's hidden window, the harness's Chromium). */
   printer?: ReportPrinter
+  /** Where the user saves a file the app writes for them (the shell's save dialog, the harness's folder). */
+  chooseSaveFile?: SaveFileChooser
   /** The clock (default: the system's); tests pass a fixed one. */
   now?: () => Date
 }
@@ -44,6 +47,7 @@ export async function createApiContext(options: ContextOptions): Promise<ApiCont
     now,
     emit: options.emit ?? (() => undefined),
     printer: options.printer,
+    chooseSaveFile: options.chooseSaveFile,
     close: () =>
       (closing ??= (async () => {
         await ctx.jobs.close()

@@ -8,6 +8,7 @@ import { defaultDbFile } from './paths'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './shell/app-protocol'
 import { appMenuTemplate } from './shell/menu'
 import { electronPrinter } from './shell/print'
+import { electronSaveFileChooser } from './shell/save-dialog'
 import { createMainWindow, guardWebContents, hardenSession } from './shell/window'
 
 // App lifecycle only: one instance, open the shop database, register the API, open the window.
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       systemLocale: app.getLocale(),
       printer: electronPrinter(),
+      chooseSaveFile: electronSaveFileChooser(() => mainWindow),
       emit: (event) => {
         if (mainWindow) sendEvent(mainWindow.webContents, event)
       },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -165,15 +166,33 @@ export function dailyBackupDue(dbFile: string, now: Date = new Date()): boolean 
   return !listBackups(dbFile).some((b) => b.takenAt.startsWith(today))
 }
 
-/** A manual backup to a file the user chose (the CLI, or the shell's save dialog): verified, not rotated. */
-export async function backupToFile(sqlite: Sqlite, target: string): Promise<string> {
-  await backupDatabase(sqlite, target)
-  standalone(target)
-  const check = verifyDatabaseFile(target)
-  if (check !== 'ok') {
-    rmSync(target, { force: true })
-    throw new LukkhaError('backup_failed', `The backup failed its integrity check (${check}).`, undefined, {
-      detail: check,
+/**
+ * A manual backup to a file the user chose (the CLI's --out, or the shell's save dialog): copied with the
+ * online backup API to a temporary file beside the target, made standalone and verified with
+ * integrity_check there, and only then renamed to the target (replacing a file the user chose to
+ * overwrite). A copy that fails, is cancelled or fails its check leaves no file behind, partial or whole.
+ * Not rotated: the file is the user's.
+ */
+export async function backupToFile(sqlite: Sqlite, target: string, copy: CopyOptions = {}): Promise<string> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.partial`)
+  try {
+    await backupDatabase(sqlite, temp, copy)
+    standalone(temp)
+    const check = verifyDatabaseFile(temp)
+    if (check !== 'ok') {
+      throw new LukkhaError('backup_failed', `The backup failed its integrity check (${check}).`, undefined, {
+        detail: check,
+      })
+    }
+    renameSync(temp, target)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    rmSync(`${temp}-journal`, { force: true })
+    if (error instanceof LukkhaError) throw error
+    const coded = toCodedError(error, { file: target })
+    if (coded.code !== 'internal') throw coded
+    throw new LukkhaError('backup_failed', `The backup could not be made: ${coded.message}`, undefined, {
+      detail: coded.message,
     })
   }
   return target
