@@ -191,9 +191,8 @@ export async function backupToFile(sqlite: Sqlite, target: string, copy: CopyOpt
     if (error instanceof LukkhaError) throw error
     const coded = toCodedError(error, { file: target })
     if (coded.code !== 'internal') throw coded
-    throw new LukkhaError('backup_failed', `The backup could not be made: ${coded.message}`, undefined, {
-      detail: coded.message,
-    })
+    const detail = String(coded.params.detail ?? coded.message)
+    throw new LukkhaError('backup_failed', `The backup could not be made: ${detail}`, undefined, { detail })
   }
   return target
 }
