@@ -77,7 +77,10 @@ describe('the XLSX preview is read off the main thread, bounded', () => {
     const run = (bounds: typeof PREVIEW_BOUNDS, signal?: AbortSignal): Promise<unknown> =>
       previewFile(ctx.connection.sqlite, path, {}, { dbFile: ctx.connection.file, bounds, signal }).then(
         () => 'previewed',
-        (error: { code?: string; params?: unknown }) => ({ code: error.code, params: error.params }),
+        (error: unknown) => {
+          const { code, params } = error as { code?: string; params?: unknown }
+          return { code, params }
+        },
       )
     // a bound far shorter than a worker needs to start: stopped by the bound, for certain
     expect(await run({ ...PREVIEW_BOUNDS, timeMs: 1 })).toEqual({
