@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { Sqlite } from '../db'
@@ -38,6 +48,24 @@ const NAME = /^lukkha-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?-([a
 
 export function backupFolder(dbFile: string): string {
   return join(dirname(dbFile), 'backups')
+}
+
+/**
+ * The backups folder, made (0700) when missing. On storage that cannot be written (a read-only folder or
+ * mount) this is the coded read_only error naming the database's folder (Node's recursive mkdir would
+ * report a confusing ENOENT there).
+ */
+function ensureBackupFolder(dbFile: string): string {
+  const folder = backupFolder(dbFile)
+  const exists = existsSync(folder)
+  try {
+    accessSync(exists ? folder : dirname(dbFile), constants.W_OK)
+  } catch (error) {
+    throw toCodedError(error)
+  }
+  if (exists) return folder
+  mkdirSync(folder, { recursive: true, mode: 0o700 })
+  return folder
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -129,8 +157,7 @@ export async function takeBackup(
   now: Date = new Date(),
   copy: CopyOptions = {},
 ): Promise<BackupInfo> {
-  const folder = backupFolder(dbFile)
-  mkdirSync(folder, { recursive: true, mode: 0o700 })
+  const folder = ensureBackupFolder(dbFile)
   let name = `lukkha-${stamp(now)}-${reason}.db`
   for (let n = 2; existsSync(join(folder, name)); n++) name = `lukkha-${stamp(now)}-${n}-${reason}.db`
   const path = join(folder, name)
@@ -243,8 +270,7 @@ export async function restoreBackup(
       },
     )
   }
-  const folder = backupFolder(dbFile)
-  mkdirSync(folder, { recursive: true, mode: 0o700 })
+  const folder = ensureBackupFolder(dbFile)
   let undoPoint = join(folder, `lukkha-${stamp(now)}-before-restore.db`)
   for (let n = 2; existsSync(undoPoint); n++)
     undoPoint = join(folder, `lukkha-${stamp(now)}-${n}-before-restore.db`)
