@@ -198,5 +198,5 @@ describe.each([bindMount, unprivileged])('read-only storage: $name', (mechanism)
     expect(opened.error?.message.split('\n')).toHaveLength(1)
 
     expect(fingerprint(dir)).toEqual(before) // not one byte, not one new file (no lock, no -wal, no -shm)
-  }, 180_000)
+  }, 300_000)
 })
