@@ -24,9 +24,12 @@ export interface ResultsFile {
 export function readResults(file: string): ResultsFile | null {
   if (!existsSync(file)) return null
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<ResultsFile> & {
+    // an older file has one stamp at the top and results without their own: every stamp may be missing
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
+      at?: unknown
       node?: string
       quick?: boolean
+      results?: (SuiteResult & Partial<Omit<StoredSuiteResult, keyof SuiteResult>>)[]
     }
     if (!Array.isArray(parsed.results)) return null
     const at = typeof parsed.at === 'string' ? parsed.at : ''

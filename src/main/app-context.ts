@@ -7,6 +7,7 @@ import { dailyBackupDue } from './backup/store'
 import { JobRegistry } from './jobs/registry'
 import type { LukkhaEvent } from '../shared/events'
 import type { ReportPrinter } from './reports/printer'
+import type { SaveFileChooser } from './backup/chooser'
 
 export interface ContextOptions {
   dbFile: string
@@ -20,6 +21,8 @@ export interface ContextOptions {
    * one where dates matter. Required, so no engine code falls back to the machine's clock by itself.
    */
   now: () => Date
+  /** Where the user saves a file the app writes for them (the shell's save dialog, the harness's folder). */
+  chooseSaveFile?: SaveFileChooser
 }
 
 /**
@@ -47,6 +50,7 @@ export async function createApiContext(options: ContextOptions): Promise<ApiCont
     now,
     emit: options.emit ?? (() => undefined),
     printer: options.printer,
+    chooseSaveFile: options.chooseSaveFile,
     close: () =>
       (closing ??= (async () => {
         await ctx.jobs.close()

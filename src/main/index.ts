@@ -8,6 +8,7 @@ import { defaultDbFile } from './paths'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './shell/app-protocol'
 import { appMenuTemplate } from './shell/menu'
 import { electronPrinter } from './shell/print'
+import { electronSaveFileChooser } from './shell/save-dialog'
 import { createMainWindow, guardWebContents, hardenSession } from './shell/window'
 
 // App lifecycle only: one instance, open the shop database, register the API, open the window.
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
       systemLocale: app.getLocale(),
       printer: electronPrinter(),
       now: () => new Date(), // the app runs on the machine's clock
+      chooseSaveFile: electronSaveFileChooser(() => mainWindow),
       emit: (event) => {
         if (mainWindow) sendEvent(mainWindow.webContents, event)
       },

@@ -38,6 +38,7 @@ export const errorCodes = [
   'backup_failed', // {detail}
   'backup_not_found', // {name}
   'work_running', // {}: other work (an import, an analysis, a backup) is running; try when it has finished
+  'save_dialog_unavailable', // {}: choosing a file needs the app's window (the CLI takes --out FILE)
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { mergeResults, readResults, writeResults } from '../../bench/results'
+import { mergeResults, readResults, writeResults, type ResultsFile } from '../../bench/results'
 import type { SuiteResult } from '../../bench/types'
 import { tempDir } from '../helpers/db'
 
@@ -28,16 +28,16 @@ describe('bench results file', () => {
       quick: true,
       results: [suite('import', 20), suite('bundle', 5)],
     })
-    const stored = JSON.parse(readFileSync(file, 'utf8'))
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as ResultsFile
     expect(stored).toEqual(merged)
     expect(stored.at).toBe('2026-11-30T18:00:00.000Z')
-    expect(stored.results.map((r: SuiteResult) => r.suite)).toEqual(['rfm', 'import', 'renderer', 'bundle'])
-    const bySuite = Object.fromEntries(stored.results.map((r: SuiteResult & { at: string }) => [r.suite, r]))
+    expect(stored.results.map((r) => r.suite)).toEqual(['rfm', 'import', 'renderer', 'bundle'])
+    const bySuite = Object.fromEntries(stored.results.map((r) => [r.suite, r]))
     expect(bySuite.rfm).toMatchObject({ at: '2026-11-30T17:00:00.000Z', node: 'v22.0.0', quick: false })
-    expect(bySuite.rfm.figures[0].value).toBe(1)
+    expect(bySuite.rfm?.figures[0]?.value).toBe(1)
     expect(bySuite.import).toMatchObject({ at: '2026-11-30T18:00:00.000Z', node: 'v22.1.0', quick: true })
-    expect(bySuite.import.figures[0].value).toBe(20)
-    expect(bySuite.renderer.figures[0].value).toBe(3)
+    expect(bySuite.import?.figures[0]?.value).toBe(20)
+    expect(bySuite.renderer?.figures[0]?.value).toBe(3)
   })
 
   it('reads a file written before the merge: each result takes the run stamp it was written with', () => {

@@ -67,6 +67,8 @@ describe('test harness', () => {
 
   it('streams events to the page as Server-Sent Events', async () => {
     const h = await harness()
+    // the new database's daily backup is a job whose events would otherwise race this test's own event
+    for (const job of h.ctx.jobs.list()) await h.ctx.jobs.wait(job.jobId)
     const cookie = ((await fetch(h.url)).headers.get('set-cookie') ?? '').split(';')[0] ?? ''
     const response = await fetch(`${h.origin}/__lukkha/events`, { headers: { cookie } })
     expect(response.headers.get('content-type')).toBe('text/event-stream')

@@ -1,9 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import type { ApiContext } from '../../src/main/api/context'
+import type { SaveFileChooser } from '../../src/main/backup/chooser'
 import { dispatch } from '../../src/main/api/dispatch'
 import { createApiContext } from '../../src/main/app-context'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/security'
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   systemLocale?: string
   port?: number
   rendererDir?: string
+  /** The save dialog's stand-in; by default it "chooses" the suggested name in a folder beside the database. */
+  chooseSaveFile?: SaveFileChooser
 }
 
 export interface Harness {
@@ -99,6 +102,14 @@ function indexHtml(rendererDir: string): string {
   return html.slice(0, at) + tag + html.slice(at)
 }
 
+/** The harness's save dialog: the user "chooses" the suggested name in `folder`. */
+export function savedFileChooser(folder: string): SaveFileChooser {
+  return (suggestedName) => {
+    mkdirSync(folder, { recursive: true })
+    return Promise.resolve(join(folder, suggestedName))
+  }
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
@@ -116,6 +127,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       systemLocale: options.systemLocale ?? 'th-TH',
       printer,
       now: () => new Date(), // the harness runs on the machine's clock, as the app does
+      chooseSaveFile:
+        options.chooseSaveFile ?? savedFileChooser(join(dirname(resolve(options.dbFile)), 'saved')),
       emit: (event: LukkhaEvent) => {
         for (const stream of streams) stream.write(`data: ${JSON.stringify(event)}\n\n`)
       },

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deflateRawSync, crc32 } from 'node:zlib'
 import { readFileSync } from 'node:fs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { scanFile } from '../../src/main/import/encoding'
 import { testContext, tempDir } from '../helpers/db'
 import { fixture, snapshot, importFile } from '../import/helpers'
+import { lyingZipBomb, zipBomb } from './workbooks'
 
 // Bad input is refused or warned about, never stored wrong (issue 16): encodings, money bounds, binary
 // files, damaged workbooks and zip bombs, each refused with a coded error and nothing stored.
@@ -167,56 +167,14 @@ describe('files that are not tables', () => {
   it('stops a zip bomb fast, before the parser sees it', async () => {
     const { connection } = await testContext()
     const dir = tempDir()
-    // a workbook-shaped zip whose sheet inflates to 100 MB of zeros from about 100 KB
-    const entries: [string, Buffer][] = [
-      ['[Content_Types].xml', Buffer.from('<Types/>')],
-      ['xl/workbook.xml', Buffer.from('<workbook/>')],
-      ['xl/worksheets/sheet1.xml', Buffer.alloc(100 * 1024 * 1024)],
-    ]
-    const local: Buffer[] = []
-    const central: Buffer[] = []
-    let offset = 0
-    for (const [name, data] of entries) {
-      const packed = deflateRawSync(data, { level: 9 })
-      const n = Buffer.from(name)
-      const head = Buffer.alloc(30)
-      head.writeUInt32LE(0x04034b50, 0)
-      head.writeUInt16LE(20, 4)
-      head.writeUInt16LE(8, 8)
-      head.writeUInt32LE(crc32(data), 14)
-      head.writeUInt32LE(packed.length, 18)
-      head.writeUInt32LE(data.length, 22)
-      head.writeUInt16LE(n.length, 26)
-      local.push(head, n, packed)
-      const cd = Buffer.alloc(46)
-      cd.writeUInt32LE(0x02014b50, 0)
-      cd.writeUInt16LE(20, 4)
-      cd.writeUInt16LE(20, 6)
-      cd.writeUInt16LE(8, 10)
-      cd.writeUInt32LE(crc32(data), 16)
-      cd.writeUInt32LE(packed.length, 20)
-      cd.writeUInt32LE(data.length, 24)
-      cd.writeUInt16LE(n.length, 28)
-      cd.writeUInt32LE(offset, 42)
-      central.push(cd, n)
-      offset += 30 + n.length + packed.length
-    }
-    const cdBytes = Buffer.concat(central)
-    const end = Buffer.alloc(22)
-    end.writeUInt32LE(0x06054b50, 0)
-    end.writeUInt16LE(entries.length, 8)
-    end.writeUInt16LE(entries.length, 10)
-    end.writeUInt32LE(cdBytes.length, 12)
-    end.writeUInt32LE(offset, 16)
     const before = snapshot(connection.sqlite)
-    const bomb = write(dir, 'bomb.xlsx', Buffer.concat([...local, cdBytes, end]))
+    // a workbook-shaped zip whose sheet inflates to 100 MB of zeros from about 100 KB
+    const bomb = write(dir, 'bomb.xlsx', zipBomb())
     await expect(importFile(connection.sqlite, bomb)).rejects.toMatchObject({ code: 'file_too_big' })
     // the same bomb with sizes that lie (declared small): stopped while inflating, at the ratio limit
-    const lying = Buffer.concat([...local, cdBytes, end])
-    const sheetCd =
-      lying.indexOf(Buffer.from('xl/worksheets/sheet1.xml'), lying.length - cdBytes.length - 22) - 46
-    lying.writeUInt32LE(1000, sheetCd + 24)
-    await expect(importFile(connection.sqlite, write(dir, 'liar.xlsx', lying))).rejects.toMatchObject({
+    await expect(
+      importFile(connection.sqlite, write(dir, 'liar.xlsx', lyingZipBomb())),
+    ).rejects.toMatchObject({
       code: expect.stringMatching(/^file_(too_big|damaged)$/),
     })
     expect(snapshot(connection.sqlite)).toEqual(before)

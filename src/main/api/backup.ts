@@ -1,6 +1,6 @@
 import type { Method } from '../../shared/api'
 import type { backupContract } from '../../shared/api/backup'
-import { backupDto, backupJob, findBackup, restoreJob, startFresh } from '../backup/jobs'
+import { backupDto, backupJob, findBackup, restoreJob, startFileBackup, startFresh } from '../backup/jobs'
 import { salvageColumns, salvageTable } from '../backup/salvage'
 import { listBackups } from '../backup/store'
 import { LukkhaError } from '../errors'
@@ -57,6 +57,9 @@ export const backupHandlers: Handlers<typeof backupContract> = {
       reason: 'manual',
       now: ctx.now(),
     }),
+  }),
+  startBackupToFile: async (_input, ctx) => ({
+    jobId: await startFileBackup(ctx.jobs, ctx.connection.sqlite, ctx.chooseSaveFile, ctx.now()),
   }),
   startRestore: ({ backupId }, ctx) => {
     findBackup(ctx.connection.file, backupId) // an unknown id is refused here, not as a failed job

@@ -1,3 +1,4 @@
+import type { SaveFileChooser } from '../backup/chooser'
 import type { Health } from '../backup/health'
 import type { Kysely } from 'kysely'
 import type { Connection } from '../db'
@@ -19,6 +20,8 @@ export interface ApiContext {
   emit(event: LukkhaEvent): void
   /** Turns report pages into PDF or paper; absent where nothing can print (the CLI). */
   printer?: ReportPrinter
+  /** Asks the user where to save a file (the shell's save dialog); absent where there is none (the CLI). */
+  chooseSaveFile?: SaveFileChooser
   /** Cancels and awaits every job, then closes the database. */
   close(): Promise<void>
   /** The start-up quick_check: 'corrupt' means writing has stopped and the UI offers the latest backup. */

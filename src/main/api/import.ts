@@ -23,6 +23,8 @@ import type { Handlers } from './handler'
 
 interface ImportSession {
   uploads: UploadStore
+  /** Previews running in a worker, by upload: discarding the upload stops them. */
+  previews: Map<string, Set<AbortController>>
 }
 
 const sessions = new WeakMap<ApiContext, ImportSession>()
@@ -37,7 +39,7 @@ function session(ctx: ApiContext): ImportSession {
   if (!s) {
     const uploads = new UploadStore()
     uploadStores.add(uploads)
-    s = { uploads }
+    s = { uploads, previews: new Map() }
     sessions.set(ctx, s)
   }
   return s
@@ -75,13 +77,19 @@ async function preview(
   fileId: string,
   options: ImportOptionsDto | undefined,
 ): Promise<ImportPreview> {
-  const upload = session(ctx).uploads.complete(fileId)
+  const { uploads, previews } = session(ctx)
+  const upload = uploads.complete(fileId)
   const engine = engineOptions(options, upload.fileName)
+  // a workbook is previewed in a bounded worker thread; discarding the upload stops it
+  const stop = new AbortController()
+  const running = previews.get(fileId) ?? new Set<AbortController>()
+  previews.set(fileId, running.add(stop))
   const { plan, sample, previousImports, ready } = await previewFile(
     ctx.connection.sqlite,
     upload.path,
     engine,
-  )
+    { dbFile: ctx.connection.file, signal: stop.signal },
+  ).finally(() => running.delete(stop))
   const mapping = plan.mapping
   const kind = mapping?.kind ?? plan.proposal?.kind ?? 'sales'
   const groups = requiredFields(kind)
@@ -192,7 +200,12 @@ export const importHandlers: Handlers<typeof importContract> = {
     return { fileName: `${base}-rejected.csv`, csv: readFileSync(summary.rejectedFile, 'utf8') }
   },
 
-  importDiscard: ({ fileId }, ctx) => ({ discarded: session(ctx).uploads.discard(fileId) }),
+  importDiscard: ({ fileId }, ctx) => {
+    const { uploads, previews } = session(ctx)
+    for (const stop of previews.get(fileId) ?? []) stop.abort()
+    previews.delete(fileId)
+    return { discarded: uploads.discard(fileId) }
+  },
 
   importHistory: async (_input, ctx) => ({
     imports: (await listImports(ctx.db)).map((r) => ({

@@ -1,9 +1,18 @@
-import type { BackupDto, RestoreResultDto } from '../../shared/api/backup'
+import { statSync } from 'node:fs'
+import type { BackupDto, FileBackupDto, RestoreResultDto } from '../../shared/api/backup'
 import type { Sqlite } from '../db'
 import { LukkhaError } from '../errors'
-import type { JobKind } from '../jobs/registry'
+import type { JobControl, JobKind, JobRegistry } from '../jobs/registry'
 import { withDatabaseClosed, setDamagedFileAside, type DatabaseHolder } from './session'
-import { listBackups, restoreBackup, takeBackup, type BackupInfo, type BackupReason } from './store'
+import type { SaveFileChooser } from './chooser'
+import {
+  backupToFile,
+  listBackups,
+  restoreBackup,
+  takeBackup,
+  type BackupInfo,
+  type BackupReason,
+} from './store'
 
 // Backups and restores as kinds of the one job registry (src/main/jobs): progress while the online backup
 // copies pages, cancel between its steps. A restore (and "start fresh") closes the app's database, replaces
@@ -27,11 +36,61 @@ export const backupJob: JobKind<BackupJobInput, BackupInfo> = {
   run: ({ sqlite, dbFile, reason, now }, job) =>
     takeBackup(sqlite, dbFile, reason, now, {
       signal: job.signal,
-      progress: (done, total) => {
-        job.progress({ phase: done < total ? 'backup.phase.copying' : 'backup.phase.verifying', done, total })
-      },
+      progress: copyProgress(job, 'backup'),
     }),
   present: (b) => backupDto(b),
+}
+
+/** A progress report of the online backup: copying pages, then checking the copy. */
+const copyProgress =
+  (job: JobControl, kind: string) =>
+  (done: number, total: number): void =>
+    job.progress({ phase: done < total ? `${kind}.phase.copying` : `${kind}.phase.verifying`, done, total })
+
+export interface FileBackupJobInput {
+  sqlite: Sqlite
+  /** Where the user chose to save it (from the main process's save dialog). */
+  target: string
+}
+
+/** A backup to a file the user chose: the same verified copy, written beside the target and renamed. */
+export const fileBackupJob: JobKind<FileBackupJobInput, FileBackupDto> = {
+  kind: 'backup-file',
+  firstPhase: 'backup-file.phase.copying',
+  async run({ sqlite, target }, job) {
+    const path = await backupToFile(sqlite, target, {
+      signal: job.signal,
+      progress: copyProgress(job, 'backup-file'),
+    })
+    return { path, bytes: statSync(path).size }
+  },
+}
+
+/** The file name the save dialog suggests: lukkha-backup-2026-11-30.db (the local day). */
+export function suggestedBackupName(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `lukkha-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.db`
+}
+
+/**
+ * Asks the user (through the main process's chooser) where to save a backup and starts the backup job;
+ * null when the user closed the dialog. Without a chooser (the CLI) it refuses with save_dialog_unavailable.
+ */
+export async function startFileBackup(
+  jobs: JobRegistry,
+  sqlite: Sqlite,
+  chooser: SaveFileChooser | undefined,
+  now: Date,
+): Promise<string | null> {
+  if (!chooser) {
+    throw new LukkhaError(
+      'save_dialog_unavailable',
+      'Choosing a file needs the Lukkha window; from the command line use: lukkha backup --out FILE',
+    )
+  }
+  const target = await chooser(suggestedBackupName(now), 'backup')
+  if (target === null) return null
+  return jobs.start(fileBackupJob, { sqlite, target })
 }
 
 /** The backup a renderer's opaque id names (a file name in the backups folder), or backup_not_found. */

@@ -1,4 +1,15 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { Sqlite } from '../db'
@@ -37,6 +48,24 @@ const NAME = /^lukkha-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?-([a
 
 export function backupFolder(dbFile: string): string {
   return join(dirname(dbFile), 'backups')
+}
+
+/**
+ * The backups folder, made (0700) when missing. On storage that cannot be written (a read-only folder or
+ * mount) this is the coded read_only error naming the database's folder (Node's recursive mkdir would
+ * report a confusing ENOENT there).
+ */
+function ensureBackupFolder(dbFile: string): string {
+  const folder = backupFolder(dbFile)
+  const exists = existsSync(folder)
+  try {
+    accessSync(exists ? folder : dirname(dbFile), constants.W_OK)
+  } catch (error) {
+    throw toCodedError(error)
+  }
+  if (exists) return folder
+  mkdirSync(folder, { recursive: true, mode: 0o700 })
+  return folder
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -128,8 +157,7 @@ export async function takeBackup(
   now: Date,
   copy: CopyOptions = {},
 ): Promise<BackupInfo> {
-  const folder = backupFolder(dbFile)
-  mkdirSync(folder, { recursive: true, mode: 0o700 })
+  const folder = ensureBackupFolder(dbFile)
   let name = `lukkha-${stamp(now)}-${reason}.db`
   for (let n = 2; existsSync(join(folder, name)); n++) name = `lukkha-${stamp(now)}-${n}-${reason}.db`
   const path = join(folder, name)
@@ -165,16 +193,33 @@ export function dailyBackupDue(dbFile: string, now: Date): boolean {
   return !listBackups(dbFile).some((b) => b.takenAt.startsWith(today))
 }
 
-/** A manual backup to a file the user chose (the CLI, or the shell's save dialog): verified, not rotated. */
-export async function backupToFile(sqlite: Sqlite, target: string): Promise<string> {
-  await backupDatabase(sqlite, target)
-  standalone(target)
-  const check = verifyDatabaseFile(target)
-  if (check !== 'ok') {
-    rmSync(target, { force: true })
-    throw new LukkhaError('backup_failed', `The backup failed its integrity check (${check}).`, undefined, {
-      detail: check,
-    })
+/**
+ * A manual backup to a file the user chose (the CLI's --out, or the shell's save dialog): copied with the
+ * online backup API to a temporary file beside the target, made standalone and verified with
+ * integrity_check there, and only then renamed to the target (replacing a file the user chose to
+ * overwrite). A copy that fails, is cancelled or fails its check leaves no file behind, partial or whole.
+ * Not rotated: the file is the user's.
+ */
+export async function backupToFile(sqlite: Sqlite, target: string, copy: CopyOptions = {}): Promise<string> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.partial`)
+  try {
+    await backupDatabase(sqlite, temp, copy)
+    standalone(temp)
+    const check = verifyDatabaseFile(temp)
+    if (check !== 'ok') {
+      throw new LukkhaError('backup_failed', `The backup failed its integrity check (${check}).`, undefined, {
+        detail: check,
+      })
+    }
+    renameSync(temp, target)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    rmSync(`${temp}-journal`, { force: true })
+    if (error instanceof LukkhaError) throw error
+    const coded = toCodedError(error, { file: target })
+    if (coded.code !== 'internal') throw coded
+    const detail = String(coded.params.detail ?? coded.message)
+    throw new LukkhaError('backup_failed', `The backup could not be made: ${detail}`, undefined, { detail })
   }
   return target
 }
@@ -221,8 +266,7 @@ export async function restoreBackup(dbFile: string, backupPath: string, now: Dat
       },
     )
   }
-  const folder = backupFolder(dbFile)
-  mkdirSync(folder, { recursive: true, mode: 0o700 })
+  const folder = ensureBackupFolder(dbFile)
   let undoPoint = join(folder, `lukkha-${stamp(now)}-before-restore.db`)
   for (let n = 2; existsSync(undoPoint); n++)
     undoPoint = join(folder, `lukkha-${stamp(now)}-${n}-before-restore.db`)

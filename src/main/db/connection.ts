@@ -1,5 +1,6 @@
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { LukkhaError } from '../errors'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { assertLukkhaDatabase } from './identity'
@@ -30,17 +31,67 @@ const BUSY_TIMEOUT_MS = 5000
 export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
   const memory = file === ':memory:' || file === ''
   if (!memory && !options.readonly) createPrivateFile(file)
-  const sqlite = new BetterSqlite3(file, {
+  let sqlite: Sqlite
+  let inMemoryCopy = false
+  sqlite = new BetterSqlite3(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   })
+  if (options.readonly && !memory) {
+    try {
+      sqlite.pragma('schema_version') // SQLite opens the file (and its WAL index) at the first read
+    } catch (error) {
+      sqlite.close()
+      // no -shm and no way to make one: CANTOPEN on a read-only mount, READONLY_CANTINIT in a folder the
+      // user may not write
+      const code = String((error as { code?: unknown }).code)
+      if (code !== 'SQLITE_CANTOPEN' && !code.startsWith('SQLITE_READONLY')) throw error
+      sqlite = openFromReadOnlyStorage(file, error)
+      inMemoryCopy = true
+    }
+  }
   try {
     if (!memory) assertLukkhaDatabase(sqlite, file) // before any pragma writes to a file that is not ours
-    applyPragmas(sqlite, file, options.readonly ?? false)
+    applyPragmas(sqlite, inMemoryCopy ? ':memory:' : file, options.readonly ?? false)
   } catch (error) {
     sqlite.close()
     throw error
   }
+  return sqlite
+}
+
+/**
+ * Reading a database on storage nothing can be written to (a read-only mount, a folder the user may not
+ * write): SQLite cannot open a WAL database read-only when its -shm file is absent and cannot be created
+ * (SQLITE_CANTOPEN, SQLITE_READONLY_CANTINIT). Then the file's bytes are read into a private in-memory copy (marked as a rollback-
+ * journal database, since an in-memory database has no WAL), with every write refused. A -wal file with
+ * unfinished writes cannot be folded in that way: that is refused with read_only rather than read stale.
+ */
+function openFromReadOnlyStorage(file: string, cause: unknown): Sqlite {
+  const refused = (why: string): LukkhaError =>
+    new LukkhaError(
+      'read_only',
+      `Lukkha cannot read ${file} from read-only storage: ${why}. Nothing was changed.`,
+      undefined,
+      { path: file },
+    )
+  if (!existsSync(file)) throw cause
+  const wal = `${file}-wal`
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    throw refused('its -wal file holds writes that were never folded in, and the folder cannot be written')
+  }
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    throw cause
+  }
+  if (bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1 // the header's WAL marks -> rollback journal: the copy is a plain database
+    bytes[19] = 1
+  }
+  const sqlite = new BetterSqlite3(bytes, { readonly: true })
+  sqlite.pragma('query_only = ON')
   return sqlite
 }
 

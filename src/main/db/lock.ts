@@ -88,6 +88,21 @@ function createExclusive(path: string, content: string): boolean {
   }
 }
 
+/**
+ * createExclusive for the write lock: on storage nothing can be written to (a read-only folder or mount)
+ * the failure names the database, not the lock's temporary file, so the plain read_only sentence says
+ * which database cannot be written.
+ */
+function createLockOf(dbFile: string, path: string, content: string): boolean {
+  try {
+    return createExclusive(path, content)
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    if (e.code === 'EROFS' || e.code === 'EACCES' || e.code === 'EPERM') e.path = dbFile
+    throw error
+  }
+}
+
 function removeIfUnchanged(path: string, raw: string): void {
   const now = readLock(path)
   if (now.state !== 'absent' && now.raw === raw) {
@@ -147,7 +162,7 @@ export function acquireWriteLock(dbFile: string): () => void {
       return () => release(path)
     }
     const info: LockInfo = { pid: process.pid, host, since: new Date().toISOString(), nonce: randomUUID() }
-    if (createExclusive(path, JSON.stringify(info))) {
+    if (createLockOf(dbFile, path, JSON.stringify(info))) {
       held.set(path, { count: 1, created: true, nonce: info.nonce })
       return () => release(path)
     }

@@ -1,5 +1,8 @@
 import type { Sqlite } from '../db'
+import { preferWorkers } from '../jobs/workers'
 import { planImport, type FilePlan } from './plan'
+import { previewInWorker, type PreviewOffMain } from './preview-thread'
+import { sniffFormat } from './read'
 import { CustomerRowReader } from './customer-rows'
 import { SaleRowReader } from './sale-rows'
 import type { CustomerRow, ImportOptions, RowIssue, SaleRow } from './types'
@@ -55,7 +58,26 @@ export function mapSample(plan: FilePlan, options: ImportOptions): SampleRow[] {
   })
 }
 
+/**
+ * The preview of an uploaded file. A workbook (XLSX) is checked and read in a worker thread under the
+ * parser's memory cap, a time bound and a cancel (preview-thread.ts), whenever `offMain` says where the
+ * database is and worker threads are in use (the app, the harness): a zip bomb, a bit-flipped or a huge
+ * workbook cannot stall or swell the main process. A CSV is read here (a bounded sample of a text stream).
+ */
 export async function previewFile(
+  sqlite: Sqlite,
+  path: string,
+  options: ImportOptions,
+  offMain?: PreviewOffMain,
+): Promise<PreviewData> {
+  if (offMain && offMain.dbFile !== ':memory:' && preferWorkers() && (await sniffFormat(path)) === 'xlsx') {
+    return previewInWorker(path, options, offMain)
+  }
+  return previewHere(sqlite, path, options)
+}
+
+/** The preview in this thread: plan the file, map its first rows, find earlier imports of the same file. */
+export async function previewHere(
   sqlite: Sqlite,
   path: string,
   options: ImportOptions,

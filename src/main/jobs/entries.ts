@@ -3,6 +3,7 @@
 export const workerEntries = {
   'import-worker': 'src/main/import/worker.ts',
   'import-parser': 'src/main/import/parser-worker.ts',
+  'import-preview-worker': 'src/main/import/preview-worker.ts',
   'analysis-worker': 'src/main/analysis/worker.ts',
   'baskets-worker': 'src/main/baskets/worker.ts',
   'survey-import-worker': 'src/main/surveys/import-worker.ts',

@@ -47,7 +47,15 @@ export const restoreResultSchema = z.object({
 })
 export type RestoreResultDto = z.infer<typeof restoreResultSchema>
 
+/** A backup written to a file the user chose in the save dialog: where it is now (shown, never sent back). */
+export const fileBackupSchema = z.object({
+  path: z.string(),
+  bytes: z.number().int().min(0),
+})
+export type FileBackupDto = z.infer<typeof fileBackupSchema>
+
 export const backupJobSchema = jobSchemaOf('backup', backupSchema)
+export const fileBackupJobSchema = jobSchemaOf('backup-file', fileBackupSchema)
 export const restoreJobSchema = jobSchemaOf('restore', restoreResultSchema)
 
 export const salvageTableSchema = z.enum(['customers', 'receipts'])
@@ -57,6 +65,12 @@ export const backupContract = {
   getHealth: { input: z.undefined(), output: healthSchema },
   listBackups: { input: z.undefined(), output: z.array(backupSchema) },
   startBackup: { input: z.undefined(), output: z.object({ jobId: jobIdSchema }) },
+  /**
+   * A backup to a file the user chooses: the main process asks with the system's save dialog (the path never
+   * comes from the renderer). jobId null: the user closed the dialog (not an error). Where there is no
+   * dialog (the CLI) it answers save_dialog_unavailable.
+   */
+  startBackupToFile: { input: z.undefined(), output: z.object({ jobId: jobIdSchema.nullable() }) },
   startRestore: { input: z.object({ backupId: backupIdSchema }), output: z.object({ jobId: jobIdSchema }) },
   /** What can still be read of a damaged database, table by table, through the shared safe writer. */
   exportReadable: {

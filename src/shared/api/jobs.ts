@@ -3,7 +3,7 @@ import { analysisJobSchema } from './analysis'
 import { importJobSchema } from './import'
 import { basketsJobSchema } from './products'
 import { surveyImportJobSchema } from './surveys'
-import { backupJobSchema, restoreJobSchema } from './backup'
+import { backupJobSchema, fileBackupJobSchema, restoreJobSchema } from './backup'
 import { jobIdSchema, jobStateSchema, jobSummarySchema } from './job-shape'
 
 // The jobs API: every kind of long work (imports, analysis runs, and the kinds to come) is started by its
@@ -18,6 +18,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   surveyImportJobSchema,
   backupJobSchema,
   restoreJobSchema,
+  fileBackupJobSchema,
 ])
 export type Job = z.infer<typeof jobSchema>
 export type JobKind = Job['kind']

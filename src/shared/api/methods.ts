@@ -92,6 +92,7 @@ export const methodNames = [
   'getHealth',
   'listBackups',
   'startBackup',
+  'startBackupToFile',
   'startRestore',
   'exportReadable',
   'startFresh',

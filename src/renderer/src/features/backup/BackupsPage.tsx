@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Code, Progress, Stack, Text } from '@mantine/core'
+import { Alert, Button, Card, Code, Group, Progress, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupDto } from '../../../../shared/api/backup'
@@ -8,7 +8,8 @@ import { PageHeader } from '../../components/PageHeader'
 import { PageLoader } from '../../components/PageLoader'
 import { BACKUP_FOLDER, useBackupFormat } from './labels'
 import { BackupList } from './BackupList'
-import { useBackups, useStartBackup } from './queries'
+import { FileBackupStatus } from './FileBackupStatus'
+import { useBackups, useStartBackup, useStartFileBackup } from './queries'
 import { RestoreDialog } from './RestoreDialog'
 import { RestoreStatus } from './RestoreStatus'
 
@@ -21,6 +22,8 @@ export function BackupsPage(): React.JSX.Element {
   const job = useLatestJob('backup').data ?? null
   const [chosen, setChosen] = useState<BackupDto | null>(null)
   const [restoreJob, setRestoreJob] = useState<string | null>(null)
+  const toFile = useStartFileBackup()
+  const [fileJob, setFileJob] = useState<string | null>(null)
   const running = job?.state === 'running' || job?.state === 'queued'
   const percent = job?.total ? fmt.percent(job.done / job.total) : ''
   return (
@@ -29,15 +32,26 @@ export function BackupsPage(): React.JSX.Element {
         title={t('page.title')}
         subtitle={t('page.subtitle')}
         actions={
-          <Button
-            loading={start.isPending}
-            disabled={running}
-            onClick={() => start.mutate()}
-            data-testid="backup-now"
-            style={{ flexShrink: 0 }}
-          >
-            {t('page.backupNow')}
-          </Button>
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Button
+              variant="light"
+              loading={toFile.isPending}
+              onClick={() =>
+                toFile.mutate(undefined, { onSuccess: ({ jobId }) => jobId && setFileJob(jobId) })
+              }
+              data-testid="backup-to-file"
+            >
+              {t('page.backupToFile')}
+            </Button>
+            <Button
+              loading={start.isPending}
+              disabled={running}
+              onClick={() => start.mutate()}
+              data-testid="backup-now"
+            >
+              {t('page.backupNow')}
+            </Button>
+          </Group>
         }
       />
       <Stack gap="md">
@@ -56,6 +70,8 @@ export function BackupsPage(): React.JSX.Element {
         )}
         {job?.state === 'failed' && <ErrorNotice error={job.error} />}
         {start.isError && <ErrorNotice error={start.error} />}
+        {toFile.isError && <ErrorNotice error={toFile.error} />}
+        {fileJob && <FileBackupStatus key={fileJob} jobId={fileJob} />}
         {restoreJob && (
           <RestoreStatus
             jobId={restoreJob}

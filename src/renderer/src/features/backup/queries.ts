@@ -25,6 +25,17 @@ export function useStartBackup() {
   })
 }
 
+/** Asks the main process to ask the user for a file (its save dialog) and back up there; jobId null: closed. */
+export function useStartFileBackup() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => call('startBackupToFile'),
+    onSuccess: ({ jobId }) => {
+      if (jobId) noteJobStarted(client, 'backup-file', jobId, 'backup-file.phase.copying')
+    },
+  })
+}
+
 export function useStartRestore() {
   const client = useQueryClient()
   return useMutation({

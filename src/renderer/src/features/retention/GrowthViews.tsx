@@ -195,7 +195,7 @@ export function RevenueView({ asOf }: { asOf: string | null }): React.JSX.Elemen
         title={t('revenue.title')}
         intro={t('revenue.intro')}
         monthLabel={t('revenue.month')}
-        monthName={fmt.monthLong}
+        monthName={(month) => fmt.monthLong(month)}
         rows={g.months}
         columns={[
           { label: t('revenue.newCustomers'), cell: (m) => fmt.number(m.newCustomers) },

@@ -32,7 +32,7 @@ export function SecondPurchaseTable({ asOf }: { asOf: string | null }): React.JS
         </Text>
       }
       monthLabel={t('second.month')}
-      monthName={fmt.monthLong}
+      monthName={(month) => fmt.monthLong(month)}
       rows={s.months}
       columns={[
         { label: t('second.newCustomers'), cell: (m) => fmt.number(m.newCustomers) },
@@ -65,7 +65,7 @@ export function ChurnTable({ asOf }: { asOf: string | null }): React.JSX.Element
       title={t('churn.title')}
       intro={t('churn.intro', { days: fmt.number(c.activeDays) })}
       monthLabel={t('churn.month')}
-      monthName={fmt.monthLong}
+      monthName={(month) => fmt.monthLong(month)}
       rows={c.months}
       columns={[
         { label: t('churn.base'), cell: (m) => fmt.number(m.activeAtStart) },

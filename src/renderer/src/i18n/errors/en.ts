@@ -47,6 +47,8 @@ const codes = {
   backup_failed: 'The backup could not be made: {{detail}}',
   backup_not_found: 'There is no backup called “{{name}}”.',
   work_running: 'Other work is running (an import, an analysis or a backup). Try again when it has finished.',
+  save_dialog_unavailable:
+    'Choosing a file needs the Lukkha window. From the command line, use: lukkha backup --out FILE',
 } satisfies Record<ErrorCode, string>
 
 export const en = {

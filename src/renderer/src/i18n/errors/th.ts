@@ -44,5 +44,7 @@ export const th: Messages<typeof en> = {
     backup_failed: 'สำรองข้อมูลไม่สำเร็จ: {{detail}}',
     backup_not_found: 'ไม่มีข้อมูลสำรองชื่อ “{{name}}”',
     work_running: 'มีงานอื่นกำลังทำอยู่ (นำเข้า วิเคราะห์ หรือสำรองข้อมูล) กรุณาลองอีกครั้งเมื่อเสร็จแล้ว',
+    save_dialog_unavailable:
+      'การเลือกไฟล์ต้องทำในหน้าต่างของ Lukkha หากใช้บรรทัดคำสั่ง ให้ใช้ lukkha backup --out ชื่อไฟล์',
   },
 }

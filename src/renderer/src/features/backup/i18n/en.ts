@@ -4,6 +4,7 @@ export const en = {
     subtitle:
       'Lukkha copies your shop’s data every day and before big changes (an undo, a merge, an erasure). Each copy is checked before it counts; the newest are kept.',
     backupNow: 'Back up now',
+    backupToFile: 'Back up to a file…',
     backingUp: 'Backing up… {{percent}}',
     backedUp: 'Backup made and checked.',
     when: 'Taken',
@@ -12,6 +13,13 @@ export const en = {
     restore: 'Restore',
     empty: 'No backups yet. The first one is made today; you can also back up now.',
     folderNote: 'Backups are kept beside the shop database, in the folder',
+  },
+  file: {
+    saving: 'Saving the backup to your file… {{percent}}',
+    cancel: 'Cancel',
+    cancelled: 'The backup to a file was cancelled. No file was written.',
+    savedTitle: 'Backup saved and checked',
+    savedText: 'A copy of your shop’s data ({{mb}} MB) was saved to:',
   },
   reason: {
     daily: 'Daily',
