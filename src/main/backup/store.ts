@@ -16,6 +16,7 @@ import type { Sqlite } from '../db'
 import { backupDatabase, type CopyOptions } from '../db/backup'
 import { LukkhaError, toCodedError } from '../errors'
 import { reapplyErasuresAfterRestore } from './erasures'
+import { checkOutputTarget } from '../export/target'
 
 // The shop database's backups: consistent copies taken with SQLite's online backup API (db/backup.ts, the
 // same function the pre-migration copy uses) into `<db folder>/backups/`, each verified with
@@ -201,6 +202,7 @@ export function dailyBackupDue(dbFile: string, now: Date): boolean {
  * Not rotated: the file is the user's.
  */
 export async function backupToFile(sqlite: Sqlite, target: string, copy: CopyOptions = {}): Promise<string> {
+  checkOutputTarget(target) // renamed over a device or a folder, the copy would replace it
   const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.partial`)
   try {
     await backupDatabase(sqlite, temp, copy)

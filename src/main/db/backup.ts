@@ -2,6 +2,7 @@ import { chmodSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { LukkhaError } from '../errors'
 import type { Sqlite } from './connection'
+import { checkOutputTarget } from '../export/target'
 
 // Copies of the shop database taken with SQLite's online backup API: consistent even while other
 // connections (the app's worker threads) read or write, and written to a temporary name first so a copy
@@ -26,6 +27,7 @@ export async function backupDatabase(
   target: string,
   options: CopyOptions = {},
 ): Promise<string> {
+  checkOutputTarget(target)
   const partial = `${target}.partial`
   rmSync(partial, { force: true })
   try {

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import type { Sqlite } from '../db'
 import { lukkhaSalesHeader } from './fields'
 import { csvLine, partialPath, safeCsvLine } from './rejected'
+import { checkOutputTarget } from '../export/target'
 
 // `cli export sales`: every receipt line in the native "Lukkha sales CSV" layout, streamed from the database.
 // Importing the file again gives the same receipts, lines, products, stores and customers. Receipts that came
@@ -42,6 +43,7 @@ export function exportSales(sqlite: Sqlite, out: string): ExportCounts {
         order by r.occurred_at, r.id, l.line_no`,
     )
     .raw()
+  checkOutputTarget(out)
   const partial = partialPath(out)
   const fd = openSync(partial, 'w', 0o600)
   let buffer = csvLine(lukkhaSalesHeader)

@@ -8,6 +8,7 @@ import { customerIdsByCode, renderReport } from '../../reports'
 import { openForReading, withConnection } from '../database'
 import { printJson, printLine } from '../output'
 import { dbOption, type GlobalOptions } from '../options'
+import { checkOutputTarget } from '../../export/target'
 
 interface ReportOptions extends GlobalOptions {
   out: string
@@ -80,6 +81,7 @@ export function registerReport(program: Command): void {
         })
       })
       // a temporary file renamed into place: an interrupted write never leaves half a report
+      checkOutputTarget(out)
       const temp = `${out}.${process.pid}.tmp`
       writeFileSync(temp, rendered.html)
       renameSync(temp, out)
