@@ -3,6 +3,7 @@ import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { backupDatabase } from '../../src/main/db/backup'
+import { writeFileAtomic } from '../../src/main/export'
 import { exportSales } from '../../src/main/import/export-sales'
 import { testContext, tempDir } from '../helpers/db'
 import { runCli } from '../helpers/node'
@@ -34,6 +35,11 @@ describe('output paths that are not files', () => {
           expect.objectContaining({ code: 'bad_input', params: { file: target } }),
         )
         await expect(backupDatabase(ctx.connection.sqlite, target)).rejects.toMatchObject({
+          code: 'bad_input',
+          params: { file: target },
+        })
+        // the shared table writer (campaign lists, other CLI exports)
+        await expect(writeFileAtomic(target, Buffer.from('a,b\r\n'))).rejects.toMatchObject({
           code: 'bad_input',
           params: { file: target },
         })

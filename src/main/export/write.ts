@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { tableToCsvBytes } from './csv'
+import { checkOutputTarget } from './target'
 import type { TableColumn, TableFormat } from './table'
 import { tableToXlsx, type XlsxOptions } from './xlsx'
 
@@ -21,6 +22,7 @@ export async function renderTable<Row>(
  * never with a path the renderer chose.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  checkOutputTarget(path)
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     await writeFile(temp, bytes, { flush: true })
