@@ -1,14 +1,13 @@
-import { renameSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 import { customerFilterSchema } from '../../../shared/api/customers'
 import { reportNames, reportRequestSchema, type ReportName } from '../../../shared/api/reports'
 import { productIdBySku } from '../../baskets/rules-page'
+import { writeFileAtomic } from '../../export'
 import { customerIdsByCode, renderReport } from '../../reports'
 import { openForReading, withConnection } from '../database'
 import { printJson, printLine } from '../output'
 import { dbOption, type GlobalOptions } from '../options'
-import { checkOutputTarget } from '../../export/target'
 
 interface ReportOptions extends GlobalOptions {
   out: string
@@ -81,10 +80,7 @@ export function registerReport(program: Command): void {
         })
       })
       // a temporary file renamed into place: an interrupted write never leaves half a report
-      checkOutputTarget(out)
-      const temp = `${out}.${process.pid}.tmp`
-      writeFileSync(temp, rendered.html)
-      renameSync(temp, out)
+      await writeFileAtomic(out, Buffer.from(rendered.html))
       if (options.json)
         printJson({ report: name, title: rendered.title, out, bytes: Buffer.byteLength(rendered.html) })
       else printLine(`Wrote ${rendered.title} to ${out}`)
