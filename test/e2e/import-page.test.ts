@@ -17,14 +17,11 @@ import {
   totals,
   viewportShot,
 } from './import-helpers'
-import { STEP_TIMEOUT } from '../harness/patience'
+import { poll, STEP_TIMEOUT } from '../harness/patience'
 
 // The Import page end to end (issue 4): a POS export from the welcome screen to the dashboard, and a big one.
 
 const browser = useBrowser()
-
-/** expect.poll with room for a busy machine (its default gives up after one second). */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT })
 
 /** Big enough that the import takes a moment (the bar is seen moving), small enough for a quick test. */
 const BIG_LINES = 60_000

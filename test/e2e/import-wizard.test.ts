@@ -13,14 +13,11 @@ import {
   tableColumn,
   totals,
 } from './import-helpers'
-import { STEP_TIMEOUT } from '../harness/patience'
+import { poll } from '../harness/patience'
 
 // The Import page end to end (issue 4): bad rows, history and undo; the wizard for any other file.
 
 const browser = useBrowser()
-
-/** expect.poll with room for a busy machine (its default gives up after one second). */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT })
 
 describe('import page: a file with bad rows, history and undo', () => {
   it('lists the errors by row and stores nothing until "import the valid rows"; undo restores the counts', async () => {

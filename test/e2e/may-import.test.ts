@@ -6,15 +6,13 @@ import { openApp, useBrowser, type App } from '../harness/browser'
 import { dropFile } from '../harness/drop-file'
 import { foreignText, visibleUiText } from '../harness/page-text'
 import { shot } from './import-helpers'
-import { STEP_TIMEOUT } from '../harness/patience'
+import { poll } from '../harness/patience'
 
 // The first hour of issue 10, as a new shop owner lives it: at the end of November they import their POS's
 // May export through the wizard, go on to their best customers, and find the dashboard and every analysis
 // page dated by the last sale (28 May), not by today, in Thai and in English.
 
 const browser = useBrowser()
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT })
-
 const HEADER =
   'Date,Receipt number,Receipt type,Category,SKU,Item,Variant,Modifiers applied,Quantity,Gross sales,Discounts,Net sales,Cost of goods,Gross profit,Taxes,Dining option,POS,Store,Cashier name,Customer name,Customer contacts,Comment,Status'
 const CUSTOMERS = [

@@ -1,3 +1,5 @@
+import { expect } from 'vitest'
+
 /**
  * How long a test waits for one condition (an element, a job, a download) before it calls the condition
  * failed. Every wait returns as soon as its condition holds, so a generous bound costs nothing when the code
@@ -6,3 +8,8 @@
  * e2e step measured up to ~60 s.
  */
 export const STEP_TIMEOUT = 120_000
+
+/** expect.poll with the step bound (its own default gives up after one second). */
+export function poll<T>(read: () => Promise<T>): ReturnType<typeof expect.poll<Promise<T>>> {
+  return expect.poll(read, { timeout: STEP_TIMEOUT })
+}
