@@ -46,6 +46,22 @@ function requestsWithNames(db: Kysely<Database>) {
     ])
 }
 
+type SharedRow = Awaited<ReturnType<ReturnType<typeof requestsWithNames>['executeTakeFirstOrThrow']>>
+
+/** The fields of a listed request that the open list and the closed history share. */
+function sharedFields(r: SharedRow) {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    customerName: r.name,
+    kind: r.kind,
+    receivedAt: r.received_at,
+    dueDate: r.due_date,
+    channel: r.channel,
+    details: r.details,
+  }
+}
+
 /** Open requests first by due date, each marked overdue when its due date is before `today`. */
 export async function openRequests(db: Kysely<Database>, today: string): Promise<SubjectRequestRow[]> {
   const rows = await requestsWithNames(db)
@@ -54,18 +70,7 @@ export async function openRequests(db: Kysely<Database>, today: string): Promise
     .orderBy('r.due_date')
     .orderBy('r.id')
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    customerId: r.customer_id,
-    customerName: r.name,
-    kind: r.kind,
-    receivedAt: r.received_at,
-    dueDate: r.due_date,
-    overdue: r.due_date < today,
-    channel: r.channel,
-    details: r.details,
-    loggedBy: r.logged_by,
-  }))
+  return rows.map((r) => ({ ...sharedFields(r), overdue: r.due_date < today, loggedBy: r.logged_by }))
 }
 
 /** The closed requests, newest first: each with its outcome, who handled it and when, and a refusal's reason. */
@@ -78,18 +83,11 @@ export async function closedRequests(db: Kysely<Database>, limit = 200): Promise
     .limit(limit)
     .execute()
   return rows.map((r) => ({
-    id: r.id,
-    customerId: r.customer_id,
-    customerName: r.name,
-    kind: r.kind,
-    receivedAt: r.received_at,
-    dueDate: r.due_date,
+    ...sharedFields(r),
     outcome: r.status === 'refused' ? 'refused' : 'fulfilled',
     reason: r.refusal_reason,
     handledAt: r.handled_at ?? '',
     handledBy: r.handled_by,
-    channel: r.channel,
-    details: r.details,
   }))
 }
 
