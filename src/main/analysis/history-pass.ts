@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db'
 import type { Cohorts } from '../../shared/api/analysis'
-import { cohortBuilder, readActivity, readWalkIns } from './cohorts'
+import { cohortBuilder, DAY_OFFSET, PACK_SPAN, readActivity, readWalkIns } from './cohorts'
 import { addDays, dateOfDay, dayNumber } from './dates'
 import { CustomerDaysBuilder, type CustomerDays } from './model-input'
 import { windowStart, type RfmRow, type RfmWindow } from './rfm'
@@ -48,18 +48,26 @@ export function readHistory(sqlite: Sqlite, window: RfmWindow): History {
       })
     }
   }
-  for (const [id, day, sale, net] of readActivity(sqlite, end)) {
+  // readActivity's two columns, unpacked inline (unpackActivity's loop: this is the run's hottest loop)
+  const { packed, net: nets } = readActivity(sqlite, end)
+  for (let i = 0; i < packed.length; i++) {
+    const p = packed[i] as number
+    const id = Math.floor(p / PACK_SPAN)
+    const rest = p - id * PACK_SPAN
+    const day = (rest >> 1) - DAY_OFFSET
+    const sale = (rest & 1) === 1
+    const net = nets[i] as number
     if (id !== customer) {
       flush()
       customer = id
       frequency = 0
       monetary = 0
     }
-    cohorts.add(id, day, sale === 1, net)
-    const purchase = sale === 1 && net !== 0
+    cohorts.add(id, day, sale, net)
+    const purchase = sale && net !== 0
     if (purchase) days.add(id, day, net / 100) // baht
     if (day >= startDay) {
-      monetary += sale === 1 ? net : -Math.abs(net)
+      monetary += sale ? net : -Math.abs(net)
       if (purchase) {
         frequency++
         lastSale = day
