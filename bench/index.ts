@@ -20,16 +20,18 @@ stay, each with the time it ran).
 Options:
   --only NAME   run only this suite (repeat for several): ${suites.map((s) => s.name).join(', ')}
   --quick       smaller data and fewer repetitions (a smoke run; figures are not comparable to targets)
+  --customers N the rfm suite's shop size (default 100000, 10000 with --quick): its growth with customers
   --no-build    use the existing build in out/ instead of building first
   -h, --help    show this text
 `
 
-function parseOptions(): { only?: string[]; quick: boolean; build: boolean } {
+function parseOptions(): { only?: string[]; quick: boolean; build: boolean; customers?: number } {
   try {
     const { values } = parseArgs({
       options: {
         only: { type: 'string', multiple: true },
         quick: { type: 'boolean', default: false },
+        customers: { type: 'string' },
         'no-build': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -40,7 +42,15 @@ function parseOptions(): { only?: string[]; quick: boolean; build: boolean } {
     }
     const unknown = (values.only ?? []).filter((name) => !suites.some((s) => s.name === name))
     if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(', ')}`)
-    return { ...(values.only ? { only: values.only } : {}), quick: values.quick, build: !values['no-build'] }
+    const customers = values.customers === undefined ? undefined : Number(values.customers)
+    if (customers !== undefined && !(Number.isInteger(customers) && customers >= 100))
+      throw new Error(`--customers must be a whole number of at least 100, not ${values.customers}`)
+    return {
+      ...(values.only ? { only: values.only } : {}),
+      quick: values.quick,
+      build: !values['no-build'],
+      ...(customers === undefined ? {} : { customers }),
+    }
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
     process.exit(2)
@@ -78,7 +88,11 @@ async function main(): Promise<void> {
     const workDir = mkdtempSync(join(tmpdir(), `lukkha-bench-${suite.name}-`))
     console.log(`\n## ${suite.name}: ${suite.description}`)
     try {
-      const result = await suite.run({ quick: values.quick, workDir })
+      const result = await suite.run({
+        quick: values.quick,
+        workDir,
+        ...(values.customers === undefined ? {} : { customers: values.customers }),
+      })
       results.push(result)
       const rows = result.figures.map((f) => [
         f.name,

@@ -18,7 +18,8 @@ export interface SuiteResult {
 export interface Suite {
   name: string
   description: string
-  run(options: { quick: boolean; workDir: string }): Promise<SuiteResult>
+  /** customers: --customers N, for the suites that generate a shop of that size (rfm). */
+  run(options: { quick: boolean; workDir: string; customers?: number }): Promise<SuiteResult>
 }
 
 export function atMost(value: number, limit: number): Pick<Figure, 'target' | 'met'> {
