@@ -278,12 +278,17 @@ export function unpackActivity(
  * receipts_customer_activity (the unary + keeps SQLite off the time index; no table reads, no sort). SQLite
  * works out each receipt's day number and kind, so no text crosses into JavaScript for 450,000 receipts, and
  * hands them over as two plucked number columns from two statements over the same rows in the same index
- * order (call inside a read transaction, so both see the same receipts): customer, day and sale flag packed
- * into one exact integer, and the net. Single numbers instead of one [customer, day, sale, net] array per
- * receipt: 0.33-0.44 s instead of 0.59 s CPU at 100k customers / 457k receipts (bench/README.md). Raw
- * prepared statements: a measured hot path.
+ * order, in one read transaction: customer, day and sale flag packed into one exact integer, and the net.
+ * Single numbers instead of one [customer, day, sale, net] array per receipt: 0.33-0.44 s instead of 0.59 s
+ * CPU at 100k customers / 457k receipts (measured: src/main/analysis/README.md). Raw prepared statements: a
+ * measured hot path.
  */
 export function readActivity(sqlite: Sqlite, end: string): Activity {
+  // both statements in one read transaction (a savepoint inside the caller's): they see the same receipts
+  return sqlite.transaction((): Activity => readColumns(sqlite, end))()
+}
+
+function readColumns(sqlite: Sqlite, end: string): Activity {
   const lastCustomer = sqlite.prepare('select max(customer_id) from receipts').pluck().get() as number | null
   if (lastCustomer === null) return { packed: [], net: [] }
   if (lastCustomer >= MAX_PACKED_CUSTOMER) throw new RangeError(`Customer id ${lastCustomer} is too large`)
