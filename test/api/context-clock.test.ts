@@ -33,7 +33,7 @@ describe("the API context's clock", () => {
     } finally {
       await ctx.close()
     }
-  }, 120_000)
+  })
 
   it('refuses a backup time that is not a date-time instead of reading the machine clock', async () => {
     const dbFile = join(tempDir(), 'shop.db')
@@ -45,5 +45,5 @@ describe("the API context's clock", () => {
     } finally {
       await ctx.close()
     }
-  }, 120_000)
+  })
 })

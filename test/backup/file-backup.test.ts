@@ -68,7 +68,7 @@ describe('backup to a file the user chooses', () => {
     } finally {
       copy.close()
     }
-  }, 120_000)
+  })
 
   it('replaces a file the user chose to overwrite only with a whole, checked copy', async () => {
     const folder = tempDir()
@@ -80,14 +80,14 @@ describe('backup to a file the user chooses', () => {
     const copy = new BetterSqlite3(target, { readonly: true, fileMustExist: true })
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
     copy.close()
-  }, 120_000)
+  })
 
   it('closing the dialog is no error and starts nothing', async () => {
     const ctx = await shop(() => Promise.resolve(null))
     const before = ctx.jobs.list().length
     expect(await start(ctx)).toEqual({ jobId: null })
     expect(ctx.jobs.list()).toHaveLength(before)
-  }, 120_000)
+  })
 
   it('a cancelled backup leaves no file, partial or whole', async () => {
     const folder = tempDir()
@@ -97,7 +97,7 @@ describe('backup to a file the user chooses', () => {
     const job = await waitForJob(ctx, jobId ?? '', 'backup-file')
     expect(job.state).toBe('cancelled')
     expect(readdirSync(folder)).toEqual([])
-  }, 120_000)
+  })
 
   it('a file that cannot be written fails with a coded error and leaves nothing', async () => {
     const folder = tempDir()
@@ -108,12 +108,12 @@ describe('backup to a file the user chooses', () => {
     expect(job.error?.code).toMatch(/^(backup_failed|read_only)$/)
     expect(existsSync(missing)).toBe(false)
     expect(readdirSync(folder)).toEqual([])
-  }, 120_000)
+  })
 
   it('where there is no save dialog (the CLI) the call answers save_dialog_unavailable', async () => {
     const ctx = await shop()
     const answer = await dispatch('startBackupToFile', undefined, ctx)
     expect(answer.ok).toBe(false)
     if (!answer.ok) expect(answer.error.code).toBe('save_dialog_unavailable')
-  }, 120_000)
+  })
 })

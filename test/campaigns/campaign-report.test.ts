@@ -60,7 +60,7 @@ describe('campaign reports of the demo shop', () => {
     }
     await addReceipt(ctx.db, null, '2026-08-01T11:00:00', 1_000) // the shop's last sale: the window is over
     printer = chromiumPrinter(join(dir, 'printed'))
-  }, 180_000)
+  })
   afterAll(async () => {
     await printer.close()
     await ctx.connection.close()

@@ -13,7 +13,7 @@ describe('cli command table', () => {
       expect(entry.summaries).toHaveLength(entry.names.length)
       for (const summary of entry.summaries) expect(summary.length).toBeGreaterThan(10)
     }
-  }, 60_000)
+  })
 
   it('loads no command module for the top-level help, and only the named one for a command', async () => {
     const loads = COMMANDS.map((entry) => vi.spyOn(entry, 'load'))
@@ -29,5 +29,5 @@ describe('cli command table', () => {
     await buildProgram(['help', 'restore'])
     expect(loads.filter((load) => load.mock.calls.length > 0)).toHaveLength(2)
     loads.forEach((load) => load.mockRestore())
-  }, 60_000)
+  })
 })

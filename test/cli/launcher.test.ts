@@ -43,5 +43,5 @@ describe('the CLI launcher (scripts/cli.mjs)', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/Usage: lukkha/)
     expect(staleReason(projectRoot)).toBeNull() // the bundle it ran is current
-  }, 240_000)
+  })
 })

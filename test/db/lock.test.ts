@@ -146,7 +146,7 @@ describe('write lock', () => {
       a.stop()
       b.stop()
     }
-  }, 180_000)
+  })
 })
 
 /** A child process that takes the lock on command (test/fixtures/lock-contender.ts). */

@@ -83,5 +83,5 @@ describe('backup to a file the user chooses', () => {
     await page.getByText(/The backup could not be made|Lukkha cannot write here/).waitFor()
     expect(existsSync(join(saved, 'missing folder'))).toBe(false)
     await app.screenshot('backup-file-error-en')
-  }, 180_000)
+  })
 })

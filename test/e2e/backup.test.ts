@@ -58,7 +58,7 @@ describe('backups and recovery', () => {
     await page.locator('[data-backup-id]').first().waitFor()
     expect(foreignText(await visibleUiText(page), 'en')).toEqual([])
     await app.screenshot('backups-en')
-  }, 180_000)
+  })
 
   it('a damaged database opens on the recovery screen, and restoring the latest backup brings the shop back (th, en)', async () => {
     const app = await openApp(browser, { systemLocale: 'th-TH', before: damagedShop })
@@ -85,5 +85,5 @@ describe('backups and recovery', () => {
     await page.getByRole('navigation').waitFor({ timeout: STEP_TIMEOUT })
     expect(await page.getByTestId('recovery-screen').count()).toBe(0)
     expect(app.harness.ctx.health?.status).toBe('ok')
-  }, 180_000)
+  })
 })

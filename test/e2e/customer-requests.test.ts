@@ -105,5 +105,5 @@ describe.each(['th', 'en'] as const)('PDPA data requests (%s)', (language) => {
     await page.getByTestId(`request-${late}`).waitFor()
     await app.screenshot(`customer-requests-refused-${language}`)
     expect(foreignText(await visibleUiText(page), language)).toEqual([])
-  }, 240_000)
+  })
 })

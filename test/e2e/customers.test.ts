@@ -86,5 +86,5 @@ describe.each(['th', 'en'] as const)('customer book (%s)', (language) => {
     await page.getByTestId(`duplicate-${a}-${b}`).waitFor()
     expect(sqlite.prepare('select email from customers where id = ?').pluck().get(b)).toBe('dupe@example.com')
     expect(sqlite.prepare('select email from customers where id = ?').pluck().get(a)).toBe(null)
-  }, 240_000)
+  })
 })

@@ -195,5 +195,5 @@ describe('import page: a big export', () => {
     expect(totals(app)).toEqual(after)
     await expectOnly(page, 'en')
     await shot(app, 'import-4-cancelled-en')
-  }, 60_000)
+  })
 })

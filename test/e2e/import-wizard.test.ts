@@ -110,7 +110,7 @@ describe('import page: a file with bad rows, history and undo', () => {
     await history.getByRole('table').waitFor()
     await expectOnly(page, 'en')
     await shot(app, 'import-5-history-en')
-  }, 60_000)
+  })
 })
 
 describe('import page: any other file', () => {
@@ -215,5 +215,5 @@ describe('import page: any other file', () => {
     await poll(() => sample.first().innerText()).toContain('มานี มีนา')
     await expectOnly(page, 'en')
     await shot(app, 'import-2-xlsx-en')
-  }, 60_000)
+  })
 })

@@ -125,6 +125,6 @@ describe('printing the satisfaction, products and filtered call-list reports', (
       await page.getByTestId('report-open-satisfaction').waitFor()
       await page.getByTestId('report-open-baskets').click()
       await page.frameLocator('iframe').getByText(words.rules).waitFor({ timeout: STEP_TIMEOUT })
-    }, 240_000)
+    })
   }
 })

@@ -80,7 +80,7 @@ describe('printing reports', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
-    }, 180_000)
+    })
   }
 
   it('prints one page for a customer from their analysis', async () => {
@@ -99,7 +99,7 @@ describe('printing reports', () => {
     expect(pdfPageCount(printed)).toBe(1)
     expect(squash(pdfText(printed))).toContain(squash(name))
     await app.screenshot('reports-preview-profile-th-TH')
-  }, 180_000)
+  })
 
   it('lists the reports on the Reports page (en)', async () => {
     const app = await demoWithAnalysis('en-GB')
@@ -113,5 +113,5 @@ describe('printing reports', () => {
       .first()
       .waitFor({ timeout: STEP_TIMEOUT })
     await app.screenshot('reports-preview-retention-en-GB')
-  }, 180_000)
+  })
 })

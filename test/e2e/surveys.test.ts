@@ -270,6 +270,6 @@ describe('surveys', () => {
       if (lang === 'th') {
         expect(await thaiGlyphReport(app.page)).toMatchObject({ sarabunThaiReady: true, notSarabun: [] })
       }
-    }, 240_000)
+    })
   }
 })

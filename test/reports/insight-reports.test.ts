@@ -36,7 +36,7 @@ describe('satisfaction, products and baskets, and filtered call-list reports', (
     await createDemoShop(ctx.connection.sqlite, { seed: 7, endDate: '2026-06-30' })
     runAnalysis(ctx.connection.sqlite, {}, DEFAULT_SEGMENT_RULES)
     printer = chromiumPrinter(join(dir, 'printed'))
-  }, 180_000)
+  })
   afterAll(async () => {
     await printer.close()
     await ctx.connection.close()
@@ -239,5 +239,5 @@ describe('satisfaction, products and baskets, and filtered call-list reports', (
       expect(html).toContain('data:font/woff2;base64,')
       expect(html).toContain(words)
     }
-  }, 240_000)
+  })
 })

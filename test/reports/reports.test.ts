@@ -38,7 +38,7 @@ describe('printed reports of the demo shop', () => {
     await createDemoShop(ctx.connection.sqlite, { seed: 7, endDate: '2026-06-30' })
     runAnalysis(ctx.connection.sqlite, {}, DEFAULT_SEGMENT_RULES)
     printer = chromiumPrinter(join(dir, 'printed'))
-  }, 180_000)
+  })
   afterAll(async () => {
     await printer.close()
     await ctx.connection.close()
@@ -201,7 +201,7 @@ describe('printed reports of the demo shop', () => {
     expect(unknown.code).not.toBe(0)
     expect(unknown.stderr).toContain('NO-SUCH-CODE')
     expect(existsSync(join(dir, 'x.html'))).toBe(false)
-  }, 180_000)
+  })
 })
 
 describe('report fonts', () => {

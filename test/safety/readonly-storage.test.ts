@@ -197,5 +197,5 @@ describe.each([bindMount, unprivileged])('read-only storage: $name', (mechanism)
     expect(opened.error?.message.split('\n')).toHaveLength(1)
 
     expect(fingerprint(dir)).toEqual(before) // not one byte, not one new file (no lock, no -wal, no -shm)
-  }, 300_000)
+  })
 })

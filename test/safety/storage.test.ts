@@ -68,7 +68,7 @@ describe('storage faults', () => {
     const stats = await runCli(['stats', '--db', db, '--json'])
     expect(stats.code).toBe(0)
     expect(JSON.parse(stats.stdout)).toMatchObject({ receipts: 4 })
-  }, 120_000)
+  })
 
   it('an export that fails leaves no file, partial or whole', async () => {
     const { connection } = await testContext()
@@ -181,7 +181,7 @@ describe('backups and corruption', () => {
       lines: 10,
     })
     expect(listBackups(db).map((b) => b.reason)).toContain('before-restore') // the undo point
-  }, 240_000)
+  })
 
   it('a backup taken while another connection writes reopens intact', async () => {
     const ctx = await testContext()

@@ -53,7 +53,7 @@ describe('the XLSX preview is read off the main thread, bounded', () => {
       ok: false,
       code: expect.stringMatching(/^file_(too_big|damaged)$/),
     })
-  }, 300_000)
+  })
 
   it('a good workbook previews exactly as it does in the main thread', async () => {
     const ctx = await testContext()
@@ -69,7 +69,7 @@ describe('the XLSX preview is read off the main thread, bounded', () => {
     const strip = (a: unknown): unknown => ({ ...(a as { data: object }).data, fileId: '' })
     expect(strip(viaWorker)).toEqual(strip(here))
     expect((viaWorker as { data: { rows: unknown[] } }).data.rows.length).toBeGreaterThan(0)
-  }, 300_000)
+  })
 
   it('the worker is bounded: time (file_too_slow), memory (file_too_much_memory) and cancel', async () => {
     const ctx = await testContext()
@@ -96,5 +96,5 @@ describe('the XLSX preview is read off the main thread, bounded', () => {
     setImmediate(() => stop.abort()) // while the thread starts or reads: it is terminated either way
     expect(await cancelled).toMatchObject({ code: 'cancelled' })
     expect(await run(PREVIEW_BOUNDS)).toBe('previewed')
-  }, 300_000)
+  })
 })
