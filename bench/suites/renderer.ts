@@ -66,7 +66,7 @@ async function measure(context: BrowserContext, harness: Harness): Promise<Run> 
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   const before = process.cpuUsage()
-  await page.goto(harness.url)
+  await page.goto(harness.url, { waitUntil: 'commit', timeout: 120_000 })
   const kpi = await page
     .waitForFunction(kpiOnScreen, undefined, { timeout: 120_000, polling: 'raf' })
     .then((handle) => handle.jsonValue())
@@ -88,10 +88,10 @@ async function measure(context: BrowserContext, harness: Harness): Promise<Run> 
   }
 }
 
-/** Resolves once no API call has been in flight for half a second (the page has asked all it will ask). */
+/** Resolves once no API call has been in flight for 1.5 s (the page has asked all it will ask). */
 async function settled(harness: Harness): Promise<void> {
   let idleSince = performance.now()
-  while (performance.now() - idleSince < 500) {
+  while (performance.now() - idleSince < 1500) {
     await new Promise((resolve) => setTimeout(resolve, 50))
     if (harness.apiCallsInFlight() > 0) idleSince = performance.now()
   }
