@@ -3,7 +3,7 @@ import '@mantine/core/styles.css'
 import '@mantine/dates/styles.css'
 import '@mantine/notifications/styles.css'
 import './styles.css'
-import { askEarlyCalls } from './app/earlyCalls'
+import { askEarlyCalls, opensOnDashboard } from './app/earlyCalls'
 import { pageLanguage, startI18n } from './i18n'
 
 // The entry script is small on purpose: it loads the app's code and the current language's texts side by side,
@@ -13,5 +13,8 @@ import { pageLanguage, startI18n } from './i18n'
 // <LanguageSync> waits for the settings.
 const app = import('./app/start')
 const texts = startI18n(pageLanguage() ?? 'th')
+// the dashboard's code too when the window opens on it (its route's lazy import then finds it loaded), so the
+// KPI cards do not wait for it to be fetched after the start redirect
+if (opensOnDashboard()) void import('./features/dashboard/DashboardPage')
 const early = askEarlyCalls()
 void Promise.all([app, texts]).then(([start]) => start.renderApp(early))
