@@ -1,3 +1,4 @@
+import { compress } from './bgnbd-groups'
 import { bgnbdEvaluate, type Groups } from './bgnbd-likelihood'
 import { newtonMinimize } from './newton'
 import { minimize, type MinimizeResult } from './optimize'
@@ -15,6 +16,8 @@ export interface BgNbdParams {
   a: number
   b: number
 }
+
+export { compress }
 
 export interface RepeatData {
   x: ArrayLike<number>
@@ -37,72 +40,6 @@ export class ModelFitError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'ModelFitError'
-  }
-}
-
-/**
- * Customers with the same (x, t_x, T) contribute the same likelihood term, so the fit works on the distinct
- * combinations with their counts: on CDNOW_master the 23,570 customers shrink to a third of that.
- */
-export function compress(data: RepeatData): Groups {
-  const n = data.x.length
-  if (data.tx.length !== n || data.T.length !== n)
-    throw new RangeError('x, t_x and T must have one value per customer')
-  const index = new Map<number | string, number>()
-  const xs: number[] = []
-  const txs: number[] = []
-  const Ts: number[] = []
-  const weights: number[] = []
-  let maxX = 0
-  for (let i = 0; i < n; i++) {
-    const x = data.x[i] ?? 0
-    const tx = data.tx[i] ?? 0
-    const T = data.T[i] ?? 0
-    if (!Number.isInteger(x) || x < 0)
-      throw new RangeError(`customer ${i}: x must be a whole number >= 0, got ${x}`)
-    if (!(tx >= 0 && T >= tx)) {
-      throw new RangeError(`customer ${i}: need 0 <= t_x <= T, got t_x = ${tx}, T = ${T}`)
-    }
-    // one number when the times are whole days below 2^16 (no text built per customer), else text
-    const key =
-      Number.isInteger(tx) && Number.isInteger(T) && x < 65_536 && T < 65_536
-        ? (x * 65_536 + tx) * 65_536 + T
-        : `${x} ${tx} ${T}`
-    const at = index.get(key)
-    if (at === undefined) {
-      index.set(key, xs.length)
-      xs.push(x)
-      txs.push(x === 0 ? 0 : tx)
-      Ts.push(T)
-      weights.push(1)
-      if (x > maxX) maxX = x
-    } else {
-      weights[at] = (weights[at] ?? 0) + 1
-    }
-  }
-  // ln(α + t) is needed for every group's t_x and T, but purchase times are whole days, so there are only a
-  // few hundred distinct values: the likelihood computes those logarithms once per evaluation.
-  const timeIndex = new Map<number, number>()
-  const indexOf = (t: number): number => {
-    let at = timeIndex.get(t)
-    if (at === undefined) {
-      at = timeIndex.size
-      timeIndex.set(t, at)
-    }
-    return at
-  }
-  const txIndex = Int32Array.from(txs, indexOf)
-  const TIndex = Int32Array.from(Ts, indexOf)
-  return {
-    x: Int32Array.from(xs),
-    tx: Float64Array.from(txs),
-    T: Float64Array.from(Ts),
-    weight: Float64Array.from(weights),
-    maxX,
-    total: n,
-    times: Float64Array.from(timeIndex.keys()),
-    txIndex,
-    TIndex,
   }
 }
 

@@ -28,7 +28,7 @@ export interface GammaGammaFit {
   iterations: number
 }
 
-interface Prepared {
+export interface Prepared {
   /** Per customer: x and the total x·m of their repeat transactions (the only per-customer terms left). */
   x: Float64Array
   xm: Float64Array
@@ -40,7 +40,8 @@ interface Prepared {
   sumXLogX: number
 }
 
-function prepare(data: SpendData): Prepared {
+/** The data arranged for the likelihood (exported for the tests of its derivatives). */
+export function prepareSpend(data: SpendData): Prepared {
   const n = data.x.length
   if (data.m.length !== n) throw new RangeError('x and m must have one value per customer')
   const x = new Float64Array(n)
@@ -166,7 +167,7 @@ export function gammaGammaLogLikelihood(
 
 /** Fits Gamma-Gamma by maximum likelihood on repeat buyers (x > 0, m > 0). */
 export function fitGammaGamma(data: SpendData): GammaGammaFit {
-  const prepared = prepare(data)
+  const prepared = prepareSpend(data)
   const n = prepared.x.length
   if (n < 2) throw new ModelFitError('Gamma-Gamma needs at least two repeat buyers.')
   let meanM = 0
