@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { compress } from '../../src/main/analysis/bgnbd'
+import { compress, fitBgNbd } from '../../src/main/analysis/bgnbd'
 import { bgnbdEvaluate, type Groups } from '../../src/main/analysis/bgnbd-likelihood'
-import { gammaGammaLogLikelihood, fitGammaGamma } from '../../src/main/analysis/gamma-gamma'
+import { fitGammaGamma, gammaGammaLogLikelihood, prepareSpend } from '../../src/main/analysis/gamma-gamma'
 import { newtonMinimize } from '../../src/main/analysis/newton'
 import { minimize } from '../../src/main/analysis/optimize'
 import { trigamma } from '../../src/main/analysis/special'
@@ -127,16 +127,17 @@ describe('grouping customers by (x, t_x, T)', () => {
   it('orders whole-day groups by x, then T, then t_x', () => {
     const groups: Groups = compress(shop(23, 2000, true))
     for (let g = 1; g < groups.x.length; g++) {
-      const before = [groups.x[g - 1] ?? 0, groups.T[g - 1] ?? 0, groups.tx[g - 1] ?? 0]
-      const after = [groups.x[g] ?? 0, groups.T[g] ?? 0, groups.tx[g] ?? 0]
-      const cmp = before[0] - after[0] || before[1] - after[1] || before[2] - after[2]
+      const cmp =
+        (groups.x[g - 1] ?? 0) - (groups.x[g] ?? 0) ||
+        (groups.T[g - 1] ?? 0) - (groups.T[g] ?? 0) ||
+        (groups.tx[g - 1] ?? 0) - (groups.tx[g] ?? 0)
       expect(cmp).toBeLessThan(0)
     }
   })
 })
 
 describe('Gamma-Gamma likelihood derivatives', () => {
-  it('equal finite differences at random points', async () => {
+  it('equal finite differences at random points', () => {
     const random = seededRandom(31)
     const x: number[] = []
     const m: number[] = []
@@ -144,10 +145,8 @@ describe('Gamma-Gamma likelihood derivatives', () => {
       x.push(1 + Math.floor(random() * 12))
       m.push(20 + gammaSample(random, 2, 0.01))
     }
-    // the prepared data is internal: reach it through a fit's objective by re-preparing the same way
     const fit = fitGammaGamma({ x, m })
     expect(fit.params.q).toBeGreaterThan(1)
-    const { prepareSpend } = await import('../../src/main/analysis/gamma-gamma')
     const prepared = prepareSpend({ x, m })
     for (let trial = 0; trial < 6; trial++) {
       const at = [Math.log(0.5 + random() * 5), Math.log(1.5 + random() * 8), Math.log(10 + random() * 500)]
@@ -224,5 +223,62 @@ describe("Newton's method", () => {
     for (let j = 0; j < 4; j++) expect(newton.x[j]).toBeCloseTo(lbfgs.x[j] ?? 0, 5)
     expect(newton.value).toBeLessThanOrEqual(lbfgs.value + 1e-12)
     expect(newton.evaluations).toBeLessThan(lbfgsPasses)
+  })
+})
+
+describe('fits on many customers start from a fit on a sample', () => {
+  it('BG/NBD lands on the optimum of L-BFGS from the plain start', () => {
+    const groups = compress(shop(51, 30_000, true))
+    expect(groups.x.length).toBeGreaterThan(8000) // the warm start is used
+    const scale = 1 / groups.total
+    const lbfgs = minimize(
+      (v) => {
+        const { value, gradient } = bgnbdEvaluate(logParams([...v]), groups)
+        return { value: -value * scale, gradient: gradient.map((g) => -g * scale) }
+      },
+      [0, Math.log(200), 0, 0],
+      { gradientTolerance: 1e-9 },
+    )
+    const fit = fitBgNbd(groups)
+    const p = logParams([...lbfgs.x])
+    expect(fit.params.r).toBeCloseTo(p.r, 6)
+    expect(fit.params.alpha / p.alpha).toBeCloseTo(1, 6)
+    expect(fit.params.a / p.a).toBeCloseTo(1, 6)
+    expect(fit.params.b / p.b).toBeCloseTo(1, 6)
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(-lbfgs.value * groups.total - 1e-6)
+  })
+
+  it('Gamma-Gamma lands on the optimum of L-BFGS from the plain start', () => {
+    const random = seededRandom(52)
+    const x: number[] = []
+    const m: number[] = []
+    for (let i = 0; i < 20_000; i++) {
+      const nu = gammaSample(random, 4, 300)
+      x.push(1 + Math.floor(random() * 9))
+      m.push(gammaSample(random, 3, nu))
+    }
+    const prepared = prepareSpend({ x, m })
+    const n = x.length
+    const fromLog = (v: Float64Array) => ({
+      p: Math.exp(v[0] ?? 0),
+      q: Math.exp(v[1] ?? 0),
+      gamma: Math.exp(v[2] ?? 0),
+    })
+    const meanM = m.reduce((s, v) => s + v / n, 0)
+    const lbfgs = minimize(
+      (v) => {
+        const { value, gradient } = gammaGammaLogLikelihood(fromLog(v), prepared)
+        return { value: -value / n, gradient: gradient.map((g) => -g / n) }
+      },
+      [0, Math.log(2), Math.log(meanM)],
+      { gradientTolerance: 1e-9 },
+    )
+    const fit = fitGammaGamma({ x, m })
+    const want = fromLog(lbfgs.x)
+    // the likelihood is flat along a ridge of (p, q, γ): both stop within 1e-5 of each other along it
+    expect(fit.params.p / want.p).toBeCloseTo(1, 5)
+    expect(fit.params.q / want.q).toBeCloseTo(1, 5)
+    expect(fit.params.gamma / want.gamma).toBeCloseTo(1, 5)
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(-lbfgs.value * n - 1e-6)
   })
 })

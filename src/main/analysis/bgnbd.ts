@@ -55,9 +55,38 @@ const fromLog = (v: Float64Array): BgNbdParams => ({
  * (newton.ts), and L-BFGS from the same start when that does not converge (a safety net: the fit's result
  * is the same optimum, only slower to reach).
  */
-function fitLogParams(groups: Groups, start: number[], scale: number): MinimizeResult {
+function fitLogParams(groups: Groups, start: number[]): MinimizeResult {
+  // warm start: on a large shop, fit every k-th group first (a few thousand: cheap, and it warms up the
+  // JIT), so the full data needs only the last few Newton steps
+  let from = start
+  if (groups.x.length > WARM_START_GROUPS) {
+    const sample = sampleGroups(groups, Math.ceil(groups.x.length / SAMPLE_GROUPS))
+    if (sample.maxX > 0 && sample.total >= 2) {
+      const warm = newtonFit(sample, start, 1e-6)
+      if (warm.converged) from = [...warm.x]
+    }
+  }
+  const newton = newtonFit(groups, from, 1e-9)
+  if (newton.converged) return newton
+  const scale = 1 / groups.total
+  return minimize(
+    (v) => {
+      const { value, gradient } = bgnbdEvaluate(fromLog(v), groups)
+      return { value: -value * scale, gradient: gradient.map((g) => -g * scale) }
+    },
+    start,
+    { gradientTolerance: 1e-9 },
+  )
+}
+
+/** Above this many groups the fit starts from a fit on a sample of about SAMPLE_GROUPS of them. */
+const WARM_START_GROUPS = 8_000
+const SAMPLE_GROUPS = 4_000
+
+function newtonFit(groups: Groups, start: number[], gradientTolerance: number): MinimizeResult {
+  const scale = 1 / groups.total
   const negate = (v: Float64Array) => v.map((g) => -g * scale)
-  const newton = newtonMinimize(
+  return newtonMinimize(
     (v) => {
       const { value, gradient, hessian } = bgnbdEvaluate(fromLog(v), groups, true)
       return {
@@ -67,17 +96,27 @@ function fitLogParams(groups: Groups, start: number[], scale: number): MinimizeR
       }
     },
     start,
-    { gradientTolerance: 1e-9 },
+    { gradientTolerance },
   )
-  if (newton.converged) return newton
-  return minimize(
-    (v) => {
-      const { value, gradient } = bgnbdEvaluate(fromLog(v), groups)
-      return { value: -value * scale, gradient: negate(gradient) }
-    },
-    start,
-    { gradientTolerance: 1e-9 },
-  )
+}
+
+/** Every k-th group with its weight (the groups are spread over x and T, so this is a spread sample). */
+function sampleGroups(groups: Groups, every: number): Groups {
+  const pick: number[] = []
+  for (let g = 0; g < groups.x.length; g += every) pick.push(g)
+  const x = Int32Array.from(pick, (g) => groups.x[g] ?? 0)
+  const weight = Float64Array.from(pick, (g) => groups.weight[g] ?? 0)
+  return {
+    x,
+    tx: Float64Array.from(pick, (g) => groups.tx[g] ?? 0),
+    T: Float64Array.from(pick, (g) => groups.T[g] ?? 0),
+    weight,
+    maxX: x.reduce((m, v) => Math.max(m, v), 0),
+    total: weight.reduce((s, w) => s + w, 0),
+    times: groups.times,
+    txIndex: Int32Array.from(pick, (g) => groups.txIndex[g] ?? 0),
+    TIndex: Int32Array.from(pick, (g) => groups.TIndex[g] ?? 0),
+  }
 }
 
 /** Fits BG/NBD by maximum likelihood (Newton, else L-BFGS, on the log parameters; mean negative log-likelihood). */
@@ -90,8 +129,7 @@ export function fitBgNbd(data: RepeatData | Groups): BgNbdFit {
     meanT += ((groups.T[i] ?? 0) * (groups.weight[i] ?? 0)) / groups.total
   // The likelihood is invariant to the time unit except through α, so α starts on the data's own scale.
   const start = [0, Math.log(Math.max(meanT, 1e-6)), 0, 0]
-  const scale = 1 / groups.total
-  const result = fitLogParams(groups, start, scale)
+  const result = fitLogParams(groups, start)
   if (!result.converged) {
     throw new ModelFitError(
       `BG/NBD did not converge (${result.reason} after ${result.iterations} iterations); the purchase data may be too sparse.`,
