@@ -22,7 +22,6 @@ import { dateOfDay, dayNumber } from './dates'
 import { forecastGroups } from './forecast-groups'
 import { expectedSpend } from './gamma-gamma'
 import { readHistory } from './history-pass'
-import { modelInput } from './model-input'
 import { latestSaleDate, scoreRfm, type RfmScore } from './rfm'
 import { saveCohorts } from './stored-cohorts'
 import { validateSegmentRules } from './segment-rules'
@@ -120,15 +119,16 @@ export function computeAnalysis(
   const gaps: number[] = []
   let at = 0
   for (const [id, d] of days) {
-    const input = modelInput(d, asOfDay, MODEL_UNIT_DAYS)
+    // modelInput (model-input.ts) written into the columns, without an object per customer
+    const x = d.purchaseDays - 1
     ids[at] = id
     purchaseDays[at] = d.purchaseDays
     firstDay[at] = d.firstDay
     lastDay[at] = d.lastDay
-    columns.x[at] = input.x
-    columns.tx[at] = input.tx
-    columns.T[at] = input.T
-    columns.repeatMean[at] = input.repeatMean
+    columns.x[at] = x
+    columns.tx[at] = (d.lastDay - d.firstDay) / MODEL_UNIT_DAYS
+    columns.T[at] = (asOfDay - d.firstDay) / MODEL_UNIT_DAYS
+    columns.repeatMean[at] = x > 0 ? d.repeatSpend / x : 0
     at++
     if (d.purchaseDays >= 2) gaps.push((d.lastDay - d.firstDay) / (d.purchaseDays - 1))
   }
