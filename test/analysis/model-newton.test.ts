@@ -175,7 +175,23 @@ describe('trigamma', () => {
   })
 })
 
+const rosenbrock = (v: Float64Array) => {
+  const x = v[0] ?? 0
+  const y = v[1] ?? 0
+  return {
+    value: (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+    gradient: Float64Array.of(-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)),
+    hessian: Float64Array.of(2 - 400 * (y - 3 * x * x), -400 * x, -400 * x, 200),
+  }
+}
+
 describe("Newton's method", () => {
+  it('gives up (for the L-BFGS fallback) after maxEvaluations passes', () => {
+    const result = newtonMinimize(rosenbrock, [-1.2, 1], { maxEvaluations: 4 })
+    expect(result.converged).toBe(false)
+    expect(result.evaluations).toBeLessThanOrEqual(6)
+  })
+
   it('finds the minimum of the Rosenbrock function from the textbook start', () => {
     const result = newtonMinimize(
       (v) => {

@@ -21,6 +21,8 @@ export interface NewtonOptions {
   maxIterations?: number
   /** The largest change of any coordinate in one step (the fits work in log parameters: e^4 ≈ 55x). */
   maxStep?: number
+  /** Passes over the data before giving up (the callers then fall back to L-BFGS). */
+  maxEvaluations?: number
 }
 
 const ARMIJO = 1e-4
@@ -93,6 +95,7 @@ export function newtonMinimize(
   const gtol = options.gradientTolerance ?? 1e-8
   const maxIterations = options.maxIterations ?? 60
   const maxStep = options.maxStep ?? 4
+  const maxEvaluations = options.maxEvaluations ?? 120
   let x = Float64Array.from(x0)
   let current = f(x)
   let evaluations = 1
@@ -138,9 +141,10 @@ export function newtonMinimize(
         accepted = trial
         break
       }
-      if (t * longest < 1e-12) break
+      if (t * longest < 1e-12 || evaluations > maxEvaluations) break
     }
     if (accepted === null) return result(iteration, gmax <= Math.sqrt(gtol), 'line_search')
+    if (evaluations > maxEvaluations) return result(iteration, false, 'max_iterations')
     x = next
     current = accepted
   }
