@@ -1,5 +1,8 @@
+import { compress } from './bgnbd-groups'
+import { bgnbdEvaluate, type Groups } from './bgnbd-likelihood'
+import { newtonMinimize } from './newton'
+import { minimize, type MinimizeResult } from './optimize'
 import { hyp2f1, NotConvergedError } from './special'
-import { minimize } from './optimize'
 
 // BG/NBD ("beta-geometric / negative binomial distribution") model of repeat buying, Fader, Hardie & Lee (2005),
 // "Counting your customers the easy way". While alive a customer buys at Poisson rate λ ~ Gamma(r, α); after
@@ -13,6 +16,8 @@ export interface BgNbdParams {
   a: number
   b: number
 }
+
+export { compress }
 
 export interface RepeatData {
   x: ArrayLike<number>
@@ -38,168 +43,6 @@ export class ModelFitError extends Error {
   }
 }
 
-interface Groups {
-  x: Int32Array
-  tx: Float64Array
-  T: Float64Array
-  weight: Float64Array
-  maxX: number
-  total: number
-  /** The distinct values of t_x and T (whole days, or days / 7), and each group's index into them. */
-  times: Float64Array
-  txIndex: Int32Array
-  TIndex: Int32Array
-}
-
-/**
- * Customers with the same (x, t_x, T) contribute the same likelihood term, so the fit works on the distinct
- * combinations with their counts: on CDNOW_master the 23,570 customers shrink to a third of that.
- */
-export function compress(data: RepeatData): Groups {
-  const n = data.x.length
-  if (data.tx.length !== n || data.T.length !== n)
-    throw new RangeError('x, t_x and T must have one value per customer')
-  const index = new Map<number | string, number>()
-  const xs: number[] = []
-  const txs: number[] = []
-  const Ts: number[] = []
-  const weights: number[] = []
-  let maxX = 0
-  for (let i = 0; i < n; i++) {
-    const x = data.x[i] ?? 0
-    const tx = data.tx[i] ?? 0
-    const T = data.T[i] ?? 0
-    if (!Number.isInteger(x) || x < 0)
-      throw new RangeError(`customer ${i}: x must be a whole number >= 0, got ${x}`)
-    if (!(tx >= 0 && T >= tx)) {
-      throw new RangeError(`customer ${i}: need 0 <= t_x <= T, got t_x = ${tx}, T = ${T}`)
-    }
-    // one number when the times are whole days below 2^16 (no text built per customer), else text
-    const key =
-      Number.isInteger(tx) && Number.isInteger(T) && x < 65_536 && T < 65_536
-        ? (x * 65_536 + tx) * 65_536 + T
-        : `${x} ${tx} ${T}`
-    const at = index.get(key)
-    if (at === undefined) {
-      index.set(key, xs.length)
-      xs.push(x)
-      txs.push(x === 0 ? 0 : tx)
-      Ts.push(T)
-      weights.push(1)
-      if (x > maxX) maxX = x
-    } else {
-      weights[at] = (weights[at] ?? 0) + 1
-    }
-  }
-  // ln(α + t) is needed for every group's t_x and T, but purchase times are whole days, so there are only a
-  // few hundred distinct values: the likelihood computes those logarithms once per evaluation.
-  const timeIndex = new Map<number, number>()
-  const indexOf = (t: number): number => {
-    let at = timeIndex.get(t)
-    if (at === undefined) {
-      at = timeIndex.size
-      timeIndex.set(t, at)
-    }
-    return at
-  }
-  const txIndex = Int32Array.from(txs, indexOf)
-  const TIndex = Int32Array.from(Ts, indexOf)
-  return {
-    x: Int32Array.from(xs),
-    tx: Float64Array.from(txs),
-    T: Float64Array.from(Ts),
-    weight: Float64Array.from(weights),
-    maxX,
-    total: n,
-    times: Float64Array.from(timeIndex.keys()),
-    txIndex,
-    TIndex,
-  }
-}
-
-/** Σ_{k<x} ln(v+k) = ln Γ(v+x) - ln Γ(v) and Σ_{k<x} 1/(v+k) = ψ(v+x) - ψ(v), for every x up to maxX. */
-function risingLogs(v: number, maxX: number): { log: Float64Array; inv: Float64Array } {
-  const log = new Float64Array(maxX + 1)
-  const inv = new Float64Array(maxX + 1)
-  for (let k = 0; k < maxX; k++) {
-    log[k + 1] = (log[k] ?? 0) + Math.log(v + k)
-    inv[k + 1] = (inv[k] ?? 0) + 1 / (v + k)
-  }
-  return { log, inv }
-}
-
-/**
- * The BG/NBD log-likelihood summed over the groups, and its gradient with respect to (ln r, ln α, ln a, ln b).
- * Everything is in log space (the x > 0 case is a log-sum-exp of two terms), and the gamma-function ratios are
- * exact running sums because x is a whole number.
- */
-export function bgnbdLogLikelihood(
-  params: BgNbdParams,
-  groups: Groups,
-): { value: number; gradient: Float64Array } {
-  const { r, alpha, a, b } = params
-  const R = risingLogs(r, groups.maxX)
-  const B = risingLogs(b, groups.maxX)
-  const AB = risingLogs(a + b, groups.maxX)
-  const logAlpha = Math.log(alpha)
-  const logA = Math.log(a)
-  const logAt = groups.times.map((t) => Math.log(alpha + t))
-  const invAt = groups.times.map((t) => 1 / (alpha + t))
-  // ln(b + x - 1) and 1 / (b + x - 1) for x >= 1
-  const logB1 = new Float64Array(groups.maxX + 1)
-  const invB1 = new Float64Array(groups.maxX + 1)
-  for (let x = 1; x <= groups.maxX; x++) {
-    logB1[x] = Math.log(b + x - 1)
-    invB1[x] = 1 / (b + x - 1)
-  }
-  let ll = 0
-  let gr = 0
-  let gAlpha = 0
-  let ga = 0
-  let gb = 0
-  const n = groups.x.length
-  for (let i = 0; i < n; i++) {
-    const x = groups.x[i] ?? 0
-    const w = groups.weight[i] ?? 0
-    const ti = groups.TIndex[i] ?? 0
-    const rx = r + x
-    const logAT = logAt[ti] ?? 0
-    const a1 = (R.log[x] ?? 0) + r * logAlpha
-    const a2 = (B.log[x] ?? 0) - (AB.log[x] ?? 0)
-    const a3 = -rx * logAT
-    let dr = (R.inv[x] ?? 0) + logAlpha
-    let dAlpha = r / alpha
-    let da = -(AB.inv[x] ?? 0)
-    let db = (B.inv[x] ?? 0) - (AB.inv[x] ?? 0)
-    let mix: number
-    if (x > 0) {
-      const xi = groups.txIndex[i] ?? 0
-      const logATx = logAt[xi] ?? 0
-      const a4 = logA - (logB1[x] ?? 0) - rx * logATx
-      // log-sum-exp of a3 and a4, with d = exp(-|a3 - a4|) the smaller term relative to the larger
-      const d = Math.exp(-Math.abs(a3 - a4))
-      const w4 = a4 > a3 ? 1 / (1 + d) : d / (1 + d)
-      const w3 = 1 - w4
-      mix = Math.max(a3, a4) + Math.log1p(d)
-      dr += -w3 * logAT - w4 * logATx
-      dAlpha += -rx * (w3 * (invAt[ti] ?? 0) + w4 * (invAt[xi] ?? 0))
-      da += w4 / a
-      db += -w4 * (invB1[x] ?? 0)
-    } else {
-      mix = a3
-      dr += -logAT
-      dAlpha += -rx * (invAt[ti] ?? 0)
-    }
-    ll += w * (a1 + a2 + mix)
-    gr += w * dr
-    gAlpha += w * dAlpha
-    ga += w * da
-    gb += w * db
-  }
-  // chain rule to log parameters: ∂/∂ln p = p ∂/∂p
-  return { value: ll, gradient: Float64Array.of(gr * r, gAlpha * alpha, ga * a, gb * b) }
-}
-
 const fromLog = (v: Float64Array): BgNbdParams => ({
   r: Math.exp(v[0] ?? 0),
   alpha: Math.exp(v[1] ?? 0),
@@ -207,7 +50,76 @@ const fromLog = (v: Float64Array): BgNbdParams => ({
   b: Math.exp(v[3] ?? 0),
 })
 
-/** Fits BG/NBD by maximum likelihood (L-BFGS on the log parameters, mean negative log-likelihood). */
+/**
+ * The maximum of the mean log-likelihood over the log parameters: Newton's method with the exact Hessian
+ * (newton.ts), and L-BFGS from the same start when that does not converge (a safety net: the fit's result
+ * is the same optimum, only slower to reach).
+ */
+function fitLogParams(groups: Groups, start: number[]): MinimizeResult {
+  // warm start: on a large shop, fit every k-th group first (a few thousand: cheap, and it warms up the
+  // JIT), so the full data needs only the last few Newton steps
+  let from = start
+  if (groups.x.length > WARM_START_GROUPS) {
+    const sample = sampleGroups(groups, Math.ceil(groups.x.length / SAMPLE_GROUPS))
+    if (sample.maxX > 0 && sample.total >= 2) {
+      const warm = newtonFit(sample, start, 1e-6)
+      if (warm.converged) from = [...warm.x]
+    }
+  }
+  const newton = newtonFit(groups, from, 1e-9)
+  if (newton.converged) return newton
+  const scale = 1 / groups.total
+  return minimize(
+    (v) => {
+      const { value, gradient } = bgnbdEvaluate(fromLog(v), groups)
+      return { value: -value * scale, gradient: gradient.map((g) => -g * scale) }
+    },
+    start,
+    { gradientTolerance: 1e-9 },
+  )
+}
+
+/** Above this many groups the fit starts from a fit on a sample of about SAMPLE_GROUPS of them. */
+const WARM_START_GROUPS = 8_000
+const SAMPLE_GROUPS = 4_000
+
+function newtonFit(groups: Groups, start: number[], gradientTolerance: number): MinimizeResult {
+  const scale = 1 / groups.total
+  const negate = (v: Float64Array) => v.map((g) => -g * scale)
+  return newtonMinimize(
+    (v) => {
+      const { value, gradient, hessian } = bgnbdEvaluate(fromLog(v), groups, true)
+      return {
+        value: -value * scale,
+        gradient: negate(gradient),
+        hessian: negate(hessian ?? new Float64Array(16)),
+      }
+    },
+    start,
+    { gradientTolerance },
+  )
+}
+
+/** Every k-th group with its weight (the groups are spread over x and T, so this is a spread sample). */
+function sampleGroups(groups: Groups, every: number): Groups {
+  const pick: number[] = []
+  for (let g = 0; g < groups.x.length; g += every) pick.push(g)
+  const x = Int32Array.from(pick, (g) => groups.x[g] ?? 0)
+  const weight = Float64Array.from(pick, (g) => groups.weight[g] ?? 0)
+  return {
+    x,
+    tx: Float64Array.from(pick, (g) => groups.tx[g] ?? 0),
+    T: Float64Array.from(pick, (g) => groups.T[g] ?? 0),
+    weight,
+    maxX: x.reduce((m, v) => Math.max(m, v), 0),
+    total: weight.reduce((s, w) => s + w, 0),
+    times: groups.times,
+    txIndex: Int32Array.from(pick, (g) => groups.txIndex[g] ?? 0),
+    TIndex: Int32Array.from(pick, (g) => groups.TIndex[g] ?? 0),
+  }
+}
+
+/** Fits BG/NBD by maximum likelihood (Newton, else L-BFGS, on the log parameters; mean negative log-likelihood). */
 export function fitBgNbd(data: RepeatData | Groups): BgNbdFit {
   const groups = 'weight' in data ? data : compress(data)
   if (groups.total < 2) throw new ModelFitError('BG/NBD needs at least two customers.')
@@ -217,15 +129,7 @@ export function fitBgNbd(data: RepeatData | Groups): BgNbdFit {
     meanT += ((groups.T[i] ?? 0) * (groups.weight[i] ?? 0)) / groups.total
   // The likelihood is invariant to the time unit except through α, so α starts on the data's own scale.
   const start = [0, Math.log(Math.max(meanT, 1e-6)), 0, 0]
-  const scale = 1 / groups.total
-  const result = minimize(
-    (v) => {
-      const { value, gradient } = bgnbdLogLikelihood(fromLog(v), groups)
-      return { value: -value * scale, gradient: gradient.map((g) => -g * scale) }
-    },
-    start,
-    { gradientTolerance: 1e-9 },
-  )
+  const result = fitLogParams(groups, start)
   if (!result.converged) {
     throw new ModelFitError(
       `BG/NBD did not converge (${result.reason} after ${result.iterations} iterations); the purchase data may be too sparse.`,

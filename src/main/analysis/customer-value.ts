@@ -1,5 +1,6 @@
 import type { Sqlite } from '../db'
 import { compress, expectedPurchasesIfAlive, fitBgNbd, ModelFitError, pAlive, type BgNbdFit } from './bgnbd'
+import type { GroupedData } from './bgnbd-groups'
 import { clvMonths, type ClvOptions } from './clv'
 import { addDays, dayNumber } from './dates'
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma'
@@ -77,45 +78,92 @@ function describe(error: unknown): string {
     : String(error)
 }
 
+/** The model inputs of a run as columns (one entry per customer), as the run builds them. */
+export interface ModelColumns {
+  x: Float64Array
+  tx: Float64Array
+  T: Float64Array
+  repeatMean: Float64Array
+}
+
 /** Fits both models, or explains why one cannot be fitted; never throws for lack of data. */
 export function fitModels(inputs: ModelInput[]): FittedModels {
-  const repeat = inputs.filter((c) => c.x > 0)
-  if (inputs.length < MIN_CUSTOMERS_FOR_MODELS || repeat.length < MIN_REPEAT_BUYERS_FOR_MODELS) {
+  return fitModelColumns({
+    x: Float64Array.from(inputs, (c) => c.x),
+    tx: Float64Array.from(inputs, (c) => c.tx),
+    T: Float64Array.from(inputs, (c) => c.T),
+    repeatMean: Float64Array.from(inputs, (c) => c.repeatMean),
+  }).models
+}
+
+/**
+ * fitModels on columns, also handing back the customers' (x, t_x, T) groups the BG/NBD fit used (null when
+ * it did not get that far), so the run forecasts once per group (forecast-groups.ts).
+ */
+export function fitModelColumns(c: ModelColumns): { models: FittedModels; groups: GroupedData | null } {
+  const n = c.x.length
+  let repeat = 0
+  let spenders = 0
+  for (let i = 0; i < n; i++) {
+    if ((c.x[i] as number) > 0) {
+      repeat++
+      if ((c.repeatMean[i] as number) > 0) spenders++
+    }
+  }
+  if (n < MIN_CUSTOMERS_FOR_MODELS || repeat < MIN_REPEAT_BUYERS_FOR_MODELS) {
     return {
-      bgnbd: null,
-      gammaGamma: null,
-      spendFallback: null,
-      note: `Too little purchase history for the CLV models: ${inputs.length} customers, ${repeat.length} of them repeat buyers (need at least ${MIN_CUSTOMERS_FOR_MODELS} and ${MIN_REPEAT_BUYERS_FOR_MODELS}).`,
+      models: {
+        bgnbd: null,
+        gammaGamma: null,
+        spendFallback: null,
+        note: `Too little purchase history for the CLV models: ${n} customers, ${repeat} of them repeat buyers (need at least ${MIN_CUSTOMERS_FOR_MODELS} and ${MIN_REPEAT_BUYERS_FOR_MODELS}).`,
+      },
+      groups: null,
     }
   }
   const notes: string[] = []
   let bgnbd: BgNbdFit | null = null
+  let groups: GroupedData | null = null
   try {
-    bgnbd = fitBgNbd(
-      compress({ x: inputs.map((c) => c.x), tx: inputs.map((c) => c.tx), T: inputs.map((c) => c.T) }),
-    )
+    groups = compress(c)
+    bgnbd = fitBgNbd(groups)
   } catch (error) {
     notes.push(`BG/NBD: ${describe(error)}`)
   }
+  // repeat buyers with a positive mean, in customer order
+  const sx = new Float64Array(spenders)
+  const sm = new Float64Array(spenders)
+  for (let i = 0, j = 0; i < n; i++) {
+    const x = c.x[i] as number
+    const m = c.repeatMean[i] as number
+    if (x > 0 && m > 0) {
+      sx[j] = x
+      sm[j] = m
+      j++
+    }
+  }
   let gammaGamma: GammaGammaFit | null = null
-  const spenders = repeat.filter((c) => c.repeatMean > 0)
   try {
-    gammaGamma = fitGammaGamma({ x: spenders.map((c) => c.x), m: spenders.map((c) => c.repeatMean) })
+    gammaGamma = fitGammaGamma({ x: sx, m: sm })
   } catch (error) {
     notes.push(`Gamma-Gamma: ${describe(error)}`)
   }
   let spendFallback: number | null = null
   if (gammaGamma === null) {
-    const transactions = spenders.reduce((s, c) => s + c.x, 0)
-    spendFallback =
-      transactions > 0 ? spenders.reduce((s, c) => s + c.x * c.repeatMean, 0) / transactions : null
+    let transactions = 0
+    let spend = 0
+    for (let j = 0; j < spenders; j++) {
+      transactions += sx[j] as number
+      spend += (sx[j] as number) * (sm[j] as number)
+    }
+    spendFallback = transactions > 0 ? spend / transactions : null
     if (spendFallback !== null) {
       notes.push(
         `Expected spend per purchase is the shop's mean repeat-purchase value (${spendFallback.toFixed(2)} baht).`,
       )
     }
   }
-  return { bgnbd, gammaGamma, spendFallback, note: notes.length ? notes.join(' ') : null }
+  return { models: { bgnbd, gammaGamma, spendFallback, note: notes.length ? notes.join(' ') : null }, groups }
 }
 
 /**

@@ -75,26 +75,60 @@ export function readRfmRows(sqlite: Sqlite, window: RfmWindow): RfmRow[] {
   })
 }
 
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] ?? 0) < value) lo = mid + 1
-    else hi = mid
+/**
+ * For every value, how many values are strictly below it and how many strictly above, from one sort. Whole
+ * numbers in a range that fits (recency days, frequencies, satang: the RFM columns) are packed with their
+ * index into one float, (value - min) * 2^k + i, and sorted natively (no comparator call per pair); other
+ * values sort an index array by comparator. Equal values form one run and share their counts.
+ */
+export function rankCounts(values: ArrayLike<number>): { below: Int32Array; above: Int32Array } {
+  const n = values.length
+  const below = new Int32Array(n)
+  const above = new Int32Array(n)
+  if (n === 0) return { below, above }
+  let min = Infinity
+  let max = -Infinity
+  let whole = true
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number
+    if (v < min) min = v
+    if (v > max) max = v
+    if (whole && !Number.isInteger(v)) whole = false
   }
-  return lo
+  let bits = 1
+  while (2 ** bits < n) bits++
+  const slot = 2 ** bits
+  const order = new Int32Array(n)
+  if (whole && (max - min + 1) * slot <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n)
+    for (let i = 0; i < n; i++) keys[i] = ((values[i] as number) - min) * slot + i
+    keys.sort()
+    for (let j = 0; j < n; j++) order[j] = (keys[j] as number) % slot
+  } else {
+    for (let i = 0; i < n; i++) order[i] = i
+    order.sort((a, b) => (values[a] as number) - (values[b] as number))
+  }
+  let start = 0
+  while (start < n) {
+    const v = values[order[start] as number] as number
+    let end = start + 1
+    while (end < n && values[order[end] as number] === v) end++
+    for (let j = start; j < end; j++) {
+      const i = order[j] as number
+      below[i] = start
+      above[i] = n - end
+    }
+    start = end
+  }
+  return { below, above }
 }
 
-function upperBound(sorted: Float64Array, value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] ?? 0) <= value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+/** 1 + floor(5 * worse / n): the quintile tie rule of quintileScores. */
+function quintiles(worse: Int32Array): Uint8Array {
+  const n = worse.length
+  const scores = new Uint8Array(n)
+  for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((5 * (worse[i] as number)) / n)
+  return scores
 }
 
 /**
@@ -105,15 +139,22 @@ function upperBound(sorted: Float64Array, value: number): number {
  * up starts where its own rank puts it (some scores may then have no customers).
  */
 export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolean): Uint8Array {
-  const n = values.length
-  const sorted = Float64Array.from(values).sort()
-  const scores = new Uint8Array(n)
-  for (let i = 0; i < n; i++) {
-    const v = values[i] ?? 0
-    const worse = higherIsBetter ? lowerBound(sorted, v) : n - upperBound(sorted, v)
-    scores[i] = 1 + Math.floor((5 * worse) / n)
-  }
-  return scores
+  const { below, above } = rankCounts(values)
+  return quintiles(higherIsBetter ? below : above)
+}
+
+/** The tier of a customer with `better` customers who spent strictly more, out of n. */
+function tierOf(better: number, n: number): ValueTier {
+  const share = better / n
+  return share < 0.01
+    ? 'top_1'
+    : share < 0.05
+      ? 'top_5'
+      : share < 0.2
+        ? 'top_20'
+        : share < 0.5
+          ? 'top_50'
+          : 'rest'
 }
 
 /**
@@ -121,55 +162,48 @@ export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolea
  * (under 1 % top_1, under 5 % top_5, under 20 % top_20, under 50 % top_50, else rest).
  */
 export function valueTiers(monetary: ArrayLike<number>): ValueTier[] {
-  const n = monetary.length
-  const sorted = Float64Array.from(monetary).sort()
-  const out: ValueTier[] = []
-  for (let i = 0; i < n; i++) {
-    const better = (n - upperBound(sorted, monetary[i] ?? 0)) / n
-    out.push(
-      better < 0.01
-        ? 'top_1'
-        : better < 0.05
-          ? 'top_5'
-          : better < 0.2
-            ? 'top_20'
-            : better < 0.5
-              ? 'top_50'
-              : 'rest',
-    )
-  }
-  return out
+  const { above } = rankCounts(monetary)
+  return Array.from(above, (better) => tierOf(better, above.length))
 }
 
-/** Scores the rows and places each in its segment by the map. */
+/** Scores the rows and places each in its segment by the map: one sort per column, no per-row copies. */
 export function scoreRfm(rows: RfmRow[], lookup: CellLookup): RfmScore[] {
-  const r = quintileScores(
-    rows.map((x) => x.recencyDays),
-    false,
-  )
-  const f = quintileScores(
-    rows.map((x) => x.frequency),
-    true,
-  )
-  const m = quintileScores(
-    rows.map((x) => x.monetarySatang),
-    true,
-  )
-  const tiers = valueTiers(rows.map((x) => x.monetarySatang))
-  return rows.map((row, i) => {
-    const ri = r[i] ?? 1
-    const fi = f[i] ?? 1
-    const fm = combinedFm(fi, m[i] ?? 1)
-    return {
-      ...row,
+  const n = rows.length
+  const recency = new Float64Array(n)
+  const frequency = new Float64Array(n)
+  const monetary = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as RfmRow
+    recency[i] = row.recencyDays
+    frequency[i] = row.frequency
+    monetary[i] = row.monetarySatang
+  }
+  const r = quintiles(rankCounts(recency).above)
+  const f = quintiles(rankCounts(frequency).below)
+  const spend = rankCounts(monetary)
+  const m = quintiles(spend.below)
+  const scores = new Array<RfmScore>(n)
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as RfmRow
+    const ri = r[i] as number
+    const fi = f[i] as number
+    const mi = m[i] as number
+    const fm = combinedFm(fi, mi)
+    scores[i] = {
+      customerId: row.customerId,
+      recencyDays: row.recencyDays,
+      frequency: row.frequency,
+      monetarySatang: row.monetarySatang,
+      lastSale: row.lastSale,
       r: ri,
       f: fi,
-      m: m[i] ?? 1,
+      m: mi,
       fm,
       segmentIndex: segmentOf(lookup, ri, fi, fm),
-      valueTier: tiers[i] ?? 'rest',
+      valueTier: tierOf(spend.above[i] as number, n),
     }
-  })
+  }
+  return scores
 }
 
 /** RFM scores and segments of every customer with a sale in the window. */

@@ -12,23 +12,16 @@ import {
   CHURN_HORIZON_DAYS,
   churnLevelOf,
   overdueRatio,
-  probabilityNoPurchase,
   rhythmScore,
   shopInterval,
   usualInterval,
 } from './churn'
 import { DEFAULT_CLV_OPTIONS, type ClvOptions } from './clv'
-import {
-  fitModels,
-  MODEL_UNIT_DAYS,
-  predictCustomerSafely,
-  ForecastCache,
-  type CustomerValue,
-  type FittedModels,
-} from './customer-value'
+import { fitModelColumns, MODEL_UNIT_DAYS, type CustomerValue, type FittedModels } from './customer-value'
 import { dateOfDay, dayNumber } from './dates'
+import { forecastGroups } from './forecast-groups'
+import { expectedSpend } from './gamma-gamma'
 import { readHistory } from './history-pass'
-import { modelInput, type ModelInput } from './model-input'
 import { latestSaleDate, scoreRfm, type RfmScore } from './rfm'
 import { saveCohorts } from './stored-cohorts'
 import { validateSegmentRules } from './segment-rules'
@@ -109,18 +102,37 @@ export function computeAnalysis(
 
   report(30, 'analysis.phase.fitting')
   const asOfDay = dayNumber(parameters.asOf)
-  // one loop over the customers' purchase days (in customer order, which the fit's sums follow)
-  const inputs = new Map<number, ModelInput>()
-  const inputList: ModelInput[] = []
+  // the model inputs as columns, in one loop over the customers' purchase days (in customer order, which
+  // the fit's groups and the predict loop's walk below follow)
+  const n = days.size
+  const ids = new Float64Array(n)
+  const purchaseDays = new Int32Array(n)
+  const firstDay = new Float64Array(n)
+  const lastDay = new Float64Array(n)
+  const columns = {
+    x: new Float64Array(n),
+    tx: new Float64Array(n),
+    T: new Float64Array(n),
+    repeatMean: new Float64Array(n),
+  }
   // the shop's usual gap takes every repeat customer, including those with two purchase days
   const gaps: number[] = []
+  let at = 0
   for (const [id, d] of days) {
-    const input = modelInput(d, asOfDay, MODEL_UNIT_DAYS)
-    inputs.set(id, input)
-    inputList.push(input)
+    // modelInput (model-input.ts) written into the columns, without an object per customer
+    const x = d.purchaseDays - 1
+    ids[at] = id
+    purchaseDays[at] = d.purchaseDays
+    firstDay[at] = d.firstDay
+    lastDay[at] = d.lastDay
+    columns.x[at] = x
+    columns.tx[at] = (d.lastDay - d.firstDay) / MODEL_UNIT_DAYS
+    columns.T[at] = (asOfDay - d.firstDay) / MODEL_UNIT_DAYS
+    columns.repeatMean[at] = x > 0 ? d.repeatSpend / x : 0
+    at++
     if (d.purchaseDays >= 2) gaps.push((d.lastDay - d.firstDay) / (d.purchaseDays - 1))
   }
-  const models = fitModels(inputList)
+  const { models, groups } = fitModelColumns(columns)
   const shopIntervalDays = shopInterval(gaps)
 
   report(45, 'analysis.phase.predicting')
@@ -129,10 +141,15 @@ export function computeAnalysis(
     annualDiscountRate: parameters.annualDiscountRate,
     unitDays: MODEL_UNIT_DAYS,
   }
+  // BG/NBD's forecasts once per (x, t_x, T) group; each customer reads their group's
+  const bg = models.bgnbd?.params
+  const forecasts =
+    bg && groups ? forecastGroups(bg, groups, clv, CHURN_HORIZON_DAYS / MODEL_UNIT_DAYS) : null
+  const groupOf = groups?.groupOf ?? null
+  const gg = models.gammaGamma?.params ?? null
   const customers: ScoredCustomer[] = []
   let revenueSatang = 0
   let unpredicted = 0
-  const forecasts = new ForecastCache()
   const dates = new Map<number, string>() // purchase dates repeat: a few hundred distinct days
   const dateOf = (day: number): string => {
     let date = dates.get(day)
@@ -142,21 +159,55 @@ export function computeAnalysis(
     }
     return date
   }
-  const bg = models.bgnbd?.params
+  // The scores and the purchase days come from one pass in customer order (history-pass.ts), the scored a
+  // subset of the customers with purchase days, so a cursor finds each; a map only if that ever fails.
+  let cursor = 0
+  let byId: Map<number, number> | null = null
+  const columnOf = (id: number): number => {
+    if (byId === null) {
+      while (cursor < n && ids[cursor] !== id) cursor++
+      if (cursor < n) return cursor++
+      byId = new Map()
+      for (let k = 0; k < n; k++) byId.set(ids[k] as number, k)
+    }
+    const k = byId.get(id)
+    // every scored customer has a sale on or before asOf, so this exists; guard anyway
+    if (k === undefined) throw new Error(`customer ${id} has RFM scores but no purchase days`)
+    return k
+  }
   const step = Math.max(1, Math.floor(scores.length / 20))
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i] as RfmScore
-    const d = days.get(score.customerId)
-    const input = inputs.get(score.customerId)
-    // every scored customer has a sale on or before asOf, so both exist; guard anyway for type safety
-    if (!d || !input) throw new Error(`customer ${score.customerId} has RFM scores but no purchase days`)
-    const value = predictCustomerSafely(models, input, clv, forecasts)
-    if (value.failed) unpredicted++
-    const usualIntervalDays = usualInterval(d.purchaseDays, d.firstDay, d.lastDay)
-    const daysSinceLast = asOfDay - d.lastDay
-    const churnRisk = bg
-      ? probabilityNoPurchase(bg, CHURN_HORIZON_DAYS / MODEL_UNIT_DAYS, input.x, input.tx, input.T)
-      : rhythmScore(overdueRatio(daysSinceLast, usualIntervalDays, shopIntervalDays))
+    const j = columnOf(score.customerId)
+    const x = columns.x[j] as number
+    const first = firstDay[j] as number
+    const last = lastDay[j] as number
+    const days = purchaseDays[j] as number
+    const spendBaht = gg
+      ? expectedSpend(gg, x, Math.max(0, columns.repeatMean[j] as number))
+      : models.spendFallback
+    const usualIntervalDays = usualInterval(days, first, last)
+    let pAlive: number | null = null
+    let expected30: number | null = null
+    let expected90: number | null = null
+    let expected365: number | null = null
+    let clvSatang: number | null = null
+    let churnRisk: number | null
+    if (forecasts && groupOf) {
+      const g = groupOf[j] as number
+      pAlive = forecasts.pAlive[g] as number
+      churnRisk = forecasts.noPurchase[g] as number
+      if (forecasts.failed[g]) unpredicted++
+      else {
+        expected30 = forecasts.expected30[g] as number
+        expected90 = forecasts.expected90[g] as number
+        expected365 = forecasts.expected365[g] as number
+        clvSatang =
+          spendBaht === null ? null : Math.round(spendBaht * (forecasts.discounted[g] as number) * 100)
+      }
+    } else {
+      churnRisk = rhythmScore(overdueRatio(asOfDay - last, usualIntervalDays, shopIntervalDays))
+    }
     // built field by field (no spreads): this runs once per customer
     customers.push({
       customerId: score.customerId,
@@ -170,16 +221,16 @@ export function computeAnalysis(
       fm: score.fm,
       segmentIndex: score.segmentIndex,
       valueTier: score.valueTier,
-      pAlive: value.pAlive,
-      expected30: value.expected30,
-      expected90: value.expected90,
-      expected365: value.expected365,
-      expectedSpendSatang: value.expectedSpendSatang,
-      clvSatang: value.clvSatang,
+      pAlive,
+      expected30,
+      expected90,
+      expected365,
+      expectedSpendSatang: spendBaht === null ? null : Math.round(spendBaht * 100),
+      clvSatang,
       segment: rules.segments[score.segmentIndex]?.id ?? '',
-      purchaseDays: d.purchaseDays,
-      firstPurchase: dateOf(d.firstDay),
-      lastPurchase: dateOf(d.lastDay),
+      purchaseDays: days,
+      firstPurchase: dateOf(first),
+      lastPurchase: dateOf(last),
       usualIntervalDays,
       churnRisk,
       churnLevel: churnLevelOf(churnRisk),

@@ -41,6 +41,25 @@ export function digamma(x: number): number {
   return result + Math.log(v) - 0.5 / v - series
 }
 
+/** ψ'(x) = d²/dx² ln Γ(x) for x > 0: recurrence up to 10, then the asymptotic series (error below 1e-14). */
+export function trigamma(x: number): number {
+  if (!(x > 0)) throw new RangeError(`trigamma needs a positive argument, got ${x}`)
+  let result = 0
+  let v = x
+  while (v < 10) {
+    result += 1 / (v * v)
+    v += 1
+  }
+  const inv = 1 / v
+  const inv2 = inv * inv
+  // 1/v + 1/(2v²) + Σ B_2k / v^(2k+1)
+  const series =
+    inv2 *
+    inv *
+    (1 / 6 - inv2 * (1 / 30 - inv2 * (1 / 42 - inv2 * (1 / 30 - inv2 * (5 / 66 - inv2 * (691 / 2730))))))
+  return result + inv + 0.5 * inv2 + series
+}
+
 export const HYP2F1_MAX_TERMS = 200_000
 const HYP2F1_RELATIVE_TOLERANCE = 1e-15
 
