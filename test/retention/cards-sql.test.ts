@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import { addDays } from '../../src/shared/calendar'
+import { newCustomersCard, newCustomersCardOf, secondPurchaseCard } from '../../src/main/retention/cards'
+import { sourcesById } from '../../src/main/retention/growth'
+import { loadHistory } from '../../src/main/retention/history'
+import { secondPurchaseCardOf } from '../../src/main/retention/monthly'
+import type { TestSale } from '../helpers/sales'
+import { testContext } from '../helpers/db'
+import { addSales, api, visits } from './shop'
+
+// The new-customers and second-purchase cards read only first (and next) purchase days with SQL; they must
+// give exactly what the same cards give over every customer's loaded day history (the path the retention
+// pages and lists still use), on shops built to hit every edge of the definitions.
+
+/** A deterministic pseudo-random stream (mulberry32), so a failure can be reproduced. */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+async function edgeShop() {
+  const ctx = await testContext()
+  const sales: TestSale[] = [
+    // first purchase on the last day of a month, back 90 days later (within) and 91 days later (not)
+    ...visits('A', 100, ['2025-12-31', '2026-03-31']),
+    ...visits('B', 100, ['2025-12-31', '2026-04-01']),
+    // same-day receipts: one purchase day, never a second purchase
+    { customer: 'C', at: '2026-01-15T09:00:00', baht: 100 },
+    { customer: 'C', at: '2026-01-15T18:30:00', baht: 40 },
+    // a refund the next day is no purchase; a zero-net sale is no purchase
+    ...visits('D', 100, ['2026-01-20']),
+    { customer: 'D', at: '2026-01-21', baht: -100, kind: 'refund' },
+    { customer: 'D', at: '2026-01-22', baht: 0 },
+    // a zero-net sale before the first purchase does not make it earlier
+    { customer: 'E', at: '2026-02-01', baht: 0 },
+    ...visits('E', 100, ['2026-03-01', '2026-03-02']),
+    // refunds only: never a buyer
+    { customer: 'F', at: '2026-02-10', baht: -50, kind: 'refund' },
+    // a refund stored with a positive amount is still no purchase
+    { customer: 'F2', at: '2026-03-10', baht: 50, kind: 'refund' },
+    // a sale after the as-of dates below does not count
+    ...visits('G', 100, ['2026-03-31T23:59:59', '2026-04-01T00:00:00', '2026-06-01']),
+    // first purchases around month boundaries and on a 29th/30th/31st
+    ...visits('H', 100, ['2026-02-28', '2026-03-01']),
+    ...visits('I', 100, ['2026-01-29']),
+    ...visits('J', 100, ['2026-01-31', '2026-05-01']),
+    ...visits('K', 100, ['2026-03-30']),
+    ...visits('L', 100, ['2025-02-28', '2025-03-01', '2025-05-29']),
+    // to be erased: their purchases still count
+    ...visits('X', 100, ['2026-03-05', '2026-03-06']),
+    ...visits('Y', 100, ['2025-11-15']),
+    { customer: null, at: '2026-03-15', baht: 10 },
+  ]
+  const ids = addSales(ctx, sales)
+  const sqlite = ctx.connection.sqlite
+  const setSource = sqlite.prepare('update customers set acquisition_source = ? where id = ?')
+  setSource.run('LINE', ids.get('E'))
+  setSource.run('  walk-in ', ids.get('H'))
+  setSource.run('LINE', ids.get('K'))
+  setSource.run('   ', ids.get('G'))
+  setSource.run('Facebook', ids.get('X'))
+  const erase = sqlite.prepare("update customers set erased_at = '2026-04-01T00:00:00' where id = ?")
+  erase.run(ids.get('X'))
+  erase.run(ids.get('Y'))
+  return ctx
+}
+
+async function randomShop(seed: number) {
+  const ctx = await testContext()
+  const next = random(seed)
+  const sales: TestSale[] = []
+  for (let c = 0; c < 300; c++) {
+    const first = addDays('2024-06-01', Math.floor(next() * 700))
+    const receipts = 1 + Math.floor(next() * 5)
+    for (let i = 0; i < receipts; i++) {
+      const day = addDays(first, Math.floor(next() * 200) * (i === 0 ? 0 : 1))
+      const hour = String(8 + Math.floor(next() * 12)).padStart(2, '0')
+      const roll = next()
+      sales.push({
+        customer: `C${c}`,
+        at: `${day}T${hour}:00:00`,
+        baht: roll < 0.1 ? 0 : roll < 0.2 ? -30 : Math.round(next() * 500),
+        kind: roll >= 0.1 && roll < 0.2 ? 'refund' : 'sale',
+      })
+    }
+  }
+  const ids = addSales(ctx, sales)
+  const sqlite = ctx.connection.sqlite
+  const sources = ['LINE', 'Facebook', 'walk-in', null, ' ']
+  const setSource = sqlite.prepare('update customers set acquisition_source = ? where id = ?')
+  const erase = sqlite.prepare("update customers set erased_at = '2026-01-01T00:00:00' where id = ?")
+  for (const id of ids.values()) {
+    setSource.run(sources[Math.floor(next() * sources.length)], id)
+    if (next() < 0.05) erase.run(id)
+  }
+  return ctx
+}
+
+type Ctx = Awaited<ReturnType<typeof testContext>>
+
+/** Each card through the API and the same card over the loaded history, for one as-of date. */
+async function compare(ctx: Ctx, asOf: string) {
+  const history = await loadHistory(ctx.db, asOf)
+  const sources = await sourcesById(ctx.db)
+  expect(await api(ctx, 'getNewCustomersCard', { asOf })).toEqual(newCustomersCardOf(history, sources))
+  expect(await api(ctx, 'getSecondPurchaseCard', { asOf })).toEqual(secondPurchaseCardOf(history))
+}
+
+describe('retention cards read with SQL', () => {
+  it('equal the cards over the loaded history on a shop of edge cases, as of many days', async () => {
+    const ctx = await edgeShop()
+    const days = [
+      '2026-03-31', '2026-04-01', '2026-03-01', '2026-03-02', '2026-02-28', '2026-03-30', '2026-06-29',
+      '2026-06-30', '2026-07-01', '2026-07-31', '2026-01-31', '2025-12-31', '2024-01-01',
+    ] // prettier-ignore
+    for (const day of days) await compare(ctx, day)
+    // spot checks worked out by hand, so both paths cannot be wrong together
+    expect(await newCustomersCard(ctx.db, '2026-03-31', '2026-12-31')).toEqual({
+      asOf: '2026-03-31',
+      thisMonth: 4, // E (LINE), K (LINE), X (Facebook, erased), G (blank: unknown) at 23:59; H's is 02-28
+      lastMonthSameDays: 1, // H; February has 28 days, all of it counts
+      topSource: 'LINE',
+    })
+    // window 2025-04-06 .. 2026-04-05 as of 2026-07-04: A B C D E G H I J K X Y (L is earlier); back within
+    // 90 days: A (day 90), E, G (next morning), H, J (day 90), X; not B (day 91)
+    expect(await secondPurchaseCard(ctx.db, '2026-07-04', '2026-12-31')).toMatchObject({
+      from: '2025-04-06',
+      to: '2026-04-05',
+      eligible: 12,
+      returnedWithin: 6,
+    })
+  })
+
+  it('equal the cards over the loaded history on generated shops', async () => {
+    for (const seed of [1, 2]) {
+      const ctx = await randomShop(seed)
+      for (const day of [
+        '2025-01-31',
+        '2025-06-30',
+        '2025-09-15',
+        '2026-02-28',
+        '2026-03-31',
+        '2026-05-10',
+      ]) {
+        await compare(ctx, day)
+      }
+    }
+  })
+
+  it('takes the last sale day when no as-of date is given', async () => {
+    const ctx = await edgeShop()
+    const card = await api(ctx, 'getSecondPurchaseCard', {})
+    expect(card.asOf).toBe('2026-06-01')
+    await compare(ctx, '2026-06-01')
+  })
+})
