@@ -11,6 +11,7 @@ import { ensureDashboardDays, storeDashboardDays } from '../../src/main/dashboar
 import { migrateToLatest, openDatabase } from '../../src/main/db'
 import { generateSalesDb } from '../generate-sales-db'
 import { duckCohorts, duckDashboard, duckPeer, duckRfm } from '../peers/duckdb'
+import { atRiskCard, newCustomersCard, secondPurchaseCard } from '../../src/main/retention/cards'
 import { cpuMsSince, interleaved, loadText, median, round } from '../peers/stats'
 import { atMost, type Figure, type Suite } from '../types'
 
@@ -155,6 +156,10 @@ export const rfmSuite: Suite = {
               .run(totalsKey)
           },
           dashboardDuck: () => duckDashboard(duck, asOf),
+          // the dashboard's three retention cards, each its own call (src/main/retention/cards.ts)
+          cardAtRisk: () => atRiskCard(db, undefined, asOf),
+          cardNewCustomers: () => newCustomersCard(db, undefined, asOf),
+          cardSecondPurchase: () => secondPurchaseCard(db, undefined, asOf),
         },
         cpu,
       )
@@ -209,6 +214,14 @@ export const rfmSuite: Suite = {
           value: round(cpuMs('dashboardLive') / 1000),
           unit: 's',
         },
+        ...[
+          ['cardAtRisk', 'at-risk'],
+          ['cardNewCustomers', 'new customers'],
+          ['cardSecondPurchase', 'second-purchase'],
+        ].flatMap(([name = '', card = '']) => [
+          { name: `  dashboard ${card} card ${label}`, value: round(ms(name) / 1000), unit: 's' },
+          { name: `  dashboard ${card} card ${label}, CPU`, value: round(cpuMs(name) / 1000), unit: 's' },
+        ]),
         {
           name: `full analysis ${label} (compute + save)`,
           value: round(totalSeconds),
