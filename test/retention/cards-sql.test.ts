@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../../src/shared/calendar'
-import { newCustomersCard, newCustomersCardOf, secondPurchaseCard } from '../../src/main/retention/cards'
+import {
+  atRiskCardOfList,
+  newCustomersCard,
+  newCustomersCardOf,
+  secondPurchaseCard,
+} from '../../src/main/retention/cards'
 import { sourcesById } from '../../src/main/retention/growth'
 import { loadHistory } from '../../src/main/retention/history'
 import { secondPurchaseCardOf } from '../../src/main/retention/monthly'
 import type { TestSale } from '../helpers/sales'
 import { testContext } from '../helpers/db'
-import { addSales, api, visits } from './shop'
+import { addSales, api, storeChurnRun, visits } from './shop'
 
-// The new-customers and second-purchase cards read only first (and next) purchase days with SQL; they must
-// give exactly what the same cards give over every customer's loaded day history (the path the retention
+// The dashboard's retention cards read only what they need with SQL; they must give exactly what the same
+// cards give over every customer's loaded day history and the whole at-risk list (the path the retention
 // pages and lists still use), on shops built to hit every edge of the definitions.
 
 /** A deterministic pseudo-random stream (mulberry32), so a failure can be reproduced. */
@@ -67,6 +72,9 @@ async function edgeShop() {
   const erase = sqlite.prepare("update customers set erased_at = '2026-04-01T00:00:00' where id = ?")
   erase.run(ids.get('X'))
   erase.run(ids.get('Y'))
+  // churn high for some, as of a day some of them bought after
+  const high = (codes: string[]) => new Map(codes.map((c) => [ids.get(c) ?? 0, 'high' as const]))
+  storeChurnRun(ctx, '2026-03-15', high(['A', 'E', 'H', 'X', 'L', 'C']))
   return ctx
 }
 
@@ -94,10 +102,13 @@ async function randomShop(seed: number) {
   const sources = ['LINE', 'Facebook', 'walk-in', null, ' ']
   const setSource = sqlite.prepare('update customers set acquisition_source = ? where id = ?')
   const erase = sqlite.prepare("update customers set erased_at = '2026-01-01T00:00:00' where id = ?")
+  const levels = new Map<number, 'high' | 'low'>()
   for (const id of ids.values()) {
     setSource.run(sources[Math.floor(next() * sources.length)], id)
     if (next() < 0.05) erase.run(id)
+    levels.set(id, next() < 0.3 ? 'high' : 'low')
   }
+  storeChurnRun(ctx, '2025-09-01', levels)
   return ctx
 }
 
@@ -109,6 +120,9 @@ async function compare(ctx: Ctx, asOf: string) {
   const sources = await sourcesById(ctx.db)
   expect(await api(ctx, 'getNewCustomersCard', { asOf })).toEqual(newCustomersCardOf(history, sources))
   expect(await api(ctx, 'getSecondPurchaseCard', { asOf })).toEqual(secondPurchaseCardOf(history))
+  const atRisk = await api(ctx, 'getAtRiskCard', { asOf })
+  expect(atRisk).toEqual(await atRiskCardOfList(ctx.db, asOf, '2099-01-01'))
+  return atRisk.customers
 }
 
 describe('retention cards read with SQL', () => {
@@ -118,7 +132,9 @@ describe('retention cards read with SQL', () => {
       '2026-03-31', '2026-04-01', '2026-03-01', '2026-03-02', '2026-02-28', '2026-03-30', '2026-06-29',
       '2026-06-30', '2026-07-01', '2026-07-31', '2026-01-31', '2025-12-31', '2024-01-01',
     ] // prettier-ignore
-    for (const day of days) await compare(ctx, day)
+    let atRisk = 0
+    for (const day of days) atRisk += await compare(ctx, day)
+    expect(atRisk).toBeGreaterThan(0)
     // spot checks worked out by hand, so both paths cannot be wrong together
     expect(await newCustomersCard(ctx.db, '2026-03-31', '2026-12-31')).toEqual({
       asOf: '2026-03-31',

@@ -5,7 +5,9 @@ import type { Database } from '../db/schema'
 import { UNKNOWN_SOURCE } from './growth'
 import { buyers, resolveAsOf, type History } from './history'
 import { buildList } from './lists'
-import { SECOND_PURCHASE_DAYS } from './rules'
+import { churnScores } from './customers'
+import { yearlyValue } from './facts'
+import { LAPSED_DAYS, MIN_PURCHASE_DAYS_FOR_RHYTHM, OVERDUE_RATIO, SECOND_PURCHASE_DAYS } from './rules'
 
 // The dashboard's retention cards, one call each so each card loads on its own. The new-customers and
 // second-purchase cards need only each buyer's first purchase day (and whether a second one followed within
@@ -13,7 +15,49 @@ import { SECOND_PURCHASE_DAYS } from './rules'
 // instead of every customer's day history (README.md, Cost); `newCustomersCardOf` is the same card over a
 // loaded history, the reference the tests compare with.
 
+/**
+ * The at-risk card: how many customers the at-risk list has and their value at stake (lists.ts has the
+ * rules). Each customer's facts come from four figures (purchase days, first and last purchase day, net
+ * spend), so one grouped pass over receipts_customer_activity gives them, keeping only repeat buyers who are
+ * not lapsed and are in the book (not erased: never listed); `atRiskCardOfList` is the same card from the list.
+ */
 export async function atRiskCard(db: Kysely<Database>, asOf: string | undefined, today: string) {
+  const at = await resolveAsOf(db, asOf, today)
+  const asOfDay = dayNumber(at)
+  const purchase = sql`r.kind = 'sale' and r.net_satang <> 0`
+  const { rows } = await sql<{ id: number; days: number; first: string; last: string; net: number }>`
+    select f.id as id, f.days as days, f.first as first, f.last as last, f.net as net
+    from (select r.customer_id as id,
+        count(distinct case when ${purchase} then substr(r.occurred_at, 1, 10) end) as days,
+        substr(min(case when ${purchase} then r.occurred_at end), 1, 10) as first,
+        substr(max(case when ${purchase} then r.occurred_at end), 1, 10) as last,
+        sum(case when r.kind = 'refund' then -abs(r.net_satang) else r.net_satang end) as net
+      from receipts r
+      where r.customer_id is not null and r.occurred_at < ${addDays(at, 1)}
+      group by r.customer_id) f
+    join customers c on c.id = f.id
+    where c.erased_at is null and f.days >= 2 and f.last > ${addDays(at, -LAPSED_DAYS)}`.execute(db)
+  const scores = await churnScores(db, at)
+  const runDay = scores.runAsOf === null ? null : dayNumber(scores.runAsOf)
+  let customers = 0
+  let valueAtStakeSatang = 0
+  for (const r of rows) {
+    const first = dayNumber(r.first)
+    const last = dayNumber(r.last)
+    const since = asOfDay - last
+    const gap = r.days >= MIN_PURCHASE_DAYS_FOR_RHYTHM ? (last - first) / (r.days - 1) : null
+    const overdue = gap !== null && gap > 0 && since / gap >= OVERDUE_RATIO
+    // a score is about the run's day: a customer who bought after it is judged by their rhythm only
+    const high = runDay !== null && last <= runDay && scores.risk.get(r.id)?.level === 'high'
+    if (!overdue && !high) continue
+    customers++
+    valueAtStakeSatang += yearlyValue(r.net, first, asOfDay)
+  }
+  return { asOf: at, customers, valueAtStakeSatang }
+}
+
+/** The at-risk card from the whole at-risk list (the list endpoints' path). */
+export async function atRiskCardOfList(db: Kysely<Database>, asOf: string | undefined, today: string) {
   const list = await buildList(db, 'at_risk', asOf, today)
   return {
     asOf: list.asOf,
