@@ -42,6 +42,7 @@ const PART_FIGURES: [ImportPart, string][] = [
   ['write', 'import thread: write (receipt + line INSERTs)'],
   ['waitParser', 'import thread: waiting for the parser'],
   ['flush', 'finish: last rows + totals'],
+  ['fill', "finish: new customers' search index + totals rows"],
   ['index', 'finish: index rebuild'],
   ['days', 'finish: dashboard days update'],
   ['commit', 'finish: commit'],

@@ -10,7 +10,8 @@
 // - importing thread: check (the plan: encoding, hash, layout, date order), unpack, match (receipts, customers,
 //   products and stores: in memory, plus the rows created for new customers and products), write (the
 //   multi-row INSERTs of receipts and lines), waitParser (idle: no batch ready), then flush (the last queued
-//   rows and totals), index (the deferred indexes rebuilt), days (the dashboard's stored days brought up to
+//   rows and totals), fill (the customers' search rows and totals rows the deferred triggers would have
+//   written: deferred-triggers.ts), index (the deferred indexes rebuilt), days (the dashboard's stored days brought up to
 //   date, when the import does that) and commit.
 // Without a parser thread (small files, tests) read, parse and map run in the importing thread.
 
@@ -26,6 +27,7 @@ export const IMPORT_PARTS = [
   'write',
   'waitParser',
   'flush',
+  'fill',
   'index',
   'days',
   'commit',

@@ -88,26 +88,48 @@ export abstract class RowReader {
   private readonly emailOf = remembered(normalizeEmail)
   private readonly contactOf = remembered(splitContact)
 
+  /** Lukkha's own export quotes formula-like text ('=1+1): its import reads the text back exactly. */
+  private readonly unquote: boolean
+  /** The identity fields' columns, looked up once (a million rows read them). */
+  private readonly idColumns: Record<
+    'code' | 'name' | 'first' | 'last' | 'phone' | 'email' | 'contact',
+    readonly number[] | undefined
+  >
+  /** The last row's identity cells and what they gave: a receipt's lines repeat them (see identity). */
+  private lastIdentityCells: string[] = []
+  private lastIdentity: Identity | null = null
+
   constructor(
     protected readonly mapping: ResolvedMapping,
     protected readonly context: RowContext,
-  ) {}
+  ) {
+    this.unquote = mapping.preset === 'lukkha_sales'
+    const index = mapping.index
+    this.idColumns = {
+      code: index.customer_code,
+      name: index.customer_name,
+      first: index.first_name,
+      last: index.last_name,
+      phone: index.phone,
+      email: index.email,
+      contact: index.contact,
+    }
+  }
 
   /** Reused for every row; copied out only for a row that has issues (few do). */
   protected readonly errors: RowIssue[] = []
   protected readonly warnings: RowIssue[] = []
 
   /** The first non-empty cell among the field's columns, trimmed; '' when none. */
-  /** Lukkha's own export quotes formula-like text ('=1+1): its import reads the text back exactly. */
-  private get unquote(): boolean {
-    return this.mapping.preset === 'lukkha_sales'
+  protected get(row: string[], field: FieldName): string {
+    return this.cell(row, this.mapping.index[field])
   }
 
-  protected get(row: string[], field: FieldName): string {
-    const columns = this.mapping.index[field]
+  /** get() with the field's columns looked up beforehand. */
+  protected cell(row: string[], columns: readonly number[] | undefined): string {
     if (columns === undefined) return ''
-    for (const c of columns) {
-      let v = row[c]
+    for (let i = 0; i < columns.length; i++) {
+      let v = row[columns[i] as number]
       if (v !== undefined && v !== '') {
         if (this.unquote && v.charCodeAt(0) === 39 && QUOTED_FORMULA.test(v)) v = v.slice(1)
         // most cells need no trimming: skip the copy when neither end can be whitespace
@@ -189,14 +211,68 @@ export abstract class RowReader {
       : `"${value}" is not a date`
   }
 
+  /**
+   * Who the row's customer is. A receipt's lines repeat its customer's cells: when they equal the last row's
+   * (and that row warned about none of them) the last row's identity is the answer, without cleaning the same
+   * texts again. Identities are never changed once made, so rows may share one.
+   */
   protected identity(row: string[], rowNo: number, warnings: RowIssue[]): Identity | null {
-    const code = detach(stripApostrophe(this.get(row, 'customer_code')))
-    let name = this.get(row, 'customer_name')
-    if (name === '') name = `${this.get(row, 'first_name')} ${this.get(row, 'last_name')}`
-    name = this.clean(name)
+    const c = this.idColumns
+    const codeRaw = this.cell(row, c.code)
+    const nameRaw = this.cell(row, c.name)
+    const firstRaw = nameRaw === '' ? this.cell(row, c.first) : ''
+    const lastRaw = nameRaw === '' ? this.cell(row, c.last) : ''
+    const phoneRaw = this.cell(row, c.phone)
+    const emailRaw = this.cell(row, c.email)
+    const contactRaw = this.cell(row, c.contact)
+    const last = this.lastIdentityCells
+    if (
+      last.length === 7 &&
+      last[0] === codeRaw &&
+      last[1] === nameRaw &&
+      last[2] === firstRaw &&
+      last[3] === lastRaw &&
+      last[4] === phoneRaw &&
+      last[5] === emailRaw &&
+      last[6] === contactRaw
+    )
+      return this.lastIdentity
+    const warned = warnings.length
+    const identity = this.identityOf(
+      rowNo,
+      warnings,
+      codeRaw,
+      nameRaw,
+      firstRaw,
+      lastRaw,
+      phoneRaw,
+      emailRaw,
+      contactRaw,
+    )
+    // (detached: the cells of the last row would otherwise keep their chunk of the file alive)
+    this.lastIdentityCells =
+      warnings.length === warned
+        ? [codeRaw, nameRaw, firstRaw, lastRaw, phoneRaw, emailRaw, contactRaw].map(detach)
+        : []
+    this.lastIdentity = identity
+    return identity
+  }
+
+  private identityOf(
+    rowNo: number,
+    warnings: RowIssue[],
+    codeRaw: string,
+    nameRaw: string,
+    firstRaw: string,
+    lastRaw: string,
+    phoneRaw: string,
+    emailRaw: string,
+    contactRaw: string,
+  ): Identity | null {
+    const code = detach(stripApostrophe(codeRaw))
+    const name = this.clean(nameRaw === '' ? `${firstRaw} ${lastRaw}` : nameRaw)
     let phone: string | null = null
     let email: string | null = null
-    const phoneRaw = this.get(row, 'phone')
     if (phoneRaw !== '') {
       phone = this.phoneOf(phoneRaw)
       if (phone === null)
@@ -204,7 +280,6 @@ export abstract class RowReader {
           this.issue(rowNo, 'phone', phoneRaw, 'bad_phone', `"${phoneRaw}" is not a phone number; left out`),
         )
     }
-    const emailRaw = this.get(row, 'email')
     if (emailRaw !== '') {
       email = this.emailOf(emailRaw)
       if (email === null)
@@ -218,7 +293,6 @@ export abstract class RowReader {
           ),
         )
     }
-    const contactRaw = this.get(row, 'contact')
     if (contactRaw !== '' && phone === null && email === null) {
       const contact = this.contactOf(contactRaw)
       phone = contact.phone

@@ -11,6 +11,7 @@ import { readTable, type ReadResult } from './read'
 import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
 import { deferIndexes } from './deferred-indexes'
+import { deferCustomerTriggers } from './deferred-triggers'
 import { addImportedDays, markDays, sqliteRunner } from '../dashboard/days-update'
 import { ParserThread, type SpawnParser } from './parse-thread'
 import { PartClock } from './parts'
@@ -38,6 +39,8 @@ export interface RunHooks {
   spawnParser?: SpawnParser
   /** Files smaller than this are read in this thread even with spawnParser (starting a thread costs more). */
   parserMinBytes?: number
+  /** Files at least this big fill the customers' search index and totals once at the end (deferred-triggers.ts). */
+  customerTriggersMinBytes?: number
   onProgress?: (progress: ImportProgress) => void
   /**
    * The import's clock, for the times it records (history row, saved mappings): the API passes the job's
@@ -177,6 +180,7 @@ export async function importPlanned(
     const stamp = now()
     const days = await markDays(sqliteRunner(sqlite)) // the dashboard's stored days (dashboard/days-update.ts)
     const indexes = mapping.kind === 'sales' ? deferIndexes(sqlite, plan.size) : null
+    const triggers = deferCustomerTriggers(sqlite, plan.size, hooks.customerTriggersMinBytes)
     const customers = new CustomerBook(sqlite, importId, mapping.source, mapping.codeKind, stamp)
     const catalog = new Catalog(sqlite, importId, stamp)
     const sales =
@@ -313,6 +317,7 @@ export async function importPlanned(
     }
     const customerCounts = customers.finish()
     clock.add('flush', performance.now() - flushStart)
+    if (triggers.deferred) clock.time('fill', () => triggers.fill(importId))
     clock.time('index', () => indexes?.rebuild())
     const daysStart = performance.now()
     await addImportedDays(sqliteRunner(sqlite), days)

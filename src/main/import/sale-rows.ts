@@ -14,9 +14,41 @@ import {
   type Mapped,
 } from './row-reader'
 
+const SALE_FIELDS = [
+  'receipt_number',
+  'status',
+  'cancelled_at',
+  'date',
+  'time',
+  'quantity',
+  'unit_price',
+  'gross_amount',
+  'discount',
+  'net_amount',
+  'refunded_amount',
+  'receipt_type',
+  'product_name',
+  'variant',
+  'sku',
+  'store',
+  'staff',
+  'category',
+] as const
+type SaleField = (typeof SALE_FIELDS)[number]
+
 // A sales export's row -> one normalised sale line, or the reasons it cannot be used (row-reader.ts holds
 // what sales and customer rows share).
 export class SaleRowReader extends RowReader {
+  /** Each field's columns, looked up once: read() runs a million times. */
+  private readonly col: Record<SaleField, readonly number[] | undefined>
+
+  constructor(...args: ConstructorParameters<typeof RowReader>) {
+    super(...args)
+    const col = {} as Record<SaleField, readonly number[] | undefined>
+    for (const f of SALE_FIELDS) col[f] = this.mapping.index[f]
+    this.col = col
+  }
+
   private fillReceipt = ''
   private readonly filled = new Map<FieldName, string>()
 
@@ -38,11 +70,22 @@ export class SaleRowReader extends RowReader {
     return copy
   }
 
-  /** Receipt number -> 'day|customer' of its first row, to warn when a number is reused. */
-  private readonly receiptKeys = new Map<string, string>()
+  /**
+   * Receipt number -> the day and customer of its first row, to warn when a number is reused: as one number
+   * (day's index x WHO_SPAN + customer's index into the two lists below), so a million receipts keep no string
+   * of their own but their number.
+   */
+  private readonly receiptKeys = new Map<string, number>()
+  private readonly dayIds = new Map<string, number>()
+  private readonly days: string[] = []
+  private readonly whoIds = new Map<string, number>()
+  private readonly whos: string[] = []
+  /** The last day looked up and its index (a day's receipts follow each other). */
+  private lastDay = ''
+  private lastDayId = -1
 
-  private amount(row: string[], rowNo: number, field: FieldName): number | null | undefined {
-    const raw = this.get(row, field)
+  private amount(row: string[], rowNo: number, field: SaleField): number | null | undefined {
+    const raw = this.cell(row, this.col[field])
     const v = parseSatang(raw, this.mapping.decimalSeparator)
     if (v === null) {
       this.errors.push(this.issue(rowNo, field, raw, 'bad_amount', `"${raw}" is not an amount`))
@@ -112,17 +155,18 @@ export class SaleRowReader extends RowReader {
     const passed = this.passed
     // a receipt's lines follow each other with the same day and customer: no key to build or look up
     if (receiptNumber === passed.receipt && day === passed.day && who === passed.who) return
-    const key = `${day}|${who}`
+    const key = this.dayId(day) * WHO_SPAN + idOf(this.whoIds, this.whos, who)
     const seen = this.receiptKeys.get(receiptNumber)
     if (seen === undefined || seen === key) {
       if (seen === undefined && this.receiptKeys.size < 2_000_000)
-        this.receiptKeys.set(detach(receiptNumber), detach(key))
+        this.receiptKeys.set(detach(receiptNumber), key)
       passed.receipt = receiptNumber
       passed.day = day
       passed.who = who
       return
     }
-    const [seenDay = '', seenWho = ''] = seen.split('|')
+    const seenDay = this.days[Math.floor(seen / WHO_SPAN)] ?? ''
+    const seenWho = this.whos[seen % WHO_SPAN] ?? ''
     if (seenDay === day && (seenWho === '' || who === '')) return // a customer named on one line only
     this.warnings.push(
       this.issue(
@@ -137,6 +181,22 @@ export class SaleRowReader extends RowReader {
     )
   }
 
+  private dayId(day: string): number {
+    if (day !== this.lastDay) {
+      this.lastDay = day
+      this.lastDayId = idOf(this.dayIds, this.days, day)
+    }
+    return this.lastDayId
+  }
+
+  /** Status and receipt type lower-cased, remembering the last value of each (they repeat row after row). */
+  private readonly status = new LastLower()
+  private readonly type = new LastLower()
+
+  /** The last occurredAt and its day (a receipt's lines share the same string: date() remembers it). */
+  private dayAt = ''
+  private dayOfAt = ''
+
   read(cells: string[], rowNo: number): Mapped<SaleRow> {
     const errors = this.errors
     const warnings = this.warnings
@@ -144,24 +204,24 @@ export class SaleRowReader extends RowReader {
     warnings.length = 0
     if (this.context.checkText) this.badText(cells, rowNo, errors)
     this.shortRow(cells, rowNo, warnings)
-    let receiptNumber = detach(stripApostrophe(this.get(cells, 'receipt_number')))
+    let receiptNumber = detach(stripApostrophe(this.cell(cells, this.col.receipt_number)))
     const row = this.fillDown(cells, receiptNumber)
-    const status = this.get(row, 'status').toLowerCase()
-    if ((status !== '' && IGNORED_STATUS.has(status)) || this.get(row, 'cancelled_at') !== '')
+    const status = this.status.of(this.cell(row, this.col.status))
+    if ((status !== '' && IGNORED_STATUS.has(status)) || this.cell(row, this.col.cancelled_at) !== '')
       return { ok: 'ignored' }
 
     if (receiptNumber === '') {
       errors.push(this.issue(rowNo, 'receipt_number', '', 'missing_value', 'the receipt number is empty'))
     }
-    let dateRaw = this.get(row, 'date')
-    const time = this.get(row, 'time')
+    let dateRaw = this.cell(row, this.col.date)
+    const time = this.cell(row, this.col.time)
     if (time !== '' && dateRaw !== '') dateRaw = `${dateRaw} ${time}`
     const occurredAt = dateRaw === '' ? null : this.date(dateRaw)
     if (dateRaw === '') errors.push(this.issue(rowNo, 'date', '', 'missing_value', 'the date is empty'))
     else if (occurredAt === null)
       errors.push(this.issue(rowNo, 'date', dateRaw, 'bad_date', this.dateMessage(dateRaw)))
 
-    const qtyRaw = this.get(row, 'quantity')
+    const qtyRaw = this.cell(row, this.col.quantity)
     let quantity = parseQuantity(qtyRaw, this.mapping.decimalSeparator)
     if (quantity === undefined)
       errors.push(this.issue(rowNo, 'quantity', '', 'missing_value', 'the quantity is empty'))
@@ -201,7 +261,7 @@ export class SaleRowReader extends RowReader {
     else if (unit != null) discount = Math.round(q * unit) - net
     let unitPrice = unit ?? (q !== 0 ? Math.round((net + discount) / q) : 0)
 
-    const type = this.get(row, 'receipt_type').toLowerCase()
+    const type = this.type.of(this.cell(row, this.col.receipt_type))
     const refund = type !== '' && REFUND_TYPES.has(type)
     if (refund) {
       // A refund receipt's lines take money back whatever sign the export used.
@@ -212,15 +272,19 @@ export class SaleRowReader extends RowReader {
       if (this.mapping.refundReceiptSuffix) receiptNumber += this.mapping.refundReceiptSuffix
     }
 
-    let productName = this.get(row, 'product_name')
-    const variant = this.get(row, 'variant')
+    let productName = this.cell(row, this.col.product_name)
+    const variant = this.cell(row, this.col.variant)
     if (variant !== '' && variant !== this.mapping.defaultVariant)
       productName = `${productName} (${variant})`.trim()
-    const sku = detach(stripApostrophe(this.get(row, 'sku')))
-    const store = this.get(row, 'store')
-    const staff = this.get(row, 'staff')
+    const sku = detach(stripApostrophe(this.cell(row, this.col.sku)))
+    const store = this.cell(row, this.col.store)
+    const staff = this.cell(row, this.col.staff)
     const identity = this.identity(row, rowNo, warnings)
-    this.checkReceipt(rowNo, receiptNumber, occurredAt.slice(0, 10), identity)
+    if (occurredAt !== this.dayAt) {
+      this.dayAt = occurredAt
+      this.dayOfAt = occurredAt.slice(0, 10)
+    }
+    this.checkReceipt(rowNo, receiptNumber, this.dayOfAt, identity)
 
     return {
       ok: true,
@@ -232,7 +296,7 @@ export class SaleRowReader extends RowReader {
         identity,
         sku: sku === '' ? null : sku,
         productName: productName === '' ? null : this.clean(productName),
-        category: this.clean(this.get(row, 'category')),
+        category: this.clean(this.cell(row, this.col.category)),
         quantity,
         unitPrice,
         discount,
@@ -243,5 +307,35 @@ export class SaleRowReader extends RowReader {
       },
       warnings: warnings.length ? warnings.slice() : null,
     }
+  }
+}
+
+/** Customers' indexes in a receipt key stay below this (a file has far fewer distinct customers). */
+const WHO_SPAN = 1 << 24
+
+/** The index of a text in a list of distinct texts, added when new. */
+function idOf(ids: Map<string, number>, list: string[], text: string): number {
+  let id = ids.get(text)
+  if (id === undefined) {
+    id = list.length < WHO_SPAN ? list.length : WHO_SPAN - 1
+    if (id === list.length) {
+      list.push(detach(text))
+      ids.set(list[id] as string, id)
+    }
+  }
+  return id
+}
+
+/** A text lower-cased, remembering the last one. */
+class LastLower {
+  private raw = ''
+  private lower = ''
+
+  of(raw: string): string {
+    if (raw !== this.raw) {
+      this.raw = detach(raw)
+      this.lower = raw.toLowerCase()
+    }
+    return this.lower
   }
 }

@@ -51,8 +51,12 @@ export function gregorianYear(written: string): number | null {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Days in a month of the (proleptic) Gregorian calendar; without a Date per call (a million rows). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29
+  return MONTH_DAYS[month - 1] ?? 0
 }
 
 interface Parts {
