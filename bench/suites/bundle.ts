@@ -26,33 +26,6 @@ function looksMinified(path: string): boolean {
   return lines === 1 || text.length / lines > 200
 }
 
-/** The chunks `chunk` imports statically (rollup's `from"./x.js"` / `import"./x.js"`), itself included, transitively. */
-function staticClosure(assets: string, chunk: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(chunk)) return seen
-  seen.add(chunk)
-  const code = readFileSync(join(assets, chunk), 'utf8')
-  for (const m of code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) {
-    if (m[1]) staticClosure(assets, m[1], seen)
-  }
-  return seen
-}
-
-/**
- * The JavaScript the first screen loads: the entry, the app's code it loads at once (start-*.js) and the
- * current language's texts (Thai: texts-th-*.js), each with what it imports.
- */
-function firstScreenKb(entry: string): number {
-  const assets = join(out, 'renderer', 'assets')
-  const chunks = new Set<string>()
-  const names = readdirSync(assets)
-  const starters = [
-    entry.replace(/^assets\//, ''),
-    ...names.filter((n) => /^(start|texts-th)-[\w-]+\.js$/.test(n)),
-  ]
-  for (const name of starters) staticClosure(assets, name, chunks)
-  return kb([...chunks].reduce((sum, name) => sum + size(join(assets, name)), 0))
-}
-
 export const bundleSuite: Suite = {
   name: 'bundle',
   description: 'bundle sizes: renderer first chunk and route chunks, main process and CLI',
@@ -71,11 +44,6 @@ export const bundleSuite: Suite = {
       suite: 'bundle',
       figures: [
         { name: 'renderer first chunk', value: firstKb, unit: 'KB', ...atMost(firstKb, 1024) },
-        {
-          name: 'renderer first screen JS (entry, app, one language)',
-          value: firstScreenKb(entry),
-          unit: 'KB',
-        },
         { name: 'renderer JS chunks', value: rendererJs.length, unit: 'files' },
         { name: 'renderer JS total', value: kb(rendererJs.reduce((s, f) => s + size(f), 0)), unit: 'KB' },
         { name: 'renderer largest chunk', value: kb(largest), unit: 'KB' },

@@ -5,7 +5,6 @@ import { createApiContext } from './app-context'
 import { LukkhaError } from './errors'
 import { registerIpc, sendEvent } from './ipc'
 import { defaultDbFile } from './paths'
-import { getSettings } from './settings'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './shell/app-protocol'
 import { appMenuTemplate } from './shell/menu'
 import { electronPrinter } from './shell/print'
@@ -31,10 +30,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 
 async function start(): Promise<void> {
   hardenSession()
-  // the page is served in the settings' language, so its first screen needs no answer to choose it
-  const pageLanguage = async (): Promise<string | null> =>
-    context ? (await getSettings(context.db, context.systemLocale)).language : null
-  protocol.handle(APP_SCHEME, (request) => appResponse(request.url, rendererDir, pageLanguage))
+  protocol.handle(APP_SCHEME, (request) => appResponse(request.url, rendererDir))
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(appMenuTemplate({ development, platform: process.platform })),
   )

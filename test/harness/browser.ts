@@ -65,8 +65,6 @@ export interface AppOptions {
   demo?: boolean | { seed: number; endDate?: string }
   /** Prepares the database file before the app opens it (e.g. damages it for the recovery screen). */
   before?: (dbFile: string) => Promise<void> | void
-  /** Prepares the page before it opens the app (e.g. page.route to hold API answers back). */
-  beforeOpen?: (page: Page) => Promise<void> | void
 }
 
 export interface App {
@@ -110,7 +108,6 @@ export async function openApp(browser: () => BrowserContext, options: AppOptions
     rmSync(dir, { recursive: true, force: true })
     if (errors.length > 0) throw new Error(`The page logged errors:\n${errors.join('\n')}`)
   })
-  await options.beforeOpen?.(page)
   await page.goto(harness.url)
   // The bridge opens its event stream on load; wait for it so no progress event of the test is missed.
   for (let i = 0; i < 100 && harness.eventClients() === 0; i++) await page.waitForTimeout(20)

@@ -48,20 +48,6 @@ describe('test harness', () => {
     expect((await fetch(`${h.origin}/..%2F..%2Fpackage.json`, { headers: { cookie } })).status).toBe(404)
   })
 
-  it("serves the page in the settings' language, as the app does, and follows a change", async () => {
-    const h = await harness() // a Thai system, nothing chosen yet
-    const lang = async (): Promise<string | undefined> =>
-      /<html lang="(\w+)" data-language="(\w+)">/.exec(await (await fetch(h.url)).text())?.[2]
-    expect(await lang()).toBe('th')
-    const update = await fetch(`${h.origin}/__lukkha/api/updateSettings`, {
-      method: 'POST',
-      headers: { 'x-lukkha-token': h.token },
-      body: JSON.stringify({ input: { language: 'en' } }),
-    })
-    expect(((await update.json()) as { ok: boolean }).ok).toBe(true)
-    expect(await lang()).toBe('en')
-  })
-
   it('runs API calls only with the token header, from its own origin and host', async () => {
     const h = await harness()
     const call = (headers: Record<string, string>) =>

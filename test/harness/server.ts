@@ -7,9 +7,7 @@ import type { ApiContext } from '../../src/main/api/context'
 import type { SaveFileChooser } from '../../src/main/backup/chooser'
 import { dispatch } from '../../src/main/api/dispatch'
 import { createApiContext } from '../../src/main/app-context'
-import { withPageLanguage } from '../../src/main/shell/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/security'
-import { getSettings } from '../../src/main/settings'
 import { methods } from '../../src/shared/api'
 import type { LukkhaEvent } from '../../src/shared/events'
 import { BRIDGE_PATH, bridgeScript } from './bridge-script'
@@ -45,10 +43,6 @@ export interface Harness {
   printer: HarnessPrinter
   /** How many pages are listening to events now. */
   eventClients(): number
-  /** Serves another build of the renderer from now on (the bench compares two builds on one database). */
-  serveRenderer(rendererDir: string): void
-  /** How many API calls are being answered now (the bench waits for 0 between page loads). */
-  apiCallsInFlight(): number
   close(): Promise<void>
 }
 
@@ -99,12 +93,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/**
- * The built index.html with the bridge script loaded before the app's module script, in the settings' language
- * as the app's own page is served (src/main/shell/app-protocol.ts).
- */
-function indexHtml(rendererDir: string, language: string | null): string {
-  const html = withPageLanguage(readFileSync(resolve(rendererDir, 'index.html'), 'utf8'), language)
+/** The built index.html with the bridge script loaded before the app's module script. */
+function indexHtml(rendererDir: string): string {
+  const html = readFileSync(resolve(rendererDir, 'index.html'), 'utf8')
   const tag = `<script src="${BRIDGE_PATH}/bridge.js"></script>\n    `
   const at = html.indexOf('<script')
   if (at < 0) throw new Error(`No <script> in ${rendererDir}/index.html`)
@@ -120,13 +111,10 @@ export function savedFileChooser(folder: string): SaveFileChooser {
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const builtIn = (dir: string): string => {
-    if (!existsSync(resolve(dir, 'index.html'))) {
-      throw new Error(`The renderer is not built (${dir}/index.html is missing). Run: npm run build`)
-    }
-    return dir
+  const rendererDir = options.rendererDir ?? RENDERER_DIR
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run: npm run build`)
   }
-  let rendererDir = builtIn(options.rendererDir ?? RENDERER_DIR)
   const restoreWorkers = useBundledWorkers()
   const token = randomBytes(24).toString('hex')
   const streams = new Set<ServerResponse>()
@@ -151,12 +139,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   let origin = ''
   let cookieName = ''
-  let inFlight = 0
-  const pageLanguage = (): Promise<string | null> =>
-    getSettings(ctx.db, ctx.systemLocale).then(
-      (settings) => settings.language,
-      () => null, // a database too damaged to read: the page waits for the settings' answer instead
-    )
 
   /** Answers one request; 'stream' when the response stays open as the event stream. */
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<Reply | 'stream'> => {
@@ -176,7 +158,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return {
         status: 200,
         type: 'text/html; charset=utf-8',
-        body: indexHtml(rendererDir, await pageLanguage()),
+        body: indexHtml(rendererDir),
         headers: { 'set-cookie': cookie },
       }
     }
@@ -185,14 +167,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (!sameSecret(req.headers['x-lukkha-token'] as string | undefined, token)) {
         return text(401, 'token required')
       }
-      inFlight++
-      try {
-        const body = JSON.parse(await readBody(req)) as { input?: unknown }
-        const result = await dispatch(path.slice(`${BRIDGE_PATH}/api/`.length), body.input, ctx)
-        return { status: 200, type: 'application/json', body: JSON.stringify(result) }
-      } finally {
-        inFlight--
-      }
+      const body = JSON.parse(await readBody(req)) as { input?: unknown }
+      const result = await dispatch(path.slice(`${BRIDGE_PATH}/api/`.length), body.input, ctx)
+      return { status: 200, type: 'application/json', body: JSON.stringify(result) }
     }
     if (!viaCookie) return text(401, 'token required')
     if (req.method !== 'GET') return text(405, 'GET only')
@@ -243,10 +220,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ctx,
     printer,
     eventClients: () => streams.size,
-    apiCallsInFlight: () => inFlight,
-    serveRenderer: (dir) => {
-      rendererDir = builtIn(dir)
-    },
     async close() {
       for (const stream of streams) stream.end()
       streams.clear()

@@ -1,12 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import {
-  APP_ENTRY_URL,
-  appResponse,
-  resolveAppFile,
-  withPageLanguage,
-} from '../../src/main/shell/app-protocol'
+import { APP_ENTRY_URL, appResponse, resolveAppFile } from '../../src/main/shell/app-protocol'
 import { appMenuTemplate } from '../../src/main/shell/menu'
 import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../src/main/shell/security'
 import { tempDir } from '../helpers/db'
@@ -137,37 +132,6 @@ describe('app:// protocol', () => {
 
     expect((await appResponse('app://lukkha/%2e%2e/secret.txt', root)).status).toBe(404)
     expect((await appResponse('app://lukkha/missing.js', root)).status).toBe(404)
-  })
-
-  it("serves the page in the settings' language, and only the page", async () => {
-    const root = join(tempDir(), 'renderer')
-    mkdirSync(join(root, 'assets'), { recursive: true })
-    writeFileSync(join(root, 'index.html'), '<!doctype html>\n<html lang="th">\n<title>Lukkha</title></html>')
-    writeFileSync(join(root, 'assets', 'app.js'), '<html lang="th">')
-    const asked: string[] = []
-    const language = (value: string | null) => () => (asked.push('asked'), Promise.resolve(value))
-
-    const en = await (await appResponse('app://lukkha/index.html', root, language('en'))).text()
-    expect(en).toContain('<html lang="en" data-language="en">')
-    expect(en).toContain('<title>Lukkha</title>')
-    expect(await (await appResponse('app://lukkha/', root, language('th'))).text()).toContain(
-      '<html lang="th" data-language="th">',
-    )
-    // another file is never rewritten (nor is the language asked for it)
-    asked.length = 0
-    expect(await (await appResponse('app://lukkha/assets/app.js', root, language('en'))).text()).toBe(
-      '<html lang="th">',
-    )
-    expect(asked).toEqual([])
-    // unknown (or failing) language: the page as built, which waits for the settings' answer
-    const unknown = await (await appResponse('app://lukkha/index.html', root, language(null))).text()
-    expect(unknown).not.toContain('data-language')
-    const failing = () => Promise.reject(new Error('database damaged'))
-    const page = await appResponse('app://lukkha/index.html', root, failing)
-    expect(page.status).toBe(200)
-    expect(await page.text()).not.toContain('data-language')
-    // only a plain language code reaches the attribute
-    expect(withPageLanguage('<html lang="th">', 'en" onload="x')).toBe('<html lang="th">')
   })
 
   it('trusts the app:// page and nothing else for IPC and navigation', () => {

@@ -11,13 +11,9 @@ export const APP_SCHEME = 'app'
 export const APP_HOST = 'lukkha'
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
-/**
- * The privileges app:// needs: standard (relative URLs, origin), secure (like https), fetch for assets; and
- * V8's code cache (Electron: standard schemes only), so a later start does not compile the scripts again.
- */
+/** The privileges app:// needs: standard (relative URLs, origin), secure (like https), fetch for assets. */
 export const APP_SCHEME_PRIVILEGES = {
   standard: true,
-  codeCache: true,
   secure: true,
   supportFetchAPI: true,
   corsEnabled: false,
@@ -66,34 +62,12 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
-/**
- * The page in the language the app shows (`language`: the settings' language, or null when unknown): the
- * <html> tag gets lang and data-language, which the renderer reads to draw its first screen in that language
- * before any API answer (src/renderer/src/i18n/index.ts). Only these two attributes change; no script is
- * added (the CSP allows none inline).
- */
-export function withPageLanguage(html: string, language: string | null): string {
-  if (language === null || !/^[a-z]{2}$/.test(language)) return html
-  return html.replace(/<html\b[^>]*>/i, `<html lang="${language}" data-language="${language}">`)
-}
-
-/**
- * Answers one app:// request: the file with its type and the CSP, 404 outside the folder or when absent.
- * `pageLanguage` gives the language the page (index.html) is served in; a failure there serves it without.
- */
-export async function appResponse(
-  rawUrl: string,
-  rootDir: string,
-  pageLanguage?: () => Promise<string | null>,
-): Promise<Response> {
+/** Answers one app:// request: the file with its type and the CSP, 404 outside the folder or when absent. */
+export async function appResponse(rawUrl: string, rootDir: string): Promise<Response> {
   const file = resolveAppFile(rawUrl, rootDir)
   if (!file) return new Response('Not found', { status: 404 })
   try {
-    let body: Buffer | string = await readFile(file)
-    if (pageLanguage && file === resolve(rootDir, 'index.html')) {
-      const language = await pageLanguage().catch(() => null)
-      body = withPageLanguage(body.toString('utf8'), language)
-    }
+    const body = await readFile(file)
     return new Response(body, {
       status: 200,
       headers: {

@@ -35,5 +35,7 @@ export const jobsContract = {
   },
 } as const
 
-// isJobOf lives zod-free in job-states.ts (the renderer's job hook uses it from the first screen on).
-export { isJobOf } from './job-states'
+/** Narrows a job to its kind (and so its result's type). */
+export function isJobOf<K extends JobKind>(job: Job, kind: K): job is JobOf<K> {
+  return job.kind === kind
+}

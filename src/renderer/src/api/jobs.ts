@@ -1,7 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query'
-import type { JobSummary } from '../../../shared/api/job-shape'
-import { isJobFinished, isJobOf } from '../../../shared/api/job-states'
-import type { JobKind, JobOf } from '../../../shared/api/jobs'
+import { isJobFinished, type JobSummary } from '../../../shared/api/job-shape'
+import { isJobOf, type JobKind, type JobOf } from '../../../shared/api/jobs'
 import type { JobEvent } from '../../../shared/events'
 import { call } from './client'
 

@@ -5,26 +5,23 @@ import { useState } from 'react'
 import { RouterProvider } from 'react-router/dom'
 import { createQueryClient } from '../api/queryClient'
 import { HealthGate } from '../features/backup/HealthGate'
-import type { EarlyCalls } from './earlyCalls'
 import { LanguageSync } from './LanguageSync'
 import { router } from './router'
-import { StartFrame } from './StartFrame'
 import { askStartQuestions } from './startQueries'
 import { theme } from './theme'
 
-/** The app; `early` are the first screen's calls the entry script already made (earlyCalls.ts). */
-export function App(props: { early?: EarlyCalls }): React.JSX.Element {
+export function App(): React.JSX.Element {
   const [queryClient] = useState(() => {
     const client = createQueryClient()
-    askStartQuestions(client, props.early)
+    askStartQuestions(client)
     return client
   })
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme}>
         <Notifications position="top-right" />
-        <HealthGate pending={<StartFrame />}>
-          <LanguageSync pending={<StartFrame />}>
+        <HealthGate>
+          <LanguageSync>
             <RouterProvider router={router} />
           </LanguageSync>
         </HealthGate>

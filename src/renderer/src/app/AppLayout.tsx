@@ -1,8 +1,9 @@
-import { NavLink } from '@mantine/core'
+import { AppShell, Badge, Group, Image, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
-import { AppFrame } from './AppFrame'
+import { useSettings } from '../features/settings/queries'
 import type { FeatureRoute } from './featureRoute'
+import { featureRoutes } from './features'
 
 function MenuLink({ route }: { route: FeatureRoute }): React.JSX.Element {
   const { t } = useTranslation()
@@ -11,11 +12,56 @@ function MenuLink({ route }: { route: FeatureRoute }): React.JSX.Element {
   return <NavLink component={Link} to={`/${route.path}`} label={t(`nav.${route.id}`)} active={active} />
 }
 
+function ShopBadge(): React.JSX.Element {
+  const { t } = useTranslation()
+  const { data: settings } = useSettings()
+  return (
+    <Group gap="sm" wrap="nowrap" p="md">
+      {settings?.logo && <Image src={settings.logo.dataUrl} w={40} h={40} fit="contain" alt="" />}
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text fw={700} size="lg" lh={1.3}>
+          {t('appName')}
+        </Text>
+        {settings?.shopName && (
+          <Text size="sm" c="dimmed" truncate data-untranslated>
+            {settings.shopName}
+          </Text>
+        )}
+        {settings?.demo && (
+          <Badge size="sm" variant="light" color="orange" mt={4}>
+            {t('state.demoData')}
+          </Badge>
+        )}
+      </Stack>
+    </Group>
+  )
+}
+
 /** The main window: the menu on the left, the current feature's page on the right. */
 export function AppLayout(): React.JSX.Element {
+  const { t } = useTranslation()
+  const main = featureRoutes.filter((r) => r.placement !== 'bottom')
+  const bottom = featureRoutes.filter((r) => r.placement === 'bottom')
   return (
-    <AppFrame menuLink={(route) => <MenuLink key={route.id} route={route} />}>
-      <Outlet />
-    </AppFrame>
+    <AppShell navbar={{ width: 240, breakpoint: 0 }} padding="xl">
+      <AppShell.Navbar aria-label={t('nav.label')}>
+        <AppShell.Section>
+          <ShopBadge />
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea} px="xs">
+          {main.map((route) => (
+            <MenuLink key={route.id} route={route} />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section px="xs" pb="md">
+          {bottom.map((route) => (
+            <MenuLink key={route.id} route={route} />
+          ))}
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
   )
 }

@@ -4,13 +4,11 @@ import { PageLoader } from '../components/PageLoader'
 /**
  * A page loaded on first visit: its code (and libraries only it uses, such as chart.js) lives in a chunk of
  * its own, so the first screen does not wait for every page. Use it as a route's `element`:
- * `element: lazyPage(() => import('./CustomersPage'), 'CustomersPage')`. `fallback` is drawn while the code
- * loads (a loader unless given, e.g. the page's own skeleton).
+ * `element: lazyPage(() => import('./CustomersPage'), 'CustomersPage')`.
  */
 export function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
-  fallback: ReactNode = <PageLoader />,
 ): ReactNode {
   const Page = lazy(async (): Promise<{ default: ComponentType }> => {
     const module: Record<Name, ComponentType> = await load()
@@ -18,7 +16,7 @@ export function lazyPage<Name extends string>(
     return { default: component }
   })
   return (
-    <Suspense fallback={fallback}>
+    <Suspense fallback={<PageLoader />}>
       <Page />
     </Suspense>
   )

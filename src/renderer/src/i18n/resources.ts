@@ -18,9 +18,7 @@ import backup from '../features/backup/i18n'
 
 /**
  * Every namespace of UI text, one per feature plus 'common'. A new feature adds its i18n folder (en.ts,
- * th.ts, index.ts), one line here and one line in each language's texts (texts/texts-en.ts, texts-th.ts: the app
- * loads one language at a time from those; they fail to compile while a namespace listed here is missing);
- * its components then call useTranslation('<namespace>'). This list types every t() and feeds the tests.
+ * th.ts, index.ts) and one line here; its components then call useTranslation('<namespace>').
  */
 export const namespaces = {
   common,

@@ -14,7 +14,7 @@ import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupDto } from '../../../../shared/api/backup'
-import { languages, type Language } from '../../../../shared/api/setting-words'
+import { languages, type Language } from '../../../../shared/api/settings'
 import { call } from '../../api/client'
 import { saveExportedFile } from '../../api/download'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -149,7 +149,7 @@ export function RecoveryScreen(props: { latest: BackupDto | null }): React.JSX.E
   const [restoreJob, setRestoreJob] = useState<string | null>(null)
   const saved = settings.data?.language
   useEffect(() => {
-    if (saved) void setLanguage(saved)
+    if (saved) setLanguage(saved)
   }, [saved])
   const others = (backups.data ?? []).filter((b) => b.id !== props.latest?.id)
   return (
@@ -162,7 +162,7 @@ export function RecoveryScreen(props: { latest: BackupDto | null }): React.JSX.E
             data-untranslated
             value={i18n.language}
             onChange={(value) => {
-              if (isLanguage(value)) void setLanguage(value)
+              if (isLanguage(value)) setLanguage(value)
             }}
             data={languages.map((language) => ({ value: language, label: ENDONYMS[language] }))}
           />

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { FiguresAsOf, StaleDataNotice } from '../../components/FiguresAsOf'
 import { PageHeader } from '../../components/PageHeader'
-import { DashboardSkeleton } from './DashboardSkeleton'
+import { PageLoader } from '../../components/PageLoader'
 import { EmptyDashboard } from './EmptyDashboard'
 import { KpiGrid } from './KpiGrid'
 import { useDashboardKpis } from './queries'
@@ -28,7 +28,7 @@ export function DashboardPage(): React.JSX.Element {
   const [params, setParams] = useSearchParams()
   const chosen = params.get('asOf')
   const dashboard = useDashboardKpis(chosen)
-  if (dashboard.isPending) return <DashboardSkeleton />
+  if (dashboard.isPending) return <PageLoader />
   if (dashboard.isError)
     return <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />
   const d = dashboard.data

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
 import type { ImportOptionsDto } from '../../../../shared/api/import'
-import { isJobOf } from '../../../../shared/api/job-states'
+import { isJobOf } from '../../../../shared/api/jobs'
 import { call } from '../../api/client'
 import { cancelJob, jobKeys, onJobFinished, useJob } from '../../api/jobs'
 import { dataChanged, useOnImported } from './onImported'

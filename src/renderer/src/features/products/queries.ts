@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { isJobFinished } from '../../../../shared/api/job-states'
+import { isJobFinished } from '../../../../shared/api/job-shape'
 import type { JobOf } from '../../../../shared/api/jobs'
 import type { BasketParams, BasketRules } from '../../../../shared/api/products'
 import { call } from '../../api/client'

@@ -14,14 +14,14 @@ export function useSettings() {
 
 /**
  * Every settings mutation answers with the new settings, which replace the cached ones at once. The language
- * switches first (its texts loaded if need be), so the next render is already in it (no screen in between).
+ * switches first, so the next render is already in it (no screen in between).
  */
 function useSettingsMutation<V>(mutationFn: (variables: V) => Promise<Settings>) {
   const client = useQueryClient()
   return useMutation({
     mutationFn,
-    onSuccess: async (settings) => {
-      await setLanguage(settings.language) // loads the language's texts when it is the other one
+    onSuccess: (settings) => {
+      setLanguage(settings.language)
       client.setQueryData(settingsKeys.current(), settings)
     },
   })
