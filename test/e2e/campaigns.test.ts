@@ -9,7 +9,7 @@ import { drawHoldout } from '../../src/main/campaigns'
 import { dropFile } from '../harness/drop-file'
 import { openApp, SCREENSHOT_DIR, useBrowser, type App } from '../harness/browser'
 import { expectOnly } from './import-helpers'
-import { STEP_TIMEOUT } from '../harness/patience'
+import { poll, STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -152,10 +152,9 @@ describe('campaigns', () => {
       const contacted = list.filter((m) => m.holdout === 0)
       const responders = Math.ceil(contacted.length / 2)
       // the figures come from the receipts, so the imported sales show as soon as the page has read them
-      await page.waitForFunction(
-        `document.querySelector('[data-testid=results-contacted]')?.innerText.split('\\t')[2]?.replace(/,/g, '') === '${responders}'`,
-        undefined,
-        { timeout: STEP_TIMEOUT },
+      // (polled from the test, not by a string predicate in the page: the app's CSP forbids eval there)
+      await poll(async () => (await contactedRow.innerText()).split('\t')[2]?.replace(/,/g, '')).toBe(
+        String(responders),
       )
       expect(await contactedRow.innerText()).toContain(w.contacted)
       expect(await page.getByTestId('results-verdict').innerText()).toContain(w.real)
