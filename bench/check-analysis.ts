@@ -6,6 +6,7 @@ import { computeAnalysis, resolveParameters, saveAnalysis, type Progress } from 
 import { DEFAULT_SEGMENT_RULES } from '../src/main/analysis/segment-rules'
 import { freshTotals } from '../src/main/customers/totals'
 import { migrateToLatest, openDatabase } from '../src/main/db'
+import { staleNewestTotals } from './stale-totals'
 
 // A developer's check, not a suite: `npm exec -- tsx bench/check-analysis.ts SHOP.db [--save N] [--totals]`.
 // Copies SHOP.db aside, migrates the copy, runs computeAnalysis as of the shop's last sale and prints the
@@ -67,17 +68,7 @@ async function main(): Promise<void> {
       await freshTotals(db)
       line.push(`totals CPU ${cpuMs(t0).toFixed(0)} ms`)
       // then as after an import of the newest 1% of the receipts: those customers' rows stale
-      const [maxReceipt, receipts] = sqlite.prepare('select max(id), count(*) from receipts').raw().get() as [
-        number,
-        number,
-      ]
-      sqlite
-        .prepare(
-          `update customer_totals set receipts = 0, visits = 0, spend_satang = 0, first_purchase = null,
-             last_purchase = null where customer_id in (select customer_id from receipts where id > ?)`,
-        )
-        .run(maxReceipt - Math.round(receipts / 100))
-      sqlite.exec('delete from customer_totals_state')
+      staleNewestTotals(sqlite)
       const t1 = process.cpuUsage()
       await freshTotals(db)
       line.push(`totals after a 1% import CPU ${cpuMs(t1).toFixed(0)} ms`)

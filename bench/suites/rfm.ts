@@ -14,6 +14,7 @@ import { duckCohorts, duckDashboard, duckPeer, duckRfm } from '../peers/duckdb'
 import { atRiskCard, newCustomersCard, secondPurchaseCard } from '../../src/main/retention/cards'
 import { cpuMsSince, interleaved, loadText, median, round } from '../peers/stats'
 import { atMost, type Figure, type Suite } from '../types'
+import { staleNewestTotals } from '../stale-totals'
 
 // Issue 17: the analysis side by side with DuckDB on the same receipts of a generated shop (100k customers;
 // 10k with --quick). RFM, cohorts and the dashboard run interleaved with their DuckDB peer (Lukkha, DuckDB,
@@ -104,17 +105,7 @@ export const rfmSuite: Suite = {
       // the same refresh after an import of the last 1% of the receipts: their customers' rows are made stale
       // here (the import's doing), and freshTotals rewrites only the rows that changed
       const totalsAfterImport = await (async (): Promise<[number, number]> => {
-        const [maxReceipt, receipts] = sqlite
-          .prepare('select max(id), count(*) from receipts')
-          .raw()
-          .get() as [number, number]
-        sqlite
-          .prepare(
-            `update customer_totals set receipts = 0, visits = 0, spend_satang = 0, first_purchase = null,
-               last_purchase = null where customer_id in (select customer_id from receipts where id > ?)`,
-          )
-          .run(maxReceipt - Math.round(receipts / 100))
-        sqlite.exec('delete from customer_totals_state')
+        staleNewestTotals(sqlite)
         const cpu0 = process.cpuUsage()
         const start = performance.now()
         await freshTotals(db)
