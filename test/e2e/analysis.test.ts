@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { formatPercent } from '../../src/shared/format/money'
 import { SCREENSHOT_DIR, openApp, useBrowser, type App } from '../harness/browser'
 import { THAI, foreignText, thaiGlyphReport, visibleUiText } from '../harness/page-text'
 import { STEP_TIMEOUT } from '../harness/patience'
@@ -252,7 +253,7 @@ describe('analysis pages', () => {
       )
     // the one chance it states is the churn score's: buying again within its horizon (1 - churn_risk)
     expect(await page.getByTestId('churn-explanation').innerText()).toContain(
-      new Intl.NumberFormat('th-TH', { style: 'percent' }).format(1 - Number(regular.churn_risk)),
+      formatPercent(1 - Number(regular.churn_risk), 'th'),
     )
     await page.keyboard.press('Escape')
     await page.getByTestId('customer-drawer').waitFor({ state: 'detached' })

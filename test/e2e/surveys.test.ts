@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { formatPercent } from '../../src/shared/format/money'
 import { SCREENSHOT_DIR, openApp, useBrowser, type App } from '../harness/browser'
 import { foreignText, thaiGlyphReport, visibleUiText } from '../harness/page-text'
 import { STEP_TIMEOUT } from '../harness/patience'
@@ -75,12 +76,6 @@ function sql(app: App) {
 const focused = (page: App['page']) =>
   page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('data-testid')")
 
-const percent = (lang: Lang, share: number) =>
-  new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(share)
-
 async function checkAnalysis(app: App, lang: Lang): Promise<void> {
   const { page } = app
   const text = TEXT[lang]
@@ -106,7 +101,7 @@ async function checkAnalysis(app: App, lang: Lang): Promise<void> {
     const label = lang === 'th' ? aspect.label_th : aspect.label_en
     const row = shown.find((s) => s.label === label)
     expect(row, label).toBeDefined()
-    expect(row?.disappointed).toBe(percent(lang, aspect.share))
+    expect(row?.disappointed).toBe(formatPercent(aspect.share, lang)) // one decimal below 9.5%
   }
   expect(shown.map((s) => s.rank)).toEqual(expected.map((_, i) => String(i + 1)))
   const first = expected.find((e) => (lang === 'th' ? e.label_th : e.label_en) === shown[0]?.label)

@@ -1,4 +1,4 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query'
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import { isJobFinished, type JobSummary } from '../../../shared/api/job-shape'
 import { isJobOf, type JobKind, type JobOf } from '../../../shared/api/jobs'
 import type { JobEvent } from '../../../shared/events'
@@ -58,11 +58,24 @@ function applyJobEvent(client: QueryClient, event: JobEvent): void {
     })
   }
   if (!isJobFinished(event.state)) return
-  void client.invalidateQueries({ queryKey: jobKeys.one(event.jobId) })
+  void refetchEnded(client, jobKeys.one(event.jobId))
   void client.invalidateQueries({ queryKey: latestKey })
   for (const handler of finishedHandlers.get(event.kind) ?? []) {
     handler({ error: null, startedAt: '', finishedAt: null, ...status }, client)
   }
+}
+
+/**
+ * Fetches an ended job again. A first getJob still in flight may have been answered before the job ended;
+ * TanStack joins an invalidation to such a fetch (it cancels one only once the query has data), which would
+ * leave the job 'running' for good, so that fetch is cancelled first and a new one asked.
+ */
+async function refetchEnded(client: QueryClient, queryKey: readonly unknown[]): Promise<void> {
+  const query = client.getQueryCache().find({ queryKey, exact: true })
+  if (query?.state.fetchStatus === 'fetching' && query.state.data === undefined) {
+    await client.cancelQueries({ queryKey, exact: true })
+  }
+  await client.invalidateQueries({ queryKey, exact: true })
 }
 
 async function fetchJob<K extends JobKind>(jobId: string, kind: K): Promise<JobOf<K>> {
@@ -71,14 +84,19 @@ async function fetchJob<K extends JobKind>(jobId: string, kind: K): Promise<JobO
   return job
 }
 
-/** One job, kept current by its events; `data.result` is typed by the kind once the job has ended. */
-export function useJob<K extends JobKind>(jobId: string | null, kind: K) {
-  return useQuery({
+/** The query of one job (what useJob watches): asked once, then kept current by the job's events. */
+export function jobQuery<K extends JobKind>(jobId: string | null, kind: K) {
+  return queryOptions({
     queryKey: jobKeys.one(jobId ?? ''),
     queryFn: () => fetchJob(jobId ?? '', kind),
     enabled: jobId !== null,
     staleTime: Infinity,
   })
+}
+
+/** One job, kept current by its events; `data.result` is typed by the kind once the job has ended. */
+export function useJob<K extends JobKind>(jobId: string | null, kind: K) {
+  return useQuery(jobQuery(jobId, kind))
 }
 
 /** The latest job of a kind this session (running, queued, or the last one to end), or null. */
