@@ -11,8 +11,11 @@ interface JobsModule {
   listenToJobs: (client: QueryClient) => void
   jobQuery: (jobId: string, kind: string) => { queryKey: readonly unknown[] }
 }
-const jobsModule = () =>
-  import(/* @vite-ignore */ `../../src/renderer/src/${'api/jobs'}`) as Promise<JobsModule>
+const renderer = (path: string): Promise<unknown> =>
+  import(/* @vite-ignore */ `../../src/renderer/src/${path}`)
+const jobsModule = () => renderer('api/jobs') as Promise<JobsModule>
+/** The job as the page's query holds it now. */
+const shown = (observer: QueryObserver) => observer.getCurrentResult().data as { state?: string } | undefined
 
 const original = (globalThis as { window?: unknown }).window
 afterEach(() => {
@@ -48,7 +51,7 @@ describe('job events', () => {
     const { listenToJobs, jobQuery } = await jobsModule()
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
     listenToJobs(client)
-    const observer = new QueryObserver(client, jobQuery('j1', 'backup-file') as never)
+    const observer = new QueryObserver(client, jobQuery('j1', 'backup-file'))
     const seen: string[] = []
     const unsubscribe = observer.subscribe((r) => {
       const data = r.data as { state: string } | undefined
@@ -71,9 +74,7 @@ describe('job events', () => {
     await vi.waitFor(() => expect(answers).toHaveLength(2))
     answers[0]?.(job('running')) // read before the job ended; cancelled, so never shown
     answers[1]?.(job('failed', failure))
-    await vi.waitFor(() =>
-      expect((observer.getCurrentResult().data as { state: string })?.state).toBe('failed'),
-    )
+    await vi.waitFor(() => expect(shown(observer)?.state).toBe('failed'))
     expect((observer.getCurrentResult().data as { error: unknown }).error).toEqual(failure)
     expect(seen).not.toContain('running')
     unsubscribe()
@@ -94,13 +95,11 @@ describe('job events', () => {
     const { listenToJobs, jobQuery } = await jobsModule()
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
     listenToJobs(client)
-    const observer = new QueryObserver(client, jobQuery('j1', 'backup-file') as never)
+    const observer = new QueryObserver(client, jobQuery('j1', 'backup-file'))
     const unsubscribe = observer.subscribe(() => undefined)
     await vi.waitFor(() => expect(answers).toHaveLength(1))
     answers[0]?.(job('running'))
-    await vi.waitFor(() =>
-      expect((observer.getCurrentResult().data as { state: string })?.state).toBe('running'),
-    )
+    await vi.waitFor(() => expect(shown(observer)?.state).toBe('running'))
     events.listener?.({
       type: 'job',
       jobId: 'j1',
