@@ -48,4 +48,56 @@ describe('start questions', () => {
     expect(client.getQueryData(settingsKeys.current?.() ?? [])).toEqual({ language: 'th' })
     expect(client.getQueryData(systemKeys.stats?.() ?? [])).toMatchObject({ customers: 1, receipts: 2 })
   })
+
+  // The entry script asks the same questions (and the dashboard's KPIs when the window opens on it) before
+  // the app's code has run; the start takes those answers once instead of asking again.
+  async function earlyStart(hash: string, stats: { customers: number; receipts: number }) {
+    const asked: string[] = []
+    const answer = (method: string, data: unknown) => () => {
+      asked.push(method)
+      return Promise.resolve({ ok: true, data })
+    }
+    ;(globalThis as { window?: unknown }).window = {
+      lukkha: {
+        getHealth: answer('getHealth', { status: 'ok' }),
+        getSettings: answer('getSettings', { language: 'en' }),
+        getStats: answer('getStats', { ...stats, lines: 0, products: 0 }),
+        getDashboardKpis: answer('getDashboardKpis', { customers: 7 }),
+      },
+    }
+    const { askEarly } = (await renderer('app/earlyCalls')) as { askEarly: (hash: string) => void }
+    const { askStartQuestions } = (await renderer('app/startQueries')) as {
+      askStartQuestions: (client: QueryClient) => void
+    }
+    const dashboardKeys = (await renderer('features/dashboard/queries')).dashboardKeys as {
+      kpis: (asOf: string | null) => readonly unknown[]
+    }
+    askEarly(hash)
+    const early = [...asked]
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    askStartQuestions(client)
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0))
+    return { early, asked, client, kpis: client.getQueryData(dashboardKeys.kpis(null)) }
+  }
+
+  it('takes the early answers once, with the KPIs under the dashboard’s key when the shop has data', async () => {
+    const run = await earlyStart('', { customers: 3, receipts: 5 })
+    expect(run.early.sort()).toEqual(['getDashboardKpis', 'getHealth', 'getSettings', 'getStats'])
+    expect(run.asked).toHaveLength(4) // nothing asked twice
+    expect(run.kpis).toEqual({ customers: 7 })
+    const settingsKeys = (await renderer('features/settings/queries')).settingsKeys as Keys
+    expect(run.client.getQueryData(settingsKeys.current?.() ?? [])).toEqual({ language: 'en' })
+  })
+
+  it('drops the early KPIs of an empty shop, so a dashboard after an import asks again', async () => {
+    const run = await earlyStart('#/dashboard', { customers: 0, receipts: 0 })
+    expect(run.early).toContain('getDashboardKpis')
+    expect(run.kpis).toBeUndefined()
+  })
+
+  it('asks no KPIs early when the window opens on another page', async () => {
+    const run = await earlyStart('#/customers', { customers: 3, receipts: 5 })
+    expect(run.early.sort()).toEqual(['getHealth', 'getSettings', 'getStats'])
+    expect(run.kpis).toBeUndefined()
+  })
 })

@@ -3,16 +3,15 @@ import '@mantine/core/styles.css'
 import '@mantine/dates/styles.css'
 import '@mantine/notifications/styles.css'
 import './styles.css'
-import './i18n'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
+import { askEarly, opensOnDashboard } from './app/earlyCalls'
 
-const root = document.getElementById('root')
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  )
-}
+// The entry is small on purpose: it asks for the app's code (React, Mantine, router, texts: start.tsx) and,
+// when the window opens on the dashboard, for the dashboard's code, then asks the first screen's API
+// questions, so the answers are on their way while that code loads and evaluates, instead of being asked
+// only once it has run. Code first: the files are requested before the API calls (the harness serves both
+// from one event loop, the app's main process from one thread).
+const app = import('./app/start')
+const hash = window.location.hash
+if (opensOnDashboard(hash)) import('./features/dashboard/DashboardPage').catch(() => undefined)
+askEarly(hash)
+void app.then(({ start }) => start())

@@ -1,19 +1,13 @@
 import { z } from 'zod'
 import { apiErrorSchema } from './error'
+import { jobStates } from './job-states'
 
 // The one shape of a job (import, analysis, and every later kind): the state names are defined here once
 // and used from the registry (src/main/jobs) to the renderer's hook (src/renderer/src/api/jobs.ts).
 
-/**
- * queued: waiting for another job to end first; running; and the three ends: done (result set), failed
- * (error set; an import that rejected rows also carries its summary as result), cancelled.
- */
-export const jobStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const
+// The states and isJobFinished live zod-free in job-states.ts (the renderer's first screen reads them).
+export { finishedJobStates, isJobFinished, jobStates, type JobState } from './job-states'
 export const jobStateSchema = z.enum(jobStates)
-export type JobState = z.infer<typeof jobStateSchema>
-
-export const finishedJobStates: readonly JobState[] = ['done', 'failed', 'cancelled']
-export const isJobFinished = (state: JobState): boolean => finishedJobStates.includes(state)
 
 /** A failed job's error: the API's coded error (code, params the renderer words, English message). */
 export const jobErrorSchema = apiErrorSchema

@@ -35,7 +35,5 @@ export const jobsContract = {
   },
 } as const
 
-/** Narrows a job to its kind (and so its result's type). */
-export function isJobOf<K extends JobKind>(job: Job, kind: K): job is JobOf<K> {
-  return job.kind === kind
-}
+// isJobOf lives zod-free in job-states.ts (the renderer's job hook uses it from the first screen on).
+export { isJobOf } from './job-states'

@@ -1,14 +1,10 @@
 import { z } from 'zod'
+import { dateStyles, languages, logoTypes, MAX_LOGO_BYTES } from './setting-words'
 
-export const languages = ['th', 'en'] as const
-export type Language = (typeof languages)[number]
-
-/** Dates in the Buddhist era (2569) or the Gregorian calendar (2026). */
-export const dateStyles = ['buddhist', 'gregorian'] as const
-export type DateStyle = (typeof dateStyles)[number]
-
-export const logoTypes = ['image/png', 'image/jpeg', 'image/webp'] as const
-export const MAX_LOGO_BYTES = 512 * 1024
+// The lists live zod-free in setting-words.ts (the renderer's first screen reads them); re-exported here so
+// the contract stays the one place to import the settings' names from.
+export { dateStyles, languages, logoTypes, MAX_LOGO_BYTES }
+export type { DateStyle, Language } from './setting-words'
 
 export const logoSchema = z.object({
   /** A data: URL the page can show directly (img-src allows data:). */

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
-import { isJobFinished, type JobSummary } from '../../../shared/api/job-shape'
-import { isJobOf, type JobKind, type JobOf } from '../../../shared/api/jobs'
+import type { JobSummary } from '../../../shared/api/job-shape'
+import { isJobFinished, isJobOf } from '../../../shared/api/job-states'
+import type { JobKind, JobOf } from '../../../shared/api/jobs'
 import type { JobEvent } from '../../../shared/events'
 import { call } from './client'
 

@@ -1,6 +1,6 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { languages, type Language } from '../../../shared/api/settings'
+import { languages, type Language } from '../../../shared/api/setting-words'
 import { namespaces, resourcesFor } from './resources'
 
 // All text is bundled, so initialisation is synchronous and a language switch is immediate. The language

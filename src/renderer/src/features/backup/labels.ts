@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupDto } from '../../../../shared/api/backup'
-import { languages, type Language } from '../../../../shared/api/settings'
+import { languages, type Language } from '../../../../shared/api/setting-words'
 import { formatDate } from '../../format/dates'
 import { formatNumber, formatPercent } from '../../format/money'
 import { useFormat } from '../../format/useFormat'

@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { languages, type Language } from '../../../../shared/api/settings'
+import { languages, type Language } from '../../../../shared/api/setting-words'
 import { useSettings, useUpdateSettings } from './queries'
 
 // Each language is named in itself, so someone who cannot read the current one still finds theirs.

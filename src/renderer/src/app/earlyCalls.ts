@@ -1,0 +1,41 @@
+import { call } from '../api/client'
+
+// The first screen's API questions, asked by the entry script (main.tsx) the moment it runs: before React,
+// Mantine, the router and the texts are evaluated (~300 ms of the page's CPU under load), not after. Only
+// `call` is imported here (its module has type imports only), so this stays a few hundred bytes of the entry.
+// askStartQuestions (startQueries.ts) takes each answer ONCE into the query cache at start, under the keys the
+// gates and the dashboard read; a later refetch asks the API again as usual.
+
+type EarlyMethod = 'getHealth' | 'getSettings' | 'getStats' | 'getDashboardKpis'
+type Answer<M extends EarlyMethod> = ReturnType<typeof call<M>>
+
+const asked = new Map<EarlyMethod, Promise<unknown>>()
+const ignore = (): void => undefined
+
+/**
+ * True when the window opens where the start redirect leads a shop with data: the dashboard at its default
+ * day (the app's page without a hash, or #/dashboard without ?asOf).
+ */
+export function opensOnDashboard(hash: string): boolean {
+  return hash === '' || hash === '#' || hash === '#/' || hash === '#/dashboard'
+}
+
+function ask<M extends EarlyMethod>(method: M, answer: Answer<M>): void {
+  answer.catch(ignore) // a failure is shown by the query that takes it; unclaimed, it is no unhandled rejection
+  asked.set(method, answer)
+}
+
+/** Asks the start questions now; the dashboard's KPIs too when the window opens on the dashboard. */
+export function askEarly(hash: string): void {
+  ask('getHealth', call('getHealth'))
+  ask('getSettings', call('getSettings'))
+  ask('getStats', call('getStats'))
+  if (opensOnDashboard(hash)) ask('getDashboardKpis', call('getDashboardKpis', {}))
+}
+
+/** The early answer of `method`, once (undefined when it was not asked early or is already taken). */
+export function takeEarly<M extends EarlyMethod>(method: M): Answer<M> | undefined {
+  const answer = asked.get(method) as Answer<M> | undefined
+  asked.delete(method)
+  return answer
+}
