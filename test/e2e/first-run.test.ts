@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openApp, useBrowser } from '../harness/browser'
 import { foreignText, thaiGlyphReport, visibleUiText } from '../harness/page-text'
+import { poll } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -8,7 +9,7 @@ describe('first run', () => {
   it('shows the welcome screen on a new database, in Thai on a Thai system', async () => {
     const app = await openApp(browser, { systemLocale: 'th-TH' })
     const { page } = app
-    await expect.poll(() => page.url()).toMatch(/#\/welcome$/)
+    await poll(() => Promise.resolve(page.url())).toMatch(/#\/welcome$/) // the step bound, not poll's 1 s
     await page.getByRole('heading', { name: 'ยินดีต้อนรับสู่ Lukkha' }).waitFor()
     await page.getByRole('button', { name: 'ทดลองกับร้านตัวอย่าง' }).waitFor()
     await page.getByRole('button', { name: 'นำเข้าไฟล์จาก POS' }).waitFor()
