@@ -6,9 +6,23 @@ export function numberLocale(language: Language): string {
   return LOCALES[language]
 }
 
+// An Intl.NumberFormat is built once per (locale, options) and kept: building one costs far more than
+// formatting with it, and a screen formats hundreds of figures with the same few options.
+const formats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options)
+    formats.set(key, format)
+  }
+  return format
+}
+
 /** Baht from integer satang: ฿1,234.50, or ฿1,235 when `whole`. */
 export function formatBaht(satang: number, language: Language, whole = false): string {
-  return new Intl.NumberFormat(LOCALES[language], {
+  return numberFormat(LOCALES[language], {
     style: 'currency',
     currency: 'THB',
     currencyDisplay: 'narrowSymbol',
@@ -18,12 +32,12 @@ export function formatBaht(satang: number, language: Language, whole = false): s
 }
 
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits }).format(value)
+  return numberFormat(LOCALES[language], { maximumFractionDigits }).format(value)
 }
 
 /** A signed percentage such as +12% or −4%. */
 export function formatChange(ratio: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], {
+  return numberFormat(LOCALES[language], {
     style: 'percent',
     signDisplay: 'exceptZero',
     maximumFractionDigits: 0,
@@ -36,7 +50,7 @@ export function formatChange(ratio: number, language: Language): string {
  */
 export function formatPercent(ratio: number, language: Language): string {
   const small = ratio !== 0 && Math.abs(ratio) < 0.095
-  const format = new Intl.NumberFormat(LOCALES[language], {
+  const format = numberFormat(LOCALES[language], {
     style: 'percent',
     maximumFractionDigits: small ? 1 : 0,
   })
@@ -55,10 +69,10 @@ export function formatBahtCompact(satang: number, language: Language): string {
   if (language === 'th') {
     const baht = satang / 100
     const [size, unit] = THAI_UNITS.find(([n]) => Math.abs(baht) >= n) ?? [1, '']
-    const number = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 }).format(baht / size)
+    const number = numberFormat('th-TH', { maximumFractionDigits: 1 }).format(baht / size)
     return `฿${number}${unit}`
   }
-  return new Intl.NumberFormat(LOCALES[language], {
+  return numberFormat(LOCALES[language], {
     style: 'currency',
     currency: 'THB',
     currencyDisplay: 'narrowSymbol',
