@@ -2,6 +2,7 @@ import { Grid, Skeleton, Stack } from '@mantine/core'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { AfterFirstPaint } from '../../components/AfterFirstPaint'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { FiguresAsOf, StaleDataNotice } from '../../components/FiguresAsOf'
 import { PageHeader } from '../../components/PageHeader'
@@ -55,20 +56,23 @@ export function DashboardPage(): React.JSX.Element {
       />
       <StaleDataNotice period={period} />
       <KpiGrid dashboard={d} />
-      <RetentionCards asOf={d.asOf} />
-      <TasksCard />
-      <Grid gap="lg">
-        <Grid.Col span={7}>
-          <Suspense
-            fallback={<Skeleton h={CHART_CARD_HEIGHT} radius="md" data-testid="revenue-chart-loading" />}
-          >
-            <RevenueChart asOf={chosen} />
-          </Suspense>
-        </Grid.Col>
-        <Grid.Col span={5}>
-          <TopProducts asOf={chosen} />
-        </Grid.Col>
-      </Grid>
+      {/* the cards below the KPIs are drawn a frame after them (their own queries show placeholders) */}
+      <AfterFirstPaint>
+        <RetentionCards asOf={d.asOf} />
+        <TasksCard />
+        <Grid gap="lg">
+          <Grid.Col span={7}>
+            <Suspense
+              fallback={<Skeleton h={CHART_CARD_HEIGHT} radius="md" data-testid="revenue-chart-loading" />}
+            >
+              <RevenueChart asOf={chosen} />
+            </Suspense>
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <TopProducts asOf={chosen} />
+          </Grid.Col>
+        </Grid>
+      </AfterFirstPaint>
     </Stack>
   )
 }
