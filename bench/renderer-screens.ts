@@ -1,0 +1,49 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { dispatch } from '../src/main/api/dispatch'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium'
+import { startHarness } from '../test/harness/server'
+
+// Screenshots of the first screen at 1366x768, Thai and English: while the KPI answer is held back (what the
+// owner sees while the data loads) and once the KPI cards show. For looking at, not a test.
+//   npm exec -- tsx bench/renderer-screens.ts DB [OUT_DIR]
+
+const [db, out = 'test-results/screenshots'] = process.argv.slice(2)
+if (!db) throw new Error('usage: renderer-screens.ts DB [OUT_DIR]')
+mkdirSync(out, { recursive: true })
+const work = mkdtempSync('/tmp/renderer-screens-')
+const file = join(work, 'shop.db')
+copyFileSync(db, file)
+const context = await chromium.launchPersistentContext(join(work, 'chromium'), {
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  viewport: { width: 1366, height: 768 },
+  args: CHROMIUM_ARGS,
+})
+try {
+  for (const language of ['th', 'en'] as const) {
+    const harness = await startHarness({ dbFile: file, systemLocale: 'th-TH' })
+    await dispatch('updateSettings', { language }, harness.ctx)
+    const page = await context.newPage()
+    let release: () => void = () => undefined
+    const held = new Promise<void>((ok) => (release = ok))
+    await page.route('**/__lukkha/api/getDashboardKpis', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(harness.url)
+    await page.getByRole('navigation').waitFor({ timeout: 120_000 })
+    await page.waitForTimeout(500) // only for the picture: let the frame settle
+    await page.screenshot({ path: join(out, `first-screen-loading-${language}.png`) })
+    release()
+    await page.getByTestId('kpi-customers-value').waitFor({ timeout: 120_000 })
+    await page.waitForTimeout(1500)
+    await page.screenshot({ path: join(out, `first-screen-loaded-${language}.png`) })
+    await page.close()
+    await harness.close()
+  }
+} finally {
+  await context.close()
+  rmSync(work, { recursive: true, force: true })
+}
