@@ -23,6 +23,7 @@ import { forecastGroups } from './forecast-groups'
 import { expectedSpend } from './gamma-gamma'
 import { readHistory } from './history-pass'
 import { latestSaleDate, scoreRfm, type RfmScore } from './rfm'
+import { insertScores } from './score-rows'
 import { saveCohorts } from './stored-cohorts'
 import { validateSegmentRules } from './segment-rules'
 
@@ -260,66 +261,6 @@ export function computeAnalysis(
   }
 }
 
-const SCORE_COLUMNS = `run_id, customer_id, recency_days, frequency, monetary_satang, r, f, m, segment,
-  value_tier, purchase_days, first_purchase, last_purchase, usual_interval_days, p_alive, expected_purchases_30,
-  expected_purchases_90, expected_purchases_365, expected_spend_satang, clv_satang, churn_risk, churn_level`
-const SCORE_WIDTH = 22
-/** Rows per INSERT: 22 x 400 = 8,800 parameters, well inside SQLite's 32,766. */
-const SCORE_BATCH = 400
-
-/**
- * Writes the scores with prepared multi-row INSERTs (SCORE_BATCH rows per statement, one statement for the
- * rest): a call into SQLite per 400 customers instead of one per customer (the save was the second-hottest
- * phase of a 100k-customer run; see bench/README.md). Call inside the run's transaction.
- */
-function scoreInserter(sqlite: Sqlite): (runId: number, customers: ScoredCustomer[]) => void {
-  const statement = (rows: number) =>
-    sqlite.prepare(
-      `insert into analysis_scores (${SCORE_COLUMNS}) values ${Array.from(
-        { length: rows },
-        () => `(${new Array<string>(SCORE_WIDTH).fill('?').join(', ')})`,
-      ).join(', ')}`,
-    )
-  const full = statement(SCORE_BATCH)
-  return (runId, customers) => {
-    const values: unknown[] = []
-    const flush = (): void => {
-      const rows = values.length / SCORE_WIDTH
-      if (rows === 0) return
-      ;(rows === SCORE_BATCH ? full : statement(rows)).run(values)
-      values.length = 0
-    }
-    for (const c of customers) {
-      values.push(
-        runId,
-        c.customerId,
-        c.recencyDays,
-        c.frequency,
-        c.monetarySatang,
-        c.r,
-        c.f,
-        c.m,
-        c.segment,
-        c.valueTier,
-        c.purchaseDays,
-        c.firstPurchase,
-        c.lastPurchase,
-        c.usualIntervalDays,
-        c.pAlive,
-        c.expected30,
-        c.expected90,
-        c.expected365,
-        c.expectedSpendSatang,
-        c.clvSatang,
-        c.churnRisk,
-        c.churnLevel,
-      )
-      if (values.length === SCORE_BATCH * SCORE_WIDTH) flush()
-    }
-    flush()
-  }
-}
-
 /** Runs kept: the newest KEEP_RECENT_RUNS, plus the newest of every as-of month for the long view. */
 export const KEEP_RECENT_RUNS = 20
 
@@ -339,7 +280,6 @@ export function saveAnalysis(
        shop_interval_days, segment_rules, duration_ms)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const insertScores = scoreInserter(sqlite)
   const prune = sqlite.prepare(
     `delete from analysis_runs
       where id not in (select id from analysis_runs order by id desc limit ?)
@@ -369,7 +309,7 @@ export function saveAnalysis(
         result.durationMs,
       ).lastInsertRowid,
     )
-    insertScores(runId, result.customers)
+    insertScores(sqlite, runId, result.customers)
     saveCohorts(sqlite, runId, result.cohorts)
     prune.run(KEEP_RECENT_RUNS)
     return runId
