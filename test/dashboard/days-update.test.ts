@@ -131,6 +131,49 @@ describe('stored dashboard days kept current by imports and undos', () => {
   )
 
   it(
+    'match the receipts when the import cannot sum them in memory: lines apart, fractions, refunds',
+    { timeout: 120_000 },
+    async () => {
+      const ctx = await testContext()
+      const { sqlite } = ctx.connection
+      const dir = tempDir()
+      const importFile = (file: string) => runImport(sqlite, file, { dateOrder: 'dmy' }, { now: fixedNow })
+      const line = (receipt: string, day: string, sku: string, quantity: string, price: string) =>
+        `${receipt},${day} 10:00,C-01,สุดา,0812345670,,${sku},สินค้า ${sku},อาหาร,${quantity},${price},,สาขาหลัก,แดง`
+
+      // a plain file, with a refund and a line without a product: summed in memory while written (DaysTally)
+      const plain = join(dir, 'plain.csv')
+      writeFileSync(
+        plain,
+        `${HEADER}\n${line('P-1', '2026-03-01', 'S-1', '2', '40.00')}\n${line('P-1', '2026-03-01', 'S-2', '1', '15.00')}\n` +
+          `${line('P-2', '2026-03-02', 'S-1', '-1', '40.00')}\n${line('P-3', '2026-03-02', '', '1', '5.00').replace('สินค้า ,', ',')}\n`,
+      )
+      expect(await importFile(plain)).toMatchObject({ status: 'done', receiptsAdded: 3 })
+      await expectCurrent(ctx)
+
+      // a receipt whose lines are apart in the file, on another day than the receipt between them: its total
+      // is worked out again at the end, so the days come from the receipts (the SQL passes)
+      const apart = join(dir, 'apart.csv')
+      writeFileSync(
+        apart,
+        `${HEADER}\n${line('A-1', '2026-03-03', 'S-1', '1', '40.00')}\n${line('A-2', '2026-03-04', 'S-2', '3', '15.00')}\n` +
+          `${line('A-1', '2026-03-03', 'S-3', '2', '25.00')}\n`,
+      )
+      expect(await importFile(apart)).toMatchObject({ status: 'done', receiptsAdded: 2, linesAdded: 3 })
+      await expectCurrent(ctx)
+
+      // fractional quantities (weighed goods) on days already stored
+      const weighed = join(dir, 'weighed.csv')
+      writeFileSync(
+        weighed,
+        `${HEADER}\n${line('W-1', '2026-03-01', 'S-1', '0.5', '40.00')}\n${line('W-2', '2026-03-01', 'S-1', '1.25', '40.00')}\n`,
+      )
+      expect(await importFile(weighed)).toMatchObject({ status: 'done', receiptsAdded: 2 })
+      await expectCurrent(ctx)
+    },
+  )
+
+  it(
     'stay stale after a change they did not follow, until the fallback rebuilds them',
     { timeout: 120_000 },
     async () => {
