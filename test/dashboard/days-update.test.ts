@@ -137,7 +137,14 @@ describe('stored dashboard days kept current by imports and undos', () => {
       const ctx = await testContext()
       const { sqlite } = ctx.connection
       const dir = tempDir()
-      const importFile = (file: string) => runImport(sqlite, file, { dateOrder: 'dmy' }, { now: fixedNow })
+      // daysTallySlots: the in-memory sums spill to a temp table after this many (day, product) pairs
+      const importFile = (file: string, daysTallySlots = 2) =>
+        runImport(sqlite, file, { dateOrder: 'dmy' }, { now: fixedNow, daysTallySlots })
+      const tempLeft = () =>
+        sqlite
+          .prepare("select count(*) from temp.sqlite_master where name = 'import_product_days'")
+          .pluck()
+          .get()
       const line = (receipt: string, day: string, sku: string, quantity: string, price: string) =>
         `${receipt},${day} 10:00,C-01,สุดา,0812345670,,${sku},สินค้า ${sku},อาหาร,${quantity},${price},,สาขาหลัก,แดง`
 
@@ -151,6 +158,19 @@ describe('stored dashboard days kept current by imports and undos', () => {
       expect(await importFile(plain)).toMatchObject({ status: 'done', receiptsAdded: 3 })
       await expectCurrent(ctx)
 
+      // a generated export whose (day, product) sums spill to the temp table many times, onto stored days
+      const spilled = join(dir, 'spilled.csv')
+      generateExport({
+        layout: 'loyverse_receipts',
+        lines: 2_000,
+        seed: 5,
+        out: spilled,
+        start: new Date(2026, 1, 25),
+      })
+      expect(await importFile(spilled, 7)).toMatchObject({ status: 'done' })
+      await expectCurrent(ctx)
+      expect(tempLeft()).toBe(0)
+
       // a receipt whose lines are apart in the file, on another day than the receipt between them: its total
       // is worked out again at the end, so the days come from the receipts (the SQL passes)
       const apart = join(dir, 'apart.csv')
@@ -159,8 +179,10 @@ describe('stored dashboard days kept current by imports and undos', () => {
         `${HEADER}\n${line('A-1', '2026-03-03', 'S-1', '1', '40.00')}\n${line('A-2', '2026-03-04', 'S-2', '3', '15.00')}\n` +
           `${line('A-1', '2026-03-03', 'S-3', '2', '25.00')}\n`,
       )
-      expect(await importFile(apart)).toMatchObject({ status: 'done', receiptsAdded: 2, linesAdded: 3 })
+      // (one pair in memory: A-2's line spills A-1's first one, then A-1's second line gives the tally up)
+      expect(await importFile(apart, 1)).toMatchObject({ status: 'done', receiptsAdded: 2, linesAdded: 3 })
       await expectCurrent(ctx)
+      expect(tempLeft()).toBe(0)
 
       // fractional quantities (weighed goods) on days already stored
       const weighed = join(dir, 'weighed.csv')

@@ -7,6 +7,13 @@ import type { Sqlite } from '../db'
 // together, with whole quantities (sums of fractions would round differently from SQLite's sum()). Any line
 // appended to a receipt written before (an earlier import's, or this one's when its lines were apart) or a
 // fractional quantity makes it `usable = false`, and the SQL passes run as before.
+// Memory stays bounded: the (day, product) sums are kept for at most SPILL_SLOTS pairs, then added to a temp
+// table of this connection (rolled back with the import) and the tally starts again; the end adds that table
+// to product_days in key order. The 1M-line bench file has 469,210 such pairs; a shop with thousands of
+// products over years could have tens of millions.
+
+export const SPILL_SLOTS = 65_536
+const PRODUCTS_TEMP = 'temp.import_product_days'
 
 /** Per day: the products' slots in the line sums (product ids are small integers: Map keys stay Smis). */
 type DayProducts = Map<number, number>
@@ -19,11 +26,21 @@ export class DaysTally {
   private readonly daySales: number[] = []
   private readonly dayProducts: DayProducts[] = []
   /** line sums per (day, product) slot */
-  private slotQuantity: Float64Array<ArrayBuffer> = new Float64Array(1024)
-  private slotNet: Float64Array<ArrayBuffer> = new Float64Array(1024)
+  private readonly slotQuantity: Float64Array
+  private readonly slotNet: Float64Array
   private slots = 0
+  private spilled = false
   /** the day of the receipt whose lines come next */
   private day = -1
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    /** (day, product) pairs kept in memory before they are added to the temp table */
+    private readonly spillSlots = SPILL_SLOTS,
+  ) {
+    this.slotQuantity = new Float64Array(spillSlots)
+    this.slotNet = new Float64Array(spillSlots)
+  }
 
   /** A receipt this import creates, with the totals it is written with. */
   receipt(occurredAt: string, sale: boolean, net: number): void {
@@ -47,14 +64,14 @@ export class DaysTally {
   line(productId: number | null, quantity: number, net: number): void {
     if (!this.usable || productId === null) return
     if (!Number.isInteger(quantity)) {
-      this.usable = false
+      this.giveUp()
       return
     }
     const products = this.dayProducts[this.day] as DayProducts
     let slot = products.get(productId)
     if (slot === undefined) {
+      if (this.slots === this.spillSlots) this.spill()
       slot = this.slots++
-      if (slot === this.slotNet.length) this.grow()
       products.set(productId, slot)
     }
     this.slotQuantity[slot] = (this.slotQuantity[slot] as number) + quantity
@@ -63,66 +80,103 @@ export class DaysTally {
 
   /** Lines the tally cannot place (added to a receipt written before): the SQL passes take over. */
   giveUp(): void {
+    if (!this.usable) return
     this.usable = false
+    if (this.spilled) this.sqlite.exec(`drop table ${PRODUCTS_TEMP}`)
+    this.spilled = false
+    for (const products of this.dayProducts) products.clear()
   }
 
-  private grow(): void {
-    const grown = (from: Float64Array): Float64Array<ArrayBuffer> => {
-      const to = new Float64Array(from.length * 2)
-      to.set(from)
-      return to
+  /** The (day, product) sums in key order, then empty. */
+  private drain(add: (day: string, productId: number, quantity: number, net: number) => void): void {
+    for (const i of this.dayOrder()) {
+      const day = this.days[i] as string
+      const products = this.dayProducts[i] as DayProducts
+      for (const id of [...products.keys()].sort((a, b) => a - b)) {
+        const slot = products.get(id) as number
+        add(day, id, this.slotQuantity[slot] as number, this.slotNet[slot] as number)
+      }
+      products.clear()
     }
-    this.slotQuantity = grown(this.slotQuantity)
-    this.slotNet = grown(this.slotNet)
+    this.slotQuantity.fill(0)
+    this.slotNet.fill(0)
+    this.slots = 0
+  }
+
+  private dayOrder(): number[] {
+    return this.days.map((_, i) => i).sort((a, b) => compare(this.days[a], this.days[b]))
+  }
+
+  private spill(): void {
+    if (!this.spilled) {
+      this.sqlite.exec(
+        `create table ${PRODUCTS_TEMP} (day text not null, product_id integer not null, quantity real not null,
+           net_satang integer not null, primary key (day, product_id)) without rowid`,
+      )
+      this.spilled = true
+    }
+    const rows = rowsWriter(
+      this.sqlite,
+      `${PRODUCTS_TEMP} (day, product_id, quantity, net_satang)`,
+      4,
+      ADD_PRODUCT,
+    )
+    this.drain(rows.add)
+    rows.flush()
   }
 
   /** Adds the sums to the stored days, in key order (appends to the WITHOUT ROWID b-trees), many rows a statement. */
-  write(sqlite: Sqlite): void {
-    const upsertSales = `on conflict (day) do update
-       set net_satang = net_satang + excluded.net_satang, sales = sales + excluded.sales`
-    const sales = rowsWriter(sqlite, 'sales_days (day, net_satang, sales)', 3, upsertSales)
-    const products = rowsWriter(
-      sqlite,
-      'product_days (day, product_id, quantity, net_satang)',
-      4,
-      `on conflict (day, product_id) do update
-          set quantity = quantity + excluded.quantity, net_satang = net_satang + excluded.net_satang`,
-    )
-    const order = this.days.map((_, i) => i).sort((a, b) => compare(this.days[a], this.days[b]))
-    for (const i of order) {
-      const day = this.days[i] as string
-      sales.add(day, this.dayNet[i], this.daySales[i])
-      const slots = this.dayProducts[i] as DayProducts
-      for (const id of [...slots.keys()].sort((a, b) => a - b)) {
-        const slot = slots.get(id) as number
-        products.add(day, id, this.slotQuantity[slot], this.slotNet[slot])
-      }
-    }
+  write(): void {
+    const sqlite = this.sqlite
+    const sales = rowsWriter(sqlite, 'sales_days (day, net_satang, sales)', 3, ADD_SALES)
+    for (const i of this.dayOrder()) sales.add(this.days[i], this.dayNet[i], this.daySales[i])
     sales.flush()
-    products.flush()
+    if (this.spilled) {
+      this.spill()
+      sqlite.exec(
+        `insert into product_days (day, product_id, quantity, net_satang)
+         select day, product_id, quantity, net_satang from ${PRODUCTS_TEMP} where true order by day, product_id
+         ${ADD_PRODUCT};
+         drop table ${PRODUCTS_TEMP}`,
+      )
+      this.spilled = false
+    } else {
+      const products = rowsWriter(
+        sqlite,
+        'product_days (day, product_id, quantity, net_satang)',
+        4,
+        ADD_PRODUCT,
+      )
+      this.drain(products.add)
+      products.flush()
+    }
   }
 }
 
+const ADD_SALES = `on conflict (day) do update
+  set net_satang = net_satang + excluded.net_satang, sales = sales + excluded.sales`
+const ADD_PRODUCT = `on conflict (day, product_id) do update
+  set quantity = quantity + excluded.quantity, net_satang = net_satang + excluded.net_satang`
+
 const ROWS = 256
 
-/** Multi-row upserts of `width` values a row: one statement per ROWS rows, one per row for the rest. */
+/** Multi-row upserts of `width` values a row: one statement per ROWS rows, one for the rest. */
 function rowsWriter(sqlite: Sqlite, into: string, width: number, conflict: string) {
   const row = `(${Array.from({ length: width }, () => '?').join(', ')})`
-  // "where true" is not needed with VALUES: the upsert parses unambiguously
   const sql = (rows: number): string =>
     `insert into ${into} values ${Array.from({ length: rows }, () => row).join(', ')} ${conflict}`
   const full = sqlite.prepare(sql(ROWS))
   const params: unknown[] = new Array<unknown>(ROWS * width)
   let at = 0
   return {
-    add(...values: unknown[]): void {
+    add: (...values: unknown[]): void => {
       for (const v of values) params[at++] = v
       if (at === params.length) {
         full.run(params)
         at = 0
       }
     },
-    flush(): void {
+    flush: (): void => {
       if (at > 0) sqlite.prepare(sql(at / width)).run(params.slice(0, at))
       at = 0
     },

@@ -42,6 +42,8 @@ export interface RunHooks {
   parserMinBytes?: number
   /** Files at least this big fill the customers' search index and totals once at the end (deferred-triggers.ts). */
   customerTriggersMinBytes?: number
+  /** How many (day, product) sums the import keeps in memory for the dashboard's days (days-tally.ts). */
+  daysTallySlots?: number
   onProgress?: (progress: ImportProgress) => void
   /**
    * The import's clock, for the times it records (history row, saved mappings): the API passes the job's
@@ -184,7 +186,8 @@ export async function importPlanned(
     const triggers = deferCustomerTriggers(sqlite, plan.size, hooks.customerTriggersMinBytes)
     const customers = new CustomerBook(sqlite, importId, mapping.source, mapping.codeKind, stamp)
     const catalog = new Catalog(sqlite, importId, stamp)
-    const tally = days.fresh && mapping.kind === 'sales' ? new DaysTally() : undefined
+    const tally =
+      days.fresh && mapping.kind === 'sales' ? new DaysTally(sqlite, hooks.daysTallySlots) : undefined
     const sales =
       mapping.kind === 'sales'
         ? new SalesWriter(sqlite, importId, mapping.source, customers, catalog, {
@@ -324,7 +327,7 @@ export async function importPlanned(
     clock.time('index', () => indexes?.rebuild())
     const daysStart = performance.now()
     if (tally?.usable) {
-      tally.write(sqlite)
+      tally.write()
       await stampDays(sqliteRunner(sqlite))
     } else await addImportedDays(sqliteRunner(sqlite), days)
     clock.add('days', performance.now() - daysStart)
