@@ -35,7 +35,8 @@ export const surveysHandlers: Handlers<typeof surveysContract> = {
   surveysAnalysis: (input, ctx) => analyseSurveys(ctx.db, { from: input?.from, to: input?.to }),
   surveysFollowUps: (input, ctx) => followUpsWithRecovery(ctx.db, input.status),
   surveysCloseFollowUp: (input, ctx) => closeFollowUp(ctx.db, input, ctx.now()),
-  surveysImportPreview: (input) => withUploadedFile(input.fileName, input.base64, previewSurveyFile),
+  surveysImportPreview: (input) =>
+    withUploadedFile(input.fileName, input.base64, (path) => previewSurveyFile(path, input.fileName)),
   surveysStartImport: ({ fileName, base64, mapping }, ctx) => ({
     jobId: ctx.jobs.start(surveyImportJob, {
       db: ctx.db,

@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import type { Kysely } from 'kysely'
+import type { ImportFormat, TextEncoding } from '../../shared/api/import'
 import type {
   ResponseInput,
   SurveyImportResult,
@@ -10,6 +11,8 @@ import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
 import type { Database } from '../db/schema'
 import { scanFile } from '../import/encoding'
+import { assertTextFile } from '../import/read/sniff'
+import { checkWorkbookZip } from '../import/read/zip-check'
 import { parseDateTime } from '../import/normalize/dates'
 import { normalizePhone } from '../import/normalize/contacts'
 import { detectDelimiter, readHead, readTable, readTextSample, sniffFormat } from '../import/read'
@@ -158,7 +161,7 @@ export async function importSurveyResponses(
 ): Promise<SurveyImportResult> {
   const file = input.fileName ?? basename(input.path)
   const format = await sniffFormat(input.path)
-  const encoding = format === 'csv' ? (await scanFile(input.path)).encoding : undefined
+  const encoding = await checkedEncoding(input.path, format, file)
   const delimiter = encoding ? detectDelimiter(await readTextSample(input.path, encoding)) : undefined
   let header: string[] = []
   const rows: string[][] = []
@@ -346,9 +349,12 @@ async function existingKeys(trx: Db, keys: readonly string[]): Promise<Set<strin
 }
 
 /** The header and first rows of a file, for the column mapping. */
-export async function previewSurveyFile(path: string): Promise<{ header: string[]; rows: string[][] }> {
+export async function previewSurveyFile(
+  path: string,
+  fileName = basename(path),
+): Promise<{ header: string[]; rows: string[][] }> {
   const format = await sniffFormat(path)
-  const encoding = format === 'csv' ? (await scanFile(path)).encoding : undefined
+  const encoding = await checkedEncoding(path, format, fileName)
   const delimiter = encoding ? detectDelimiter(await readTextSample(path, encoding)) : undefined
   const { header, rows } = await readHead(path, format, {
     limit: 5,
@@ -356,4 +362,22 @@ export async function previewSurveyFile(path: string): Promise<{ header: string[
     ...(delimiter ? { delimiter } : {}),
   })
   return { header, rows }
+}
+
+/**
+ * The checks the sales import makes before a parser sees a file (import/plan.ts): a workbook's zip must be
+ * whole and not a bomb, a would-be CSV must be text. Returns a CSV's encoding.
+ */
+async function checkedEncoding(
+  path: string,
+  format: ImportFormat,
+  file: string,
+): Promise<TextEncoding | undefined> {
+  const scan = await scanFile(path)
+  if (format === 'xlsx') {
+    await checkWorkbookZip(path, scan.size, file)
+    return undefined
+  }
+  await assertTextFile(path, file)
+  return scan.encoding
 }

@@ -52,9 +52,9 @@ function rowCells(row: ExcelJS.Row): string[] {
  * (zip entries may be in any order; some writers put it last) failed with "Cannot read properties of
  * undefined (reading 'sheets')". This makes its "ready" test wait for the workbook too: until workbook.xml
  * has been read, the relations read as absent, so a sheet that comes earlier is deferred and parsed at the
- * end, with its name.
+ * end, with its name. Returns whether workbook.xml has been read.
  */
-function deferSheetsUntilWorkbook(reader: object): void {
+function deferSheetsUntilWorkbook(reader: object): () => boolean {
   let model: unknown
   let relations: unknown
   Object.defineProperty(reader, 'model', {
@@ -67,7 +67,19 @@ function deferSheetsUntilWorkbook(reader: object): void {
     set: (value: unknown) => (relations = value),
     configurable: true,
   })
+  return () => model !== undefined
 }
+
+/**
+ * Passes over the zip before giving up on xl/workbook.xml. exceljs's one streaming pass (unzipper + its
+ * iterate-stream helper) sometimes ends before the last entries on a busy machine (exceljs#1558, #3064): the
+ * sheets then came out as "Sheet1" with no rows. Every workbook has that entry (zip-check.ts refuses one
+ * without it before a read), and a sheet only arrives without it once the pass has ended, so that pass is
+ * thrown away, before any row is handed on, and the file read again.
+ */
+const PASSES = 3
+
+class PassWithoutWorkbook extends Error {}
 
 /** Reads the chosen (or first) sheet of an XLSX file: header, then batches of data rows. */
 export async function readXlsx(
@@ -75,6 +87,24 @@ export async function readXlsx(
   options: ReadOptions,
   handler: TableHandler,
 ): Promise<ReadResult> {
+  for (let pass = 1; pass < PASSES; pass++) {
+    try {
+      return await readPass(path, options, handler)
+    } catch (error) {
+      if (!(error instanceof PassWithoutWorkbook)) throw error
+    }
+  }
+  try {
+    return await readPass(path, options, handler)
+  } catch (error) {
+    if (!(error instanceof PassWithoutWorkbook)) throw error
+    throw new Error(`The workbook's list of sheets (xl/workbook.xml) was not read in ${PASSES} passes.`, {
+      cause: error,
+    })
+  }
+}
+
+async function readPass(path: string, options: ReadOptions, handler: TableHandler): Promise<ReadResult> {
   // loaded on first use: a CSV import (and the CLI) does not pay for exceljs. Before the stream opens, so
   // no bytes flow while this waits.
   const { default: excel } = await import('exceljs')
@@ -88,7 +118,7 @@ export async function readXlsx(
     worksheets: 'emit',
     entries: 'ignore',
   })
-  deferSheetsUntilWorkbook(reader)
+  const workbookRead = deferSheetsUntilWorkbook(reader)
   const sheets: string[] = []
   let chosen: string | null = null
   let dataRows = 0
@@ -96,6 +126,7 @@ export async function readXlsx(
   let stop = false
   try {
     for await (const sheet of reader) {
+      if (!workbookRead()) throw new PassWithoutWorkbook()
       const name = (sheet as unknown as { name: string }).name
       sheets.push(name)
       const wanted = chosen === null && !stop && (options.sheet === undefined || options.sheet === name)
