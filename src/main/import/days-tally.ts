@@ -14,6 +14,8 @@ import type { Sqlite } from '../db'
 
 export const SPILL_SLOTS = 65_536
 const PRODUCTS_TEMP = 'temp.import_product_days'
+/** The temp schema's page cache while the table exists: the spilled sums go to its file, not the heap. */
+const TEMP_CACHE_KIB = 1024
 
 /** Per day: the products' slots in the line sums (product ids are small integers: Map keys stay Smis). */
 type DayProducts = Map<number, number>
@@ -30,6 +32,7 @@ export class DaysTally {
   private readonly slotNet: Float64Array
   private slots = 0
   private spilled = false
+  private tempCache = 0
   /** the day of the receipt whose lines come next */
   private day = -1
 
@@ -82,8 +85,7 @@ export class DaysTally {
   giveUp(): void {
     if (!this.usable) return
     this.usable = false
-    if (this.spilled) this.sqlite.exec(`drop table ${PRODUCTS_TEMP}`)
-    this.spilled = false
+    if (this.spilled) this.dropTemp()
     for (const products of this.dayProducts) products.clear()
   }
 
@@ -103,6 +105,12 @@ export class DaysTally {
     this.slots = 0
   }
 
+  private dropTemp(): void {
+    this.sqlite.exec(`drop table ${PRODUCTS_TEMP}`)
+    this.sqlite.pragma(`temp.cache_size = ${this.tempCache}`)
+    this.spilled = false
+  }
+
   private dayOrder(): number[] {
     return this.days.map((_, i) => i).sort((a, b) => compare(this.days[a], this.days[b]))
   }
@@ -113,6 +121,10 @@ export class DaysTally {
         `create table ${PRODUCTS_TEMP} (day text not null, product_id integer not null, quantity real not null,
            net_satang integer not null, primary key (day, product_id)) without rowid`,
       )
+      // the temp schema's own page cache (16 MB by default) would hold the whole table in memory (read once
+      // the table has opened the temp schema: before, it answers 0)
+      this.tempCache = this.sqlite.pragma('temp.cache_size', { simple: true }) as number
+      this.sqlite.pragma(`temp.cache_size = -${TEMP_CACHE_KIB}`)
       this.spilled = true
     }
     const rows = rowsWriter(
@@ -136,10 +148,9 @@ export class DaysTally {
       sqlite.exec(
         `insert into product_days (day, product_id, quantity, net_satang)
          select day, product_id, quantity, net_satang from ${PRODUCTS_TEMP} where true order by day, product_id
-         ${ADD_PRODUCT};
-         drop table ${PRODUCTS_TEMP}`,
+         ${ADD_PRODUCT}`,
       )
-      this.spilled = false
+      this.dropTemp()
     } else {
       const products = rowsWriter(
         sqlite,
