@@ -131,6 +131,71 @@ describe('stored dashboard days kept current by imports and undos', () => {
   )
 
   it(
+    'match the receipts when the import cannot sum them in memory: lines apart, fractions, refunds',
+    { timeout: 120_000 },
+    async () => {
+      const ctx = await testContext()
+      const { sqlite } = ctx.connection
+      const dir = tempDir()
+      // daysTallySlots: the in-memory sums spill to a temp table after this many (day, product) pairs
+      const importFile = (file: string, daysTallySlots = 2) =>
+        runImport(sqlite, file, { dateOrder: 'dmy' }, { now: fixedNow, daysTallySlots })
+      const tempLeft = () =>
+        sqlite
+          .prepare("select count(*) from temp.sqlite_master where name = 'import_product_days'")
+          .pluck()
+          .get()
+      const line = (receipt: string, day: string, sku: string, quantity: string, price: string) =>
+        `${receipt},${day} 10:00,C-01,สุดา,0812345670,,${sku},สินค้า ${sku},อาหาร,${quantity},${price},,สาขาหลัก,แดง`
+
+      // a plain file, with a refund and a line without a product: summed in memory while written (DaysTally)
+      const plain = join(dir, 'plain.csv')
+      writeFileSync(
+        plain,
+        `${HEADER}\n${line('P-1', '2026-03-01', 'S-1', '2', '40.00')}\n${line('P-1', '2026-03-01', 'S-2', '1', '15.00')}\n` +
+          `${line('P-2', '2026-03-02', 'S-1', '-1', '40.00')}\n${line('P-3', '2026-03-02', '', '1', '5.00').replace('สินค้า ,', ',')}\n`,
+      )
+      expect(await importFile(plain)).toMatchObject({ status: 'done', receiptsAdded: 3 })
+      await expectCurrent(ctx)
+
+      // a generated export whose (day, product) sums spill to the temp table many times, onto stored days
+      const spilled = join(dir, 'spilled.csv')
+      generateExport({
+        layout: 'loyverse_receipts',
+        lines: 2_000,
+        seed: 5,
+        out: spilled,
+        start: new Date(2026, 1, 25),
+      })
+      expect(await importFile(spilled, 7)).toMatchObject({ status: 'done' })
+      await expectCurrent(ctx)
+      expect(tempLeft()).toBe(0)
+
+      // a receipt whose lines are apart in the file, on another day than the receipt between them: its total
+      // is worked out again at the end, so the days come from the receipts (the SQL passes)
+      const apart = join(dir, 'apart.csv')
+      writeFileSync(
+        apart,
+        `${HEADER}\n${line('A-1', '2026-03-03', 'S-1', '1', '40.00')}\n${line('A-2', '2026-03-04', 'S-2', '3', '15.00')}\n` +
+          `${line('A-1', '2026-03-03', 'S-3', '2', '25.00')}\n`,
+      )
+      // (one pair in memory: A-2's line spills A-1's first one, then A-1's second line gives the tally up)
+      expect(await importFile(apart, 1)).toMatchObject({ status: 'done', receiptsAdded: 2, linesAdded: 3 })
+      await expectCurrent(ctx)
+      expect(tempLeft()).toBe(0)
+
+      // fractional quantities (weighed goods) on days already stored
+      const weighed = join(dir, 'weighed.csv')
+      writeFileSync(
+        weighed,
+        `${HEADER}\n${line('W-1', '2026-03-01', 'S-1', '0.5', '40.00')}\n${line('W-2', '2026-03-01', 'S-1', '1.25', '40.00')}\n`,
+      )
+      expect(await importFile(weighed)).toMatchObject({ status: 'done', receiptsAdded: 2 })
+      await expectCurrent(ctx)
+    },
+  )
+
+  it(
     'stay stale after a change they did not follow, until the fallback rebuilds them',
     { timeout: 120_000 },
     async () => {

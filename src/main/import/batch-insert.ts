@@ -10,7 +10,9 @@ import type { PartClock } from './parts'
 const BATCH_ROWS = 256
 
 export class BatchInserter {
-  private params: unknown[] = []
+  /** One full statement's values, filled in place and reused (not an array grown per batch). */
+  private readonly params: unknown[]
+  private at = 0
   private rows = 0
   /** Per position of add()'s values: whether that column is fixed (its value is not queued). */
   private readonly skip: boolean[]
@@ -36,6 +38,7 @@ export class BatchInserter {
   ) {
     this.skip = columns.map((c) => c in fixed)
     this.width = this.skip.filter((s) => !s).length
+    this.params = new Array<unknown>(BATCH_ROWS * this.width).fill(null)
     const all = [...columns, ...Object.keys(fixed).filter((c) => !columns.includes(c))]
     const row = `(${all.map((c) => (c in fixed ? `@${c}` : '?')).join(', ')})`
     const head = `insert into ${table} (${all.join(', ')}) values `
@@ -45,13 +48,16 @@ export class BatchInserter {
 
   /** Queues one row; its values in the order of the columns. */
   add(...values: unknown[]): void {
-    for (let i = 0; i < values.length; i++) if (!this.skip[i]) this.params.push(values[i])
+    const params = this.params
+    let at = this.at
+    for (let i = 0; i < values.length; i++) if (!this.skip[i]) params[at++] = values[i]
+    this.at = at
     if (++this.rows === BATCH_ROWS) {
       this.beforeWrite()
       const start = performance.now()
-      this.full.run(this.params, this.fixed)
+      this.full.run(params, this.fixed)
       this.clock?.add('write', performance.now() - start)
-      this.params = []
+      this.at = 0
       this.rows = 0
     }
   }
@@ -64,7 +70,7 @@ export class BatchInserter {
     for (let i = 0; i < this.rows; i++)
       this.one.run(this.params.slice(i * width, (i + 1) * width), this.fixed)
     this.clock?.add('write', performance.now() - start)
-    this.params = []
+    this.at = 0
     this.rows = 0
   }
 }

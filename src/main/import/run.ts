@@ -12,10 +12,11 @@ import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
 import { deferIndexes } from './deferred-indexes'
 import { deferCustomerTriggers } from './deferred-triggers'
-import { addImportedDays, markDays, sqliteRunner } from '../dashboard/days-update'
+import { addImportedDays, markDays, sqliteRunner, stampDays } from '../dashboard/days-update'
 import { ParserThread, type SpawnParser } from './parse-thread'
 import { PartClock } from './parts'
 import { SalesWriter } from './sales-writer'
+import { DaysTally } from './days-tally'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
 
 // One import: plan the file, then read it once, streaming, inside one transaction. Rows that cannot be used
@@ -41,6 +42,8 @@ export interface RunHooks {
   parserMinBytes?: number
   /** Files at least this big fill the customers' search index and totals once at the end (deferred-triggers.ts). */
   customerTriggersMinBytes?: number
+  /** How many (day, product) sums the import keeps in memory for the dashboard's days (days-tally.ts). */
+  daysTallySlots?: number
   onProgress?: (progress: ImportProgress) => void
   /**
    * The import's clock, for the times it records (history row, saved mappings): the API passes the job's
@@ -183,11 +186,14 @@ export async function importPlanned(
     const triggers = deferCustomerTriggers(sqlite, plan.size, hooks.customerTriggersMinBytes)
     const customers = new CustomerBook(sqlite, importId, mapping.source, mapping.codeKind, stamp)
     const catalog = new Catalog(sqlite, importId, stamp)
+    const tally =
+      days.fresh && mapping.kind === 'sales' ? new DaysTally(sqlite, hooks.daysTallySlots) : undefined
     const sales =
       mapping.kind === 'sales'
         ? new SalesWriter(sqlite, importId, mapping.source, customers, catalog, {
             sourcePrefixes: mapping.preset === 'lukkha_sales',
             clock,
+            ...(tally ? { days: tally } : {}),
             ...(indexes ? { beforeWrite: () => indexes.drop() } : {}),
           })
         : null
@@ -320,7 +326,10 @@ export async function importPlanned(
     if (triggers.deferred) clock.time('fill', () => triggers.fill(importId))
     clock.time('index', () => indexes?.rebuild())
     const daysStart = performance.now()
-    await addImportedDays(sqliteRunner(sqlite), days)
+    if (tally?.usable) {
+      tally.write()
+      await stampDays(sqliteRunner(sqlite))
+    } else await addImportedDays(sqliteRunner(sqlite), days)
     clock.add('days', performance.now() - daysStart)
     const counts = {
       ...salesCounts,

@@ -2,6 +2,7 @@ import type { Sqlite } from '../db'
 import { BatchInserter } from './batch-insert'
 import type { Catalog } from './catalog'
 import type { CustomerBook } from '../customers/identity'
+import type { DaysTally } from './days-tally'
 import type { PartClock } from './parts'
 import { presets } from './presets'
 import type { SaleRow } from './types'
@@ -35,6 +36,8 @@ export interface SalesWriterOptions {
   beforeWrite?: () => void
   /** Counts the receipt and line INSERTs as 'write'. */
   clock?: PartClock
+  /** Sums the new receipts and lines per day for the dashboard's stored days. */
+  days?: DaysTally
 }
 
 export class SalesWriter {
@@ -53,6 +56,7 @@ export class SalesWriter {
   private nextId: number
   private readonly receipts: BatchInserter
   private readonly lines: BatchInserter
+  private readonly days: DaysTally | undefined
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -79,6 +83,7 @@ export class SalesWriter {
     // (and their lines) for multi-row inserts instead of asking SQLite for each new id.
     this.nextId = this.lastIdBefore + 1
     const beforeWrite = options.beforeWrite ?? (() => undefined)
+    this.days = options.days
     this.receipts = new BatchInserter(
       sqlite,
       'receipts',
@@ -244,22 +249,18 @@ export class SalesWriter {
     )
     ids.set(number, id)
     this.counts.receiptsAdded++
+    this.days?.receipt(first.occurredAt, kind === 'sale', net)
     this.insertLines(id, 1, rows)
   }
 
   private insertLines(receiptId: number, firstLineNo: number, rows: SaleRow[]): void {
     const lines = this.lines
+    const days = this.days
     let lineNo = firstLineNo
     for (const r of rows) {
-      lines.add(
-        receiptId,
-        lineNo++,
-        this.catalog.productId(r.sku, r.productName, r.category),
-        r.quantity,
-        r.unitPrice,
-        r.discount,
-        r.net,
-      )
+      const productId = this.catalog.productId(r.sku, r.productName, r.category)
+      days?.line(productId, r.quantity, r.net)
+      lines.add(receiptId, lineNo++, productId, r.quantity, r.unitPrice, r.discount, r.net)
       this.counts.netAdded += r.net
     }
     this.counts.linesAdded += rows.length
@@ -267,6 +268,7 @@ export class SalesWriter {
 
   /** A receipt this import created earlier in the file: its lines were not together. */
   private appendLines(id: number, rows: SaleRow[]): void {
+    this.days?.giveUp()
     this.flushQueued()
     this.insertLines(id, (this.statements.lastLine.get(id) as number) + 1, rows)
     this.dirty.add(id)
@@ -311,6 +313,7 @@ export class SalesWriter {
       } else fresh.push(r)
     }
     if (fresh.length === 0) return
+    this.days?.giveUp()
     this.flushQueued()
     this.insertLines(id, (this.statements.lastLine.get(id) as number) + 1, fresh)
     this.dirty.add(id)
