@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
 import { freshTotals } from '../src/main/customers/totals'
 import { storeDashboardDays } from '../src/main/dashboard/stored-days'
 import { openDatabase } from '../src/main/db'
@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium'
 import { startHarness } from '../test/harness/server'
 import { generateSalesDb } from './generate-sales-db'
 import { loadText, median } from './peers/stats'
+import { firstContentfulPaint, kpiCardsShownAt } from './renderer-marks'
 
 // Where the renderer's first screen spends its time (issue 17): opens the built renderer in the harness over a
 // generated shop, alternating between one or more builds (A/B interleaved), and per run takes the page's
@@ -102,22 +103,6 @@ function traceTops(events: TraceEvent[]): [string, number][] {
   return [...sum].sort((a, b) => b[1] - a[1]).slice(0, 30)
 }
 
-async function waitForKpi(page: Page): Promise<number> {
-  return page
-    .waitForFunction(
-      () => {
-        const { document } = globalThis as unknown as {
-          document: { querySelector(selector: string): { textContent: string | null } | null }
-        }
-        const card = document.querySelector('[data-testid="kpi-customers"]')
-        return card && /\d/.test(card.textContent ?? '') ? performance.now() : 0
-      },
-      undefined,
-      { timeout: 300_000, polling: 'raf' },
-    )
-    .then((handle) => handle.jsonValue())
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const work = mkdtempSync('/tmp/renderer-profile-')
@@ -164,14 +149,12 @@ async function main(): Promise<void> {
           })
         }
         await page.goto(harness.url)
-        const kpiAt = await waitForKpi(page)
+        const kpiAt = await kpiCardsShownAt(page, 300_000)
         const metrics = await cdp.send('Performance.getMetrics')
         const cpu =
           (metrics.metrics.find((m: { name: string }) => m.name === 'TaskDuration')?.value ?? Number.NaN) *
           1000
-        const fcp = await page.evaluate(
-          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-        )
+        const fcp = await firstContentfulPaint(page)
         if (args.waterfall) {
           const entries = await page.evaluate(() =>
             performance

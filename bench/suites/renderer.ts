@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/harness/chromium'
 import { startHarness } from '../../test/harness/server'
 import { generateSalesDb } from '../generate-sales-db'
 import { loadText, median, round } from '../peers/stats'
+import { firstContentfulPaint, kpiCardsShownAt } from '../renderer-marks'
 import { atMost, type Figure, type Suite } from '../types'
 
 // Issue 17: the renderer as the shop owner meets it. The built renderer in the harness (real API handlers in
@@ -50,23 +51,8 @@ export const rendererSuite: Suite = {
       for (let i = 0; i < RUNS; i++) {
         const page = await context.newPage()
         await page.goto(harness.url)
-        // these functions run in the page (the bench is compiled without the DOM's types, hence the casts)
-        const kpiAt = await page
-          .waitForFunction(
-            () => {
-              const { document } = globalThis as unknown as {
-                document: { querySelector(selector: string): { textContent: string | null } | null }
-              }
-              const card = document.querySelector('[data-testid="kpi-customers"]')
-              return card && /\d/.test(card.textContent ?? '') ? performance.now() : 0
-            },
-            undefined,
-            { timeout: 120_000, polling: 'raf' },
-          )
-          .then((handle) => handle.jsonValue())
-        const paint = await page.evaluate(
-          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-        )
+        const kpiAt = await kpiCardsShownAt(page, 120_000)
+        const paint = await firstContentfulPaint(page)
         fcp.push(paint)
         kpi.push(kpiAt)
         await page.close()
