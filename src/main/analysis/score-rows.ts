@@ -105,19 +105,9 @@ function insertPacked(sqlite: Sqlite, runId: number, customers: ScoredCustomer[]
       ${caseOf('(column4 >> 9) & 7', valueTiers)}, (column3 >> 17) & 131071,
       ${date('(column5 & 16777215)')}, ${date('(column5 >> 24)')}, column6, column7, column8, column9, column10,
       column11, column12, column13, ${caseOf('(column4 >> 12) & 3', churnLevels)}`
-  const statement = (rows: number) =>
-    sqlite.prepare(
-      `insert into analysis_scores (${SCORE_COLUMNS}) ${select} from (values ${rowsOf(rows, PACKED_WIDTH)})`,
-    )
-  const full = customers.length >= BATCH ? statement(BATCH) : null
-  const values: unknown[] = []
-  const flush = (): void => {
-    const rows = values.length / PACKED_WIDTH
-    if (rows === 0) return
-    ;(rows === BATCH && full ? full : statement(rows)).run(values)
-    values.length = 0
-  }
-  for (let i = 0; i < customers.length; i++) {
+  const sql = (rows: number) =>
+    `insert into analysis_scores (${SCORE_COLUMNS}) ${select} from (values ${rowsOf(rows, PACKED_WIDTH)})`
+  insertInBatches(sqlite, sql, PACKED_WIDTH, customers.length, (i, values) => {
     const c = customers[i] as ScoredCustomer
     values.push(
       c.customerId,
@@ -134,24 +124,15 @@ function insertPacked(sqlite: Sqlite, runId: number, customers: ScoredCustomer[]
       c.clvSatang,
       c.churnRisk,
     )
-    if (values.length === BATCH * PACKED_WIDTH) flush()
-  }
-  flush()
+  })
 }
 
 /** Every column bound as it is: the path for rows the packed one cannot carry. */
 export function insertPlain(sqlite: Sqlite, runId: number, customers: ScoredCustomer[]): void {
-  const statement = (rows: number) =>
-    sqlite.prepare(`insert into analysis_scores (${SCORE_COLUMNS}) values ${rowsOf(rows, PLAIN_WIDTH)}`)
-  const full = customers.length >= BATCH ? statement(BATCH) : null
-  const values: unknown[] = []
-  const flush = (): void => {
-    const rows = values.length / PLAIN_WIDTH
-    if (rows === 0) return
-    ;(rows === BATCH && full ? full : statement(rows)).run(values)
-    values.length = 0
-  }
-  for (const c of customers) {
+  const sql = (rows: number) =>
+    `insert into analysis_scores (${SCORE_COLUMNS}) values ${rowsOf(rows, PLAIN_WIDTH)}`
+  insertInBatches(sqlite, sql, PLAIN_WIDTH, customers.length, (i, values) => {
+    const c = customers[i] as ScoredCustomer
     values.push(
       runId,
       c.customerId,
@@ -176,7 +157,31 @@ export function insertPlain(sqlite: Sqlite, runId: number, customers: ScoredCust
       c.churnRisk,
       c.churnLevel,
     )
-    if (values.length === BATCH * PLAIN_WIDTH) flush()
+  })
+}
+
+/**
+ * Runs the INSERT `sql(rows)` once per BATCH rows (prepared once) and once for the rest, each row's `width`
+ * values pushed by `row(i, values)`: one call into SQLite per 400 customers instead of one per customer.
+ */
+function insertInBatches(
+  sqlite: Sqlite,
+  sql: (rows: number) => string,
+  width: number,
+  count: number,
+  row: (i: number, values: unknown[]) => void,
+): void {
+  const full = count >= BATCH ? sqlite.prepare(sql(BATCH)) : null
+  const values: unknown[] = []
+  const flush = (): void => {
+    const rows = values.length / width
+    if (rows === 0) return
+    ;(rows === BATCH && full ? full : sqlite.prepare(sql(rows))).run(values)
+    values.length = 0
+  }
+  for (let i = 0; i < count; i++) {
+    row(i, values)
+    if (values.length === BATCH * width) flush()
   }
   flush()
 }
