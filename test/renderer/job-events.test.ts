@@ -35,23 +35,31 @@ const job = (state: string, error: unknown = null) => ({
   result: null,
 })
 
+/**
+ * A page watching job j1 through the real hook, over a bridge whose getJob answers wait until the test
+ * releases them (answers[n]) and whose job events the test sends (events.listener).
+ */
+async function watchedJob() {
+  const answers: ((data: unknown) => void)[] = []
+  const events: { listener?: (event: unknown) => void } = {}
+  ;(globalThis as { window?: unknown }).window = {
+    lukkha: {
+      getJob: () => new Promise((resolve) => answers.push((data) => resolve({ ok: true, data }))),
+      onEvent: (l: (event: unknown) => void) => {
+        events.listener = l
+        return () => undefined
+      },
+    },
+  }
+  const { listenToJobs, jobQuery } = await jobsModule()
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  listenToJobs(client)
+  return { answers, events, observer: new QueryObserver(client, jobQuery('j1', 'backup-file')) }
+}
+
 describe('job events', () => {
   it('asks again for a job that ended while its first answer was on the way, and shows its error', async () => {
-    const answers: ((data: unknown) => void)[] = []
-    const events: { listener?: (event: unknown) => void } = {}
-    ;(globalThis as { window?: unknown }).window = {
-      lukkha: {
-        getJob: () => new Promise((resolve) => answers.push((data) => resolve({ ok: true, data }))),
-        onEvent: (l: (event: unknown) => void) => {
-          events.listener = l
-          return () => undefined
-        },
-      },
-    }
-    const { listenToJobs, jobQuery } = await jobsModule()
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-    listenToJobs(client)
-    const observer = new QueryObserver(client, jobQuery('j1', 'backup-file'))
+    const { answers, events, observer } = await watchedJob()
     const seen: string[] = []
     const unsubscribe = observer.subscribe((r) => {
       const data = r.data as { state: string } | undefined
@@ -81,21 +89,7 @@ describe('job events', () => {
   })
 
   it('updates a job the page already has from its events, then fetches its result once it ends', async () => {
-    const answers: ((data: unknown) => void)[] = []
-    const events: { listener?: (event: unknown) => void } = {}
-    ;(globalThis as { window?: unknown }).window = {
-      lukkha: {
-        getJob: () => new Promise((resolve) => answers.push((data) => resolve({ ok: true, data }))),
-        onEvent: (l: (event: unknown) => void) => {
-          events.listener = l
-          return () => undefined
-        },
-      },
-    }
-    const { listenToJobs, jobQuery } = await jobsModule()
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-    listenToJobs(client)
-    const observer = new QueryObserver(client, jobQuery('j1', 'backup-file'))
+    const { answers, events, observer } = await watchedJob()
     const unsubscribe = observer.subscribe(() => undefined)
     await vi.waitFor(() => expect(answers).toHaveLength(1))
     answers[0]?.(job('running'))
