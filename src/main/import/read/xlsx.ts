@@ -87,20 +87,17 @@ export async function readXlsx(
   options: ReadOptions,
   handler: TableHandler,
 ): Promise<ReadResult> {
-  for (let pass = 1; pass < PASSES; pass++) {
+  for (let pass = 1; ; pass++) {
     try {
       return await readPass(path, options, handler)
     } catch (error) {
       if (!(error instanceof PassWithoutWorkbook)) throw error
+      if (pass === PASSES) {
+        throw new Error(`The workbook's list of sheets (xl/workbook.xml) was not read in ${PASSES} passes.`, {
+          cause: error,
+        })
+      }
     }
-  }
-  try {
-    return await readPass(path, options, handler)
-  } catch (error) {
-    if (!(error instanceof PassWithoutWorkbook)) throw error
-    throw new Error(`The workbook's list of sheets (xl/workbook.xml) was not read in ${PASSES} passes.`, {
-      cause: error,
-    })
   }
 }
 
