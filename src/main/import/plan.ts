@@ -11,7 +11,7 @@ import { basename } from 'node:path'
 import type { Sqlite } from '../db'
 import { LukkhaError } from '../errors'
 import { addEvidence, decideOrder, emptyEvidence, type DateOrderEvidence } from './date-order'
-import { isEncodingGuess, scanFile } from './encoding'
+import { isEncodingGuess } from './encoding'
 import { headerSignature } from './headers'
 import {
   missingFields,
@@ -22,9 +22,7 @@ import {
   type ResolvedMapping,
 } from './mapping'
 import { detectPreset, guessColumns, presets } from './presets'
-import { detectDelimiter, readHead, readTable, readTextSample, sniffFormat } from './read'
-import { assertTextFile } from './read/sniff'
-import { checkWorkbookZip } from './read/zip-check'
+import { checkedScan, detectDelimiter, readHead, readTable, readTextSample, sniffFormat } from './read'
 import type { ImportOptions } from './types'
 
 // Everything decided about a file before a row is stored: its format, encoding, delimiter, header, layout
@@ -93,9 +91,7 @@ function collect(e: DateOrderEvidence, mapping: ResolvedMapping, row: string[]):
 export async function planImport(sqlite: Sqlite, path: string, options: ImportOptions): Promise<FilePlan> {
   const fileName = options.fileName ?? basename(path)
   const format = await sniffFormat(path)
-  const scan = await scanFile(path)
-  if (format === 'xlsx') await checkWorkbookZip(path, scan.size, fileName)
-  else await assertTextFile(path, fileName)
+  const scan = await checkedScan(path, format, fileName)
   const detectedEncoding = format === 'csv' ? scan.encoding : null
   const encoding = format === 'csv' ? (options.encoding ?? scan.encoding) : null
   let detectedDelimiter: string | null = null

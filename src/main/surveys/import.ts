@@ -1,6 +1,5 @@
 import { basename } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { ImportFormat, TextEncoding } from '../../shared/api/import'
 import type {
   ResponseInput,
   SurveyImportResult,
@@ -10,12 +9,16 @@ import type {
 import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
 import type { Database } from '../db/schema'
-import { scanFile } from '../import/encoding'
-import { assertTextFile } from '../import/read/sniff'
-import { checkWorkbookZip } from '../import/read/zip-check'
 import { parseDateTime } from '../import/normalize/dates'
 import { normalizePhone } from '../import/normalize/contacts'
-import { detectDelimiter, readHead, readTable, readTextSample, sniffFormat } from '../import/read'
+import {
+  checkedScan,
+  detectDelimiter,
+  readHead,
+  readTable,
+  readTextSample,
+  sniffFormat,
+} from '../import/read'
 import { contentHash, sourceKeys } from './identity'
 import { parseLevel } from './levels'
 import { insertResponse } from './responses'
@@ -161,7 +164,8 @@ export async function importSurveyResponses(
 ): Promise<SurveyImportResult> {
   const file = input.fileName ?? basename(input.path)
   const format = await sniffFormat(input.path)
-  const encoding = await checkedEncoding(input.path, format, file)
+  const scan = await checkedScan(input.path, format, file)
+  const encoding = format === 'csv' ? scan.encoding : undefined
   const delimiter = encoding ? detectDelimiter(await readTextSample(input.path, encoding)) : undefined
   let header: string[] = []
   const rows: string[][] = []
@@ -354,7 +358,8 @@ export async function previewSurveyFile(
   fileName = basename(path),
 ): Promise<{ header: string[]; rows: string[][] }> {
   const format = await sniffFormat(path)
-  const encoding = await checkedEncoding(path, format, fileName)
+  const scan = await checkedScan(path, format, fileName)
+  const encoding = format === 'csv' ? scan.encoding : undefined
   const delimiter = encoding ? detectDelimiter(await readTextSample(path, encoding)) : undefined
   const { header, rows } = await readHead(path, format, {
     limit: 5,
@@ -362,22 +367,4 @@ export async function previewSurveyFile(
     ...(delimiter ? { delimiter } : {}),
   })
   return { header, rows }
-}
-
-/**
- * The checks the sales import makes before a parser sees a file (import/plan.ts): a workbook's zip must be
- * whole and not a bomb, a would-be CSV must be text. Returns a CSV's encoding.
- */
-async function checkedEncoding(
-  path: string,
-  format: ImportFormat,
-  file: string,
-): Promise<TextEncoding | undefined> {
-  const scan = await scanFile(path)
-  if (format === 'xlsx') {
-    await checkWorkbookZip(path, scan.size, file)
-    return undefined
-  }
-  await assertTextFile(path, file)
-  return scan.encoding
 }

@@ -1,9 +1,12 @@
 import type { ImportFormat } from '../../../shared/api/import'
 import { open } from 'node:fs/promises'
+import { scanFile, type FileScan } from '../encoding'
 import { readCsv } from './csv'
+import { assertTextFile } from './sniff'
 import type { PartClock } from '../parts'
 import type { ReadOptions, ReadResult, TableHandler } from './types'
 import { readXlsx } from './xlsx'
+import { checkWorkbookZip } from './zip-check'
 
 export { detectDelimiter, readTextSample } from './csv'
 export type { ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
@@ -63,4 +66,16 @@ export async function readHead(
     },
   })
   return { header, rows, rowNumbers, result }
+}
+
+/**
+ * The checks before a parser sees a file, for every import (sales and surveys): a workbook's zip must be whole
+ * and not a bomb (zip-check.ts), a would-be CSV must be text (sniff.ts). `file` is the name the user chose,
+ * for the errors. Returns the file's scan (size, SHA-256, a CSV's encoding).
+ */
+export async function checkedScan(path: string, format: ImportFormat, file: string): Promise<FileScan> {
+  const scan = await scanFile(path)
+  if (format === 'xlsx') await checkWorkbookZip(path, scan.size, file)
+  else await assertTextFile(path, file)
+  return scan
 }
