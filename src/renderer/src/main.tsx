@@ -1,7 +1,5 @@
 import './app/fonts'
-import '@mantine/core/styles.css'
-import '@mantine/dates/styles.css'
-import '@mantine/notifications/styles.css'
+import './app/mantineStyles'
 import './styles.css'
 import { askEarly, opensOnDashboard } from './app/earlyCalls'
 
