@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { workerEntries } from './src/main/jobs/entries'
+import { firstScreenChunks } from './src/renderer/first-screen-chunks'
 
 export default defineConfig({
   main: {
@@ -36,7 +37,11 @@ export default defineConfig({
     root: 'src/renderer',
     build: {
       minify: true, // electron-vite leaves the renderer unminified by default
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html') },
+        // the first screen's code in one chunk (src/renderer/first-screen-chunks.ts)
+        output: { codeSplitting: firstScreenChunks },
+      },
     },
     plugins: [react()],
   },
