@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, describe, expect, it } from 'vitest'
 
-// The first screen's three questions (health, settings, stats) go out together at start, not one gate after
+// The first screen's three questions (health, settings, is the shop empty) go out together at start, not one gate after
 // another, and land in the cache under the keys the gates read.
 
 // The renderer's modules are typed against the DOM (tsconfig.web.json), so this Node test loads them by a
@@ -16,7 +16,7 @@ afterEach(() => {
 })
 
 describe('start questions', () => {
-  it('asks health, settings and stats at once and caches the answers under the gates’ keys', async () => {
+  it('asks health, settings and the shop status at once and caches the answers under the gates’ keys', async () => {
     const asked: string[] = []
     const release: (() => void)[] = []
     const answer = (method: string, data: unknown) => () => {
@@ -27,7 +27,7 @@ describe('start questions', () => {
       lukkha: {
         getHealth: answer('getHealth', { status: 'ok' }),
         getSettings: answer('getSettings', { language: 'th' }),
-        getStats: answer('getStats', { customers: 1, receipts: 2, lines: 3, products: 4 }),
+        getShopStatus: answer('getShopStatus', { empty: false }),
       },
     }
     const { askStartQuestions } = (await renderer('app/startQueries')) as {
@@ -41,17 +41,17 @@ describe('start questions', () => {
     askStartQuestions(client)
     await new Promise((resolve) => setTimeout(resolve, 0))
     // all three are in flight before any has an answer
-    expect(asked.sort()).toEqual(['getHealth', 'getSettings', 'getStats'])
+    expect(asked.sort()).toEqual(['getHealth', 'getSettings', 'getShopStatus'])
     for (const r of release) r()
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(client.getQueryData(backupKeys.health?.() ?? [])).toEqual({ status: 'ok' })
     expect(client.getQueryData(settingsKeys.current?.() ?? [])).toEqual({ language: 'th' })
-    expect(client.getQueryData(systemKeys.stats?.() ?? [])).toMatchObject({ customers: 1, receipts: 2 })
+    expect(client.getQueryData(systemKeys.shopStatus?.() ?? [])).toEqual({ empty: false })
   })
 
   // The entry script asks the same questions (and the dashboard's KPIs when the window opens on it) before
   // the app's code has run; the start takes those answers once instead of asking again.
-  async function earlyStart(hash: string, stats: { customers: number; receipts: number }) {
+  async function earlyStart(hash: string, status: { empty: boolean }) {
     const asked: string[] = []
     const answer = (method: string, data: unknown) => () => {
       asked.push(method)
@@ -61,7 +61,7 @@ describe('start questions', () => {
       lukkha: {
         getHealth: answer('getHealth', { status: 'ok' }),
         getSettings: answer('getSettings', { language: 'en' }),
-        getStats: answer('getStats', { ...stats, lines: 0, products: 0 }),
+        getShopStatus: answer('getShopStatus', status),
         getDashboardKpis: answer('getDashboardKpis', { customers: 7 }),
       },
     }
@@ -81,8 +81,8 @@ describe('start questions', () => {
   }
 
   it('takes the early answers once, with the KPIs under the dashboard’s key when the shop has data', async () => {
-    const run = await earlyStart('', { customers: 3, receipts: 5 })
-    expect(run.early.sort()).toEqual(['getDashboardKpis', 'getHealth', 'getSettings', 'getStats'])
+    const run = await earlyStart('', { empty: false })
+    expect(run.early.sort()).toEqual(['getDashboardKpis', 'getHealth', 'getSettings', 'getShopStatus'])
     expect(run.asked).toHaveLength(4) // nothing asked twice
     expect(run.kpis).toEqual({ customers: 7 })
     const settingsKeys = (await renderer('features/settings/queries')).settingsKeys as Keys
@@ -90,14 +90,14 @@ describe('start questions', () => {
   })
 
   it('drops the early KPIs of an empty shop, so a dashboard after an import asks again', async () => {
-    const run = await earlyStart('#/dashboard', { customers: 0, receipts: 0 })
+    const run = await earlyStart('#/dashboard', { empty: true })
     expect(run.early).toContain('getDashboardKpis')
     expect(run.kpis).toBeUndefined()
   })
 
   it('asks no KPIs early when the window opens on another page', async () => {
-    const run = await earlyStart('#/customers', { customers: 3, receipts: 5 })
-    expect(run.early.sort()).toEqual(['getHealth', 'getSettings', 'getStats'])
+    const run = await earlyStart('#/customers', { empty: false })
+    expect(run.early.sort()).toEqual(['getHealth', 'getSettings', 'getShopStatus'])
     expect(run.kpis).toBeUndefined()
   })
 })

@@ -24,6 +24,7 @@ export const servedWhenDamaged: ReadonlySet<Method> = new Set<Method>([
   'getAppInfo',
   'getSettings',
   'getStats',
+  'getShopStatus',
 ])
 
 export const damaged = (): LukkhaError =>

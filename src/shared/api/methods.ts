@@ -7,6 +7,7 @@ export const methodNames = [
   // system
   'getStats',
   'getAppInfo',
+  'getShopStatus',
   // import
   'importUploadBegin',
   'importUploadChunk',

@@ -6,7 +6,7 @@ import { call } from '../api/client'
 // askStartQuestions (startQueries.ts) takes each answer ONCE into the query cache at start, under the keys the
 // gates and the dashboard read; a later refetch asks the API again as usual.
 
-type EarlyMethod = 'getHealth' | 'getSettings' | 'getStats' | 'getDashboardKpis'
+type EarlyMethod = 'getHealth' | 'getSettings' | 'getShopStatus' | 'getDashboardKpis'
 type Answer<M extends EarlyMethod> = ReturnType<typeof call<M>>
 
 const asked = new Map<EarlyMethod, Promise<unknown>>()
@@ -29,7 +29,7 @@ function ask<M extends EarlyMethod>(method: M, answer: Answer<M>): void {
 export function askEarly(hash: string): void {
   ask('getHealth', call('getHealth'))
   ask('getSettings', call('getSettings'))
-  ask('getStats', call('getStats'))
+  ask('getShopStatus', call('getShopStatus'))
   if (opensOnDashboard(hash)) ask('getDashboardKpis', call('getDashboardKpis', {}))
 }
 

@@ -36,9 +36,12 @@ export function askStartQuestions(client: QueryClient): void {
     })
     .catch(ignore)
   client
-    .query({ queryKey: systemKeys.stats(), queryFn: () => takeEarly('getStats') ?? call('getStats') })
-    .then((stats) => {
-      if (stats.customers === 0 && stats.receipts === 0) dropKpis()
+    .query({
+      queryKey: systemKeys.shopStatus(),
+      queryFn: () => takeEarly('getShopStatus') ?? call('getShopStatus'),
+    })
+    .then((status) => {
+      if (status.empty) dropKpis()
     })
     .catch(ignore)
   const kpis = takeEarly('getDashboardKpis')
