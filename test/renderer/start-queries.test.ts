@@ -51,7 +51,7 @@ describe('start questions', () => {
 
   // The entry script asks the same questions (and the dashboard's KPIs when the window opens on it) before
   // the app's code has run; the start takes those answers once instead of asking again.
-  async function earlyStart(hash: string, status: { empty: boolean }) {
+  async function earlyStart(hash: string, status: { empty: boolean }, arrivedFirst = false) {
     const asked: string[] = []
     const answer = (method: string, data: unknown) => () => {
       asked.push(method)
@@ -72,12 +72,20 @@ describe('start questions', () => {
     const dashboardKeys = (await renderer('features/dashboard/queries')).dashboardKeys as {
       kpis: (asOf: string | null) => readonly unknown[]
     }
+    const systemKeys = (await renderer('api/system')).systemKeys as Keys
     askEarly(hash)
     const early = [...asked]
+    // the answers arrive before the app's code has run (the usual order), or after
+    if (arrivedFirst) await new Promise((resolve) => setTimeout(resolve, 0))
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
     askStartQuestions(client)
+    // what the app's first render (right after askStartQuestions, before any answer is awaited) finds
+    const atFirstRender = {
+      shopStatus: client.getQueryData(systemKeys.shopStatus?.() ?? []),
+      kpis: client.getQueryData(dashboardKeys.kpis(null)),
+    }
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0))
-    return { early, asked, client, kpis: client.getQueryData(dashboardKeys.kpis(null)) }
+    return { early, asked, client, atFirstRender, kpis: client.getQueryData(dashboardKeys.kpis(null)) }
   }
 
   it('takes the early answers once, with the KPIs under the dashboard’s key when the shop has data', async () => {
@@ -92,6 +100,21 @@ describe('start questions', () => {
   it('drops the early KPIs of an empty shop, so a dashboard after an import asks again', async () => {
     const run = await earlyStart('#/dashboard', { empty: true })
     expect(run.early).toContain('getDashboardKpis')
+    expect(run.kpis).toBeUndefined()
+  })
+
+  it('puts the answers that arrived before the app ran in the cache for its first render', async () => {
+    const run = await earlyStart('', { empty: false }, true)
+    expect(run.atFirstRender).toEqual({ shopStatus: { empty: false }, kpis: { customers: 7 } })
+    expect(run.asked).toHaveLength(4) // nothing asked twice
+    const later = await earlyStart('', { empty: false })
+    expect(later.atFirstRender).toEqual({ shopStatus: undefined, kpis: undefined }) // still on their way
+    expect(later.kpis).toEqual({ customers: 7 })
+  })
+
+  it('drops arrived KPIs of an empty shop before the first render', async () => {
+    const run = await earlyStart('', { empty: true }, true)
+    expect(run.atFirstRender).toEqual({ shopStatus: { empty: true }, kpis: undefined })
     expect(run.kpis).toBeUndefined()
   })
 

@@ -4,14 +4,15 @@ import { systemKeys } from '../api/system'
 import { backupKeys } from '../features/backup/queries'
 import { dashboardKeys } from '../features/dashboard/queries'
 import { settingsKeys } from '../features/settings/queries'
-import { takeEarly } from './earlyCalls'
+import { takeArrived, takeEarly } from './earlyCalls'
 
 /**
  * The first screen's questions, asked all at once when the app starts: is the database sound (HealthGate),
  * which language (LanguageSync), does it hold data (StartRedirect). Each gate used to ask only once the one
  * before it had its answer, three round trips one after another before anything but a spinner was drawn.
  * The gates read the same queries (same keys and calls), now already answered or in flight. The entry script
- * asked them before the app's code ran (earlyCalls.ts): those answers are taken here, once.
+ * asked them before the app's code ran (earlyCalls.ts): those answers are taken here, once; the ones that have
+ * already arrived go straight into the cache, so the first render draws past the gates instead of a spinner.
  *
  * The dashboard's KPIs, when the entry asked them (the window opens on the dashboard), go under the key the
  * dashboard reads; when the database turns out empty (the welcome screen follows) or damaged (the recovery
@@ -21,29 +22,58 @@ import { takeEarly } from './earlyCalls'
 /** A failed answer is shown by the gate that reads it (its own query's error), not here. */
 const ignore = (): void => undefined
 
+/**
+ * Puts an answer under `key`: at once when the early answer has `arrived` (the first render finds it), else by
+ * a query that takes the early answer in flight or asks again (`ask`). `then` sees the answer either way.
+ */
+function startQuery<T>(
+  client: QueryClient,
+  key: readonly unknown[],
+  arrived: { value: T } | undefined,
+  ask: () => Promise<T>,
+  then: (answer: T) => void = ignore,
+): void {
+  if (arrived) {
+    client.setQueryData(key, arrived.value)
+    then(arrived.value)
+    return
+  }
+  client.query({ queryKey: key, queryFn: ask }).then(then).catch(ignore)
+}
+
 export function askStartQuestions(client: QueryClient): void {
-  const dropKpis = (): void => client.removeQueries({ queryKey: dashboardKeys.kpis(null), exact: true })
-  client
-    .query({ queryKey: backupKeys.health(), queryFn: () => takeEarly('getHealth') ?? call('getHealth') })
-    .then((health) => {
+  const kpisDropped = { now: false }
+  const dropKpis = (): void => {
+    kpisDropped.now = true
+    client.removeQueries({ queryKey: dashboardKeys.kpis(null), exact: true })
+  }
+  startQuery(
+    client,
+    backupKeys.health(),
+    takeArrived('getHealth'),
+    () => takeEarly('getHealth') ?? call('getHealth'),
+    (health) => {
       if (health.status !== 'ok') dropKpis()
-    })
-    .catch(ignore)
-  client
-    .query({
-      queryKey: settingsKeys.current(),
-      queryFn: () => takeEarly('getSettings') ?? call('getSettings'),
-    })
-    .catch(ignore)
-  client
-    .query({
-      queryKey: systemKeys.shopStatus(),
-      queryFn: () => takeEarly('getShopStatus') ?? call('getShopStatus'),
-    })
-    .then((status) => {
+    },
+  )
+  startQuery(
+    client,
+    settingsKeys.current(),
+    takeArrived('getSettings'),
+    () => takeEarly('getSettings') ?? call('getSettings'),
+  )
+  startQuery(
+    client,
+    systemKeys.shopStatus(),
+    takeArrived('getShopStatus'),
+    () => takeEarly('getShopStatus') ?? call('getShopStatus'),
+    (status) => {
       if (status.empty) dropKpis()
-    })
-    .catch(ignore)
+    },
+  )
+  const arrivedKpis = takeArrived('getDashboardKpis')
   const kpis = takeEarly('getDashboardKpis')
-  if (kpis) client.query({ queryKey: dashboardKeys.kpis(null), queryFn: () => kpis }).catch(ignore)
+  if (kpisDropped.now) return
+  if (arrivedKpis) client.setQueryData(dashboardKeys.kpis(null), arrivedKpis.value)
+  else if (kpis) client.query({ queryKey: dashboardKeys.kpis(null), queryFn: () => kpis }).catch(ignore)
 }
