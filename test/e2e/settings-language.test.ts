@@ -1,6 +1,8 @@
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { openApp, useBrowser } from '../harness/browser'
 import { THAI, foreignText, thaiGlyphReport, visibleUiText } from '../harness/page-text'
+import { STEP_TIMEOUT } from '../harness/patience'
 
 const browser = useBrowser()
 
@@ -10,11 +12,27 @@ const PNG_1PX = Buffer.from(
   'base64',
 )
 
+/**
+ * The dashboard's cards load on their own queries: the visible text is compared once every card shows its
+ * figures, not while some still show placeholders (the counts then depended on the machine's load).
+ */
+async function dashboardLoaded(page: Page): Promise<void> {
+  for (const id of [
+    'kpi-customers-value',
+    'card-at-risk-value',
+    'card-new-customers-value',
+    'top-products',
+  ]) {
+    await page.getByTestId(id).first().waitFor({ timeout: STEP_TIMEOUT })
+  }
+}
+
 describe('settings', () => {
   it('switching the language changes every visible label, and the choice is kept', async () => {
     const app = await openApp(browser, { systemLocale: 'th-TH', demo: true })
     const { page } = app
     await page.getByRole('heading', { name: 'ภาพรวม' }).waitFor()
+    await dashboardLoaded(page)
     const thaiDashboard = await visibleUiText(page)
     expect(foreignText(thaiDashboard, 'th')).toEqual([])
 
@@ -39,6 +57,7 @@ describe('settings', () => {
 
     await page.getByRole('link', { name: 'Dashboard' }).click()
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor()
+    await dashboardLoaded(page)
     const englishDashboard = await visibleUiText(page)
     expect(foreignText(englishDashboard, 'en')).toEqual([])
     expect(englishDashboard.length).toBeGreaterThanOrEqual(thaiDashboard.length - 2)

@@ -123,4 +123,26 @@ describe('start questions', () => {
     expect(run.early.sort()).toEqual(['getHealth', 'getSettings', 'getShopStatus'])
     expect(run.kpis).toBeUndefined()
   })
+
+  it('opens where the start redirect would lead when the shop status arrived before the app ran', async () => {
+    const { skipStartRedirect } = (await renderer('app/startQueries')) as {
+      skipStartRedirect: (client: QueryClient) => void
+    }
+    const systemKeys = (await renderer('api/system')).systemKeys as Keys
+    const opened = (hash: string, status: { empty: boolean } | undefined): string[] => {
+      const replaced: string[] = []
+      ;(globalThis as { window?: unknown }).window = {
+        location: { hash },
+        history: { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) },
+      }
+      const client = new QueryClient()
+      if (status) client.setQueryData(systemKeys.shopStatus?.() ?? [], status)
+      skipStartRedirect(client)
+      return replaced
+    }
+    expect(opened('', { empty: false })).toEqual(['#/dashboard'])
+    expect(opened('#/', { empty: true })).toEqual(['#/welcome'])
+    expect(opened('#/', undefined)).toEqual([]) // not arrived: StartRedirect decides
+    expect(opened('#/customers', { empty: false })).toEqual([]) // opened on a page: stays there
+  })
 })

@@ -6,16 +6,18 @@ import { RouterProvider } from 'react-router/dom'
 import { createQueryClient } from '../api/queryClient'
 import { HealthGate } from '../features/backup/HealthGate'
 import { LanguageSync } from './LanguageSync'
-import { router } from './router'
-import { askStartQuestions } from './startQueries'
+import { appRouter } from './router'
+import { askStartQuestions, skipStartRedirect } from './startQueries'
 import { theme } from './theme'
 
 export function App(): React.JSX.Element {
   const [queryClient] = useState(() => {
     const client = createQueryClient()
     askStartQuestions(client)
+    skipStartRedirect(client)
     return client
   })
+  const [router] = useState(appRouter)
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme}>

@@ -77,3 +77,17 @@ export function askStartQuestions(client: QueryClient): void {
   if (arrivedKpis) client.setQueryData(dashboardKeys.kpis(null), arrivedKpis.value)
   else if (kpis) client.query({ queryKey: dashboardKeys.kpis(null), queryFn: () => kpis }).catch(ignore)
 }
+
+/**
+ * When the window opens on the start address ('/', where StartRedirect leads on) and the shop's status has
+ * already arrived, opens where StartRedirect would lead (the welcome screen or the dashboard) before the
+ * router reads the address: the first render draws that page, with no redirect pass and no navigation
+ * rendered as a transition after it. Otherwise StartRedirect decides, as before.
+ */
+export function skipStartRedirect(client: QueryClient): void {
+  const { hash } = window.location
+  if (hash !== '' && hash !== '#' && hash !== '#/') return
+  const status = client.getQueryData<{ empty: boolean }>(systemKeys.shopStatus())
+  if (!status) return
+  window.history.replaceState(window.history.state, '', status.empty ? '#/welcome' : '#/dashboard')
+}
