@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium'
 import { startHarness } from '../test/harness/server'
 import { generateSalesDb } from './generate-sales-db'
 import { loadText, median } from './peers/stats'
-import { firstContentfulPaint, kpiCardsShownAt } from './renderer-marks'
+import { firstContentfulPaint, harnessIdle, kpiCardsShownAt } from './renderer-marks'
 
 // Where the renderer's first screen spends its time (issue 17): opens the built renderer in the harness over a
 // generated shop, alternating between one or more builds (A/B interleaved), and per run takes the page's
@@ -194,6 +194,7 @@ async function main(): Promise<void> {
           for (const [k, v] of traceTops(events)) console.log(`    ${v.toFixed(0).padStart(6)} ms  ${k}`)
         }
         await page.close()
+        await Promise.all(harnesses.map(harnessIdle))
       }
     }
   } finally {

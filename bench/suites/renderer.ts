@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/harness/chromium'
 import { startHarness } from '../../test/harness/server'
 import { generateSalesDb } from '../generate-sales-db'
 import { loadText, median, round } from '../peers/stats'
-import { firstContentfulPaint, kpiCardsShownAt } from '../renderer-marks'
+import { firstContentfulPaint, harnessIdle, kpiCardsShownAt } from '../renderer-marks'
 import { atMost, type Figure, type Suite } from '../types'
 
 // Issue 17: the renderer as the shop owner meets it. The built renderer in the harness (real API handlers in
@@ -56,6 +56,7 @@ export const rendererSuite: Suite = {
         fcp.push(paint)
         kpi.push(kpiAt)
         await page.close()
+        await harnessIdle(harness)
       }
     } finally {
       await context.close()

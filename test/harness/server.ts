@@ -43,6 +43,8 @@ export interface Harness {
   printer: HarnessPrinter
   /** How many pages are listening to events now. */
   eventClients(): number
+  /** How many API calls are being answered now (a bench waits for 0 between page loads). */
+  apiCallsInFlight(): number
   close(): Promise<void>
 }
 
@@ -139,6 +141,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   let origin = ''
   let cookieName = ''
+  let inFlight = 0
 
   /** Answers one request; 'stream' when the response stays open as the event stream. */
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<Reply | 'stream'> => {
@@ -167,9 +170,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (!sameSecret(req.headers['x-lukkha-token'] as string | undefined, token)) {
         return text(401, 'token required')
       }
-      const body = JSON.parse(await readBody(req)) as { input?: unknown }
-      const result = await dispatch(path.slice(`${BRIDGE_PATH}/api/`.length), body.input, ctx)
-      return { status: 200, type: 'application/json', body: JSON.stringify(result) }
+      inFlight++
+      try {
+        const body = JSON.parse(await readBody(req)) as { input?: unknown }
+        const result = await dispatch(path.slice(`${BRIDGE_PATH}/api/`.length), body.input, ctx)
+        return { status: 200, type: 'application/json', body: JSON.stringify(result) }
+      } finally {
+        inFlight--
+      }
     }
     if (!viaCookie) return text(401, 'token required')
     if (req.method !== 'GET') return text(405, 'GET only')
@@ -220,6 +228,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ctx,
     printer,
     eventClients: () => streams.size,
+    apiCallsInFlight: () => inFlight,
     async close() {
       for (const stream of streams) stream.end()
       streams.clear()
