@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium'
 import { startHarness } from '../test/harness/server'
 import { generateSalesDb } from './generate-sales-db'
 import { loadText, median } from './peers/stats'
-import { firstContentfulPaint, harnessIdle, kpiCardsShownAt } from './renderer-marks'
+import { firstContentfulPaint, harnessIdle, kpiCardsShownAt, watchKpiCards } from './renderer-marks'
 
 // Where the renderer's first screen spends its time (issue 17): opens the built renderer in the harness over a
 // generated shop, alternating between one or more builds (A/B interleaved), and per run takes the page's
@@ -148,6 +148,7 @@ async function main(): Promise<void> {
             transferMode: 'ReportEvents',
           })
         }
+        await watchKpiCards(page)
         await page.goto(harness.url)
         const kpiAt = await kpiCardsShownAt(page, 300_000)
         const metrics = await cdp.send('Performance.getMetrics')
