@@ -6,7 +6,7 @@ import { LukkhaError } from '../errors'
 import type { JobControl, JobKind, JobRegistry } from '../jobs/registry'
 import { runInWorker } from '../jobs/workers'
 import {
-  computeAnalysis,
+  computeAnalysisOf,
   PROGRESS_TOTAL,
   resolveParameters,
   saveAnalysis,
@@ -45,7 +45,7 @@ export async function analyseHere(
   const cancelled = (): never => {
     throw new LukkhaError('cancelled', 'The analysis was cancelled.')
   }
-  const computed = computeAnalysis(connection.sqlite, parameters, rules, (p) => {
+  const computed = await computeAnalysisOf(connection, parameters, rules, (p) => {
     job.progress(p)
     if (job.signal.aborted) cancelled()
   })
