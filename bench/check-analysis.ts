@@ -2,24 +2,14 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { loadavg } from 'node:os'
-import {
-  computeAnalysis,
-  computeAnalysisOf,
-  resolveParameters,
-  saveAnalysis,
-  type Progress,
-} from '../src/main/analysis/run'
+import { computeAnalysis, resolveParameters, saveAnalysis, type Progress } from '../src/main/analysis/run'
 import { DEFAULT_SEGMENT_RULES } from '../src/main/analysis/segment-rules'
 import { freshTotals } from '../src/main/customers/totals'
 import { migrateToLatest, openDatabase } from '../src/main/db'
-import { configureWorkers } from '../src/main/jobs/workers'
-import { bundledWorkerDir } from '../test/harness/workers'
 import { staleNewestTotals } from './stale-totals'
 
-// A developer's check, not a suite: `npm exec -- tsx bench/check-analysis.ts SHOP.db [--save N] [--totals]
-// [--one-thread]`. Copies SHOP.db aside, migrates the copy, runs the analysis as the app's job does
-// (computeAnalysisOf, its read in two threads with the built worker of out/main: `npm run build` first;
-// --one-thread: computeAnalysis, the read in this thread) as of the shop's last sale and prints the
+// A developer's check, not a suite: `npm exec -- tsx bench/check-analysis.ts SHOP.db [--save N] [--totals]`.
+// Copies SHOP.db aside, migrates the copy, runs computeAnalysis as of the shop's last sale and prints the
 // sha256 of the whole result (durationMs left out) with the CPU time of each phase, so a change to the read
 // or the save can be checked for identical results and measured against the code before it (run both, in
 // turn). --save N stores N runs first (the app keeps up to 20) and then times the save of one more;
@@ -50,30 +40,19 @@ async function main(): Promise<void> {
     await migrateToLatest(connection.db)
     const { sqlite, db } = connection
     const parameters = resolveParameters(sqlite, {})
-    const onProgress = (p: Progress): void => {
-      const phase = PHASES[p.phase]
-      if (phase && marks.at(-1)?.[0] !== phase) marks.push([phase, cpuMs(cpu0), performance.now()])
-    }
-    const oneThread = rest.includes('--one-thread')
-    if (!oneThread) configureWorkers({ bundle: bundledWorkerDir() })
-    const marks: [string, number, number][] = []
+    const marks: [string, number][] = []
     const cpu0 = process.cpuUsage()
-    const wall0 = performance.now()
-    const result = oneThread
-      ? computeAnalysis(sqlite, parameters, DEFAULT_SEGMENT_RULES, onProgress)
-      : await computeAnalysisOf(connection, parameters, DEFAULT_SEGMENT_RULES, onProgress)
+    const result = computeAnalysis(sqlite, parameters, DEFAULT_SEGMENT_RULES, (p: Progress) => {
+      const phase = PHASES[p.phase]
+      if (phase && marks.at(-1)?.[0] !== phase) marks.push([phase, cpuMs(cpu0)])
+    })
     const computed = cpuMs(cpu0)
-    const computedWall = performance.now()
     const { durationMs: _omit, ...stable } = result
     const hash = createHash('sha256').update(JSON.stringify(stable)).digest('hex')
     const phases = marks.map(
-      ([phase, at, wall], i) =>
-        `${phase} ${((marks[i + 1]?.[1] ?? computed) - at).toFixed(0)}/${((marks[i + 1]?.[2] ?? computedWall) - wall).toFixed(0)}`,
+      ([phase, at], i) => `${phase} ${((marks[i + 1]?.[1] ?? computed) - at).toFixed(0)}`,
     )
-    const line = [
-      `sha256 ${hash}`,
-      `${oneThread ? 'one thread' : 'two threads'}: compute CPU ${computed.toFixed(0)} ms, wall ${(computedWall - wall0).toFixed(0)} ms (CPU/wall: ${phases.join(', ')})`,
-    ]
+    const line = [`sha256 ${hash}`, `compute CPU ${computed.toFixed(0)} ms (${phases.join(', ')})`]
     if (priorRuns >= 0) {
       for (let i = 0; i < priorRuns; i++) saveAnalysis(sqlite, result)
       const save0 = process.cpuUsage()

@@ -23,7 +23,7 @@ export interface CohortOptions {
   months?: number
 }
 
-export interface CohortAccumulator {
+interface CohortAccumulator {
   customers: number
   active: number[]
   revenue: number[]
@@ -53,16 +53,6 @@ function firstPurchaseKey(sqlite: Sqlite, end: string): number | null {
     )
     .get(end) as { first: string | null }
   return first.first === null ? null : monthKey(first.first)
-}
-
-/** A CohortBuilder's sums for some of the customers (structured-cloneable), for another builder to absorb. */
-export interface CohortPart {
-  startKey: number
-  newCount: number[]
-  returningCount: number[]
-  newRevenue: number[]
-  returningRevenue: number[]
-  cohorts: (CohortAccumulator | undefined)[]
 }
 
 /**
@@ -207,45 +197,6 @@ export class CohortBuilder {
     this.monthNet += signed
   }
 
-  /**
-   * The sums so far, the last customer included, for another builder of the same months to absorb (a part of
-   * the customers folded in another thread: history-parts.ts); this builder starts over with no customer.
-   */
-  takePart(): CohortPart {
-    this.flushCustomer()
-    this.customer = null
-    this.cohort = -1
-    const { newCount, returningCount, newRevenue, returningRevenue, cohorts } = this
-    return { startKey: this.startKey, newCount, returningCount, newRevenue, returningRevenue, cohorts }
-  }
-
-  /** Adds another builder's part (takePart) for other customers: every figure is a sum of whole numbers. */
-  absorb(part: CohortPart): void {
-    if (part.startKey !== this.startKey || part.cohorts.length !== this.span)
-      throw new Error('The cohort parts cover different months')
-    const add = (into: number[], from: readonly number[]): void => {
-      for (let i = 0; i < from.length; i++) into[i] = (into[i] ?? 0) + (from[i] ?? 0)
-    }
-    add(this.newCount, part.newCount)
-    add(this.returningCount, part.returningCount)
-    add(this.newRevenue, part.newRevenue)
-    add(this.returningRevenue, part.returningRevenue)
-    part.cohorts.forEach((from, i) => {
-      if (!from) return
-      const into = this.cohorts[i]
-      if (!into) {
-        this.cohorts[i] = from
-        return
-      }
-      into.customers += from.customers
-      into.converted += from.converted
-      add(into.active, from.active)
-      add(into.revenue, from.revenue)
-      add(into.eligible, from.eligible)
-      add(into.within, from.within)
-    })
-  }
-
   /** The cohorts, with the walk-in (no customer) net revenue as [month 'YYYY-MM', kind, net] rows. */
   finish(walkIns: [string, string, number][]): Cohorts {
     this.flushCustomer()
@@ -332,25 +283,16 @@ export function unpackActivity(
  * CPU at 100k customers / 457k receipts (measured: src/main/analysis/README.md). Raw prepared statements: a
  * measured hot path.
  */
-export function readActivity(sqlite: Sqlite, end: string, customers?: CustomerRange): Activity {
+export function readActivity(sqlite: Sqlite, end: string): Activity {
   // both statements in one read transaction (a savepoint inside the caller's): they see the same receipts
-  return sqlite.transaction((): Activity => readColumns(sqlite, end, customers))()
+  return sqlite.transaction((): Activity => readColumns(sqlite, end))()
 }
 
-/** Customer ids from `from` (inclusive) to `to` (exclusive): a part of the customers for one thread. */
-export interface CustomerRange {
-  from: number
-  to: number
-}
-
-function readColumns(sqlite: Sqlite, end: string, customers?: CustomerRange): Activity {
+function readColumns(sqlite: Sqlite, end: string): Activity {
   const lastCustomer = sqlite.prepare('select max(customer_id) from receipts').pluck().get() as number | null
   if (lastCustomer === null) return { packed: [], net: [] }
   if (lastCustomer >= MAX_PACKED_CUSTOMER) throw new RangeError(`Customer id ${lastCustomer} is too large`)
-  const which = customers
-    ? `customer_id >= ${Math.trunc(customers.from)} and customer_id < ${Math.trunc(customers.to)}`
-    : 'customer_id is not null'
-  const from = `from receipts where ${which} and +occurred_at < ? order by customer_id, occurred_at`
+  const from = `from receipts where customer_id is not null and +occurred_at < ? order by customer_id, occurred_at`
   // the & keeps a (nonsensical) day beyond the 4-digit years inside its own bits
   const packed = sqlite
     .prepare(
@@ -383,14 +325,10 @@ export function readWalkIns(sqlite: Sqlite, end: string): [string, string, numbe
 
 /** A builder for the cohorts as of `asOf` (all months from the first purchase, or the last `months`). */
 export function cohortBuilder(sqlite: Sqlite, asOf: string, months?: number): CohortBuilder {
-  return new CohortBuilder(asOf, cohortStartKey(sqlite, asOf, months))
-}
-
-/** The month key cohortBuilder's cohorts start at (another thread's builder takes the same). */
-export function cohortStartKey(sqlite: Sqlite, asOf: string, months?: number): number {
   const lastKey = monthKey(asOf)
-  const startKey = firstPurchaseKey(sqlite, addDays(asOf, 1)) ?? lastKey
-  return months === undefined ? startKey : Math.max(startKey, lastKey - months + 1)
+  let startKey = firstPurchaseKey(sqlite, addDays(asOf, 1)) ?? lastKey
+  if (months !== undefined) startKey = Math.max(startKey, lastKey - months + 1)
+  return new CohortBuilder(asOf, startKey)
 }
 
 /** The cohorts computed live from the receipts (the analysis run stores the same with its snapshot). */

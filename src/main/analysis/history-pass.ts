@@ -1,14 +1,6 @@
 import type { Sqlite } from '../db'
 import type { Cohorts } from '../../shared/api/analysis'
-import {
-  cohortBuilder,
-  DAY_OFFSET,
-  PACK_SPAN,
-  readActivity,
-  readWalkIns,
-  type CohortBuilder,
-  type CustomerRange,
-} from './cohorts'
+import { cohortBuilder, DAY_OFFSET, PACK_SPAN, readActivity, readWalkIns } from './cohorts'
 import { addDays, dateOfDay, dayNumber } from './dates'
 import { CustomerDaysBuilder, type CustomerDays } from './model-input'
 import { windowStart, type RfmRow, type RfmWindow } from './rfm'
@@ -26,26 +18,12 @@ export interface History {
 }
 
 export function readHistory(sqlite: Sqlite, window: RfmWindow): History {
-  const cohorts = cohortBuilder(sqlite, window.asOf)
-  const { rfmRows, days } = foldHistory(sqlite, window, cohorts)
-  return { rfmRows, days, cohorts: cohorts.finish(readWalkIns(sqlite, addDays(window.asOf, 1))) }
-}
-
-/**
- * The pass itself, over every known customer or only `customers` (a part read in another thread:
- * history-parts.ts): RFM rows and purchase days returned, the receipts added to `cohorts`.
- */
-export function foldHistory(
-  sqlite: Sqlite,
-  window: RfmWindow,
-  cohorts: CohortBuilder,
-  customers?: CustomerRange,
-): Pick<History, 'rfmRows' | 'days'> {
   const { asOf } = window
   const asOfDay = dayNumber(asOf)
   const end = addDays(asOf, 1)
   const start = windowStart(window)
   const startDay = start === null ? -Infinity : dayNumber(start)
+  const cohorts = cohortBuilder(sqlite, asOf)
   const days = new CustomerDaysBuilder<number>(asOfDay)
   const rfmRows: RfmRow[] = []
   const dates = new Map<number, string>()
@@ -71,7 +49,7 @@ export function foldHistory(
     }
   }
   // readActivity's two columns, unpacked inline (unpackActivity's loop: this is the run's hottest loop)
-  const { packed, net: nets } = readActivity(sqlite, end, customers)
+  const { packed, net: nets } = readActivity(sqlite, end)
   for (let i = 0; i < packed.length; i++) {
     const p = packed[i] as number
     const id = Math.floor(p / PACK_SPAN)
@@ -97,5 +75,5 @@ export function foldHistory(
     }
   }
   flush()
-  return { rfmRows, days: days.finish() }
+  return { rfmRows, days: days.finish(), cohorts: cohorts.finish(readWalkIns(sqlite, end)) }
 }

@@ -6,7 +6,7 @@ import { LukkhaError } from '../errors'
 import type { JobControl, JobKind, JobRegistry } from '../jobs/registry'
 import { runInWorker } from '../jobs/workers'
 import {
-  computeAnalysisOf,
+  computeAnalysis,
   PROGRESS_TOTAL,
   resolveParameters,
   saveAnalysis,
@@ -45,7 +45,7 @@ export async function analyseHere(
   const cancelled = (): never => {
     throw new LukkhaError('cancelled', 'The analysis was cancelled.')
   }
-  const computed = await computeAnalysisOf(connection, parameters, rules, (p) => {
+  const computed = computeAnalysis(connection.sqlite, parameters, rules, (p) => {
     job.progress(p)
     if (job.signal.aborted) cancelled()
   })

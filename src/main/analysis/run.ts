@@ -21,8 +21,7 @@ import { fitModelColumns, MODEL_UNIT_DAYS, type CustomerValue, type FittedModels
 import { dateOfDay, dayNumber } from './dates'
 import { forecastGroups } from './forecast-groups'
 import { expectedSpend } from './gamma-gamma'
-import { readHistory, type History } from './history-pass'
-import { readRunHistory } from './parallel-read'
+import { readHistory } from './history-pass'
 import { latestSaleDate, scoreRfm, type RfmScore } from './rfm'
 import { insertScores } from './score-rows'
 import { saveCohorts } from './stored-cohorts'
@@ -85,39 +84,19 @@ export function resolveParameters(sqlite: Sqlite, options: AnalysisOptions = {})
   }
 }
 
-/**
- * computeAnalysis of the database `file` that `sqlite` is open on, with the read split over two threads where
- * that pays (parallel-read.ts): what the app's job, the CLI and the bench run.
- */
-export async function computeAnalysisOf(
-  { sqlite, file }: { sqlite: Sqlite; file: string },
-  parameters: AnalysisParameters,
-  rules: SegmentRules,
-  onProgress: OnProgress = () => undefined,
-): Promise<AnalysisResult> {
-  const started = performance.now()
-  validateSegmentRules(rules) // a bad rule fails before the read, as in computeAnalysis
-  onProgress({ done: 0, total: PROGRESS_TOTAL, phase: 'analysis.phase.reading' })
-  const { history } = await readRunHistory(sqlite, file, parameters)
-  return computeAnalysis(sqlite, parameters, rules, onProgress, { history, started })
-}
-
 export function computeAnalysis(
   sqlite: Sqlite,
   parameters: AnalysisParameters,
   rules: SegmentRules,
   onProgress: OnProgress = () => undefined,
-  /** The history already read (computeAnalysisOf), and when the run started. */
-  read?: { history: History; started: number },
 ): AnalysisResult {
-  const started = read?.started ?? performance.now()
+  const started = performance.now()
   const lookup = validateSegmentRules(rules)
   const report = (done: number, phase: AnalysisPhase): void =>
     onProgress({ done, total: PROGRESS_TOTAL, phase })
 
   report(0, 'analysis.phase.reading')
-  const { rfmRows, days, cohorts } =
-    read?.history ?? sqlite.transaction(() => readHistory(sqlite, parameters))()
+  const { rfmRows, days, cohorts } = sqlite.transaction(() => readHistory(sqlite, parameters))()
 
   report(20, 'analysis.phase.scoring')
   const scores = scoreRfm(rfmRows, lookup)
@@ -338,21 +317,6 @@ export function saveAnalysis(
   // IMMEDIATE: take the write lock up front, so a concurrent writer waits (busy timeout) instead of failing late
   const runId = save.immediate()
   onProgress({ done: PROGRESS_TOTAL, total: PROGRESS_TOTAL, phase: 'analysis.phase.done' })
-  return runId
-}
-
-/** runAnalysis with the read in two threads where that pays (computeAnalysisOf): the CLI's. */
-export async function runAnalysisOf(
-  connection: { sqlite: Sqlite; file: string },
-  options: AnalysisOptions,
-  rules: SegmentRules,
-  onProgress?: OnProgress,
-): Promise<number> {
-  const { sqlite } = connection
-  const parameters = resolveParameters(sqlite, options)
-  const computed = await computeAnalysisOf(connection, parameters, rules, onProgress)
-  const runId = saveAnalysis(sqlite, computed, onProgress)
-  ensureDashboardDays(sqlite) // the dashboard's stored days, when an import did not keep them current
   return runId
 }
 

@@ -5,7 +5,6 @@ export const workerEntries = {
   'import-parser': 'src/main/import/parser-worker.ts',
   'import-preview-worker': 'src/main/import/preview-worker.ts',
   'analysis-worker': 'src/main/analysis/worker.ts',
-  'analysis-read-worker': 'src/main/analysis/read-worker.ts',
   'baskets-worker': 'src/main/baskets/worker.ts',
   'survey-import-worker': 'src/main/surveys/import-worker.ts',
 } as const

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { segmentsOverview } from '../../analysis/queries'
-import { runAnalysisOf } from '../../analysis/run'
+import { runAnalysis } from '../../analysis/run'
 import { loadSegmentRules } from '../../analysis/segment-rules'
 import { openForWriting, withConnection } from '../database'
 import { printJson, printLine, printTable } from '../output'
@@ -24,11 +24,10 @@ export function registerAnalyze(program: Command): void {
     .option('--horizon-days <n>', 'CLV horizon in days (default 365)', parsePositiveInt)
     .option('--discount-rate <rate>', 'yearly discount rate for CLV (default 0.1)', parseRate)
     .action(async (options: AnalyzeOptions) => {
-      const overview = await withConnection(openForWriting(options.db), async (connection) => {
-        const { db } = connection
+      const overview = await withConnection(openForWriting(options.db), async ({ db, sqlite }) => {
         const { rules } = await loadSegmentRules(db)
-        const runId = await runAnalysisOf(
-          connection,
+        const runId = runAnalysis(
+          sqlite,
           {
             asOf: options.asOf,
             windowDays: options.windowDays ?? null,
