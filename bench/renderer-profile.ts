@@ -117,9 +117,11 @@ async function main(): Promise<void> {
   const prepared = openDatabase(db)
   await freshTotals(prepared.db)
   await prepared.close()
-  const harnesses = await Promise.all(
-    args.dirs.map((dir) => startHarness({ dbFile: db, systemLocale: 'th-TH', rendererDir: dir })),
-  )
+  // one after another: the first one brings the database up to date (a migration and its backup) alone
+  const harnesses = []
+  for (const dir of args.dirs) {
+    harnesses.push(await startHarness({ dbFile: db, systemLocale: 'th-TH', rendererDir: dir }))
+  }
   const context = await chromium.launchPersistentContext(join(work, 'chromium'), {
     executablePath: CHROMIUM_PATH,
     headless: true,
