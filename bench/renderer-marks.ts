@@ -34,11 +34,22 @@ export async function kpiCardsShownAt(page: Page, timeoutMs: number): Promise<nu
   return handle.jsonValue()
 }
 
-/** The page's first contentful paint (NaN when it has painted nothing yet). */
-export function firstContentfulPaint(page: Page): Promise<number> {
-  return page.evaluate(
-    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-  )
+/**
+ * The page's first contentful paint, waited for: the KPI cards can be in the page (read in the frame's
+ * animation callback) a moment before that frame, often the first contentful one, is painted and reported.
+ * NaN when the page paints nothing within `timeoutMs`.
+ */
+export async function firstContentfulPaint(page: Page, timeoutMs = 60_000): Promise<number> {
+  try {
+    const handle = await page.waitForFunction(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+      undefined,
+      { timeout: timeoutMs, polling: 50 },
+    )
+    return await handle.jsonValue()
+  } catch {
+    return Number.NaN
+  }
 }
 
 /**
