@@ -27,7 +27,9 @@ function papa(text: string, delimiter: string, chunkSize: number): Split {
   Papa.parse<string[]>(text, {
     delimiter,
     chunkSize,
-    chunk(results) {
+    worker: false,
+    complete: () => undefined,
+    chunk(results: Papa.ParseResult<string[]>) {
       const bad = new Map<number, string>()
       for (const e of results.errors) if (typeof e.row === 'number') bad.set(e.row, e.message)
       results.data.forEach((row, i) => {

@@ -1,5 +1,4 @@
 import type { TextEncoding } from '../../../shared/api/import'
-import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import Papa from 'papaparse'
 import { createDecoder } from '../encoding'
@@ -22,20 +21,29 @@ async function* decodedChunks(
   clock?: PartClock,
 ): AsyncGenerator<string> {
   const decoder = createDecoder(encoding)
-  // 'read': from asking for the next chunk to handing its text on (waiting for the disk and decoding)
-  let since = performance.now()
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-    progress.bytes += chunk.length
-    const text = decoder.write(chunk)
-    if (text) {
-      clock?.add('read', performance.now() - since)
-      yield text
-      since = performance.now()
+  const handle = await open(path, 'r')
+  try {
+    // 'read': from asking for the next chunk to handing its text on (waiting for the disk and decoding)
+    let since = performance.now()
+    for (;;) {
+      // (a buffer per chunk: a decoder may keep a reference to the bytes of a character cut at its end)
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, null)
+      if (bytesRead === 0) break
+      progress.bytes += bytesRead
+      const text = decoder.write(chunk.subarray(0, bytesRead))
+      if (text) {
+        clock?.add('read', performance.now() - since)
+        yield text
+        since = performance.now()
+      }
     }
+    const rest = decoder.end()
+    clock?.add('read', performance.now() - since)
+    if (rest) yield rest
+  } finally {
+    await handle.close()
   }
-  const rest = decoder.end()
-  clock?.add('read', performance.now() - since)
-  if (rest) yield rest
 }
 
 /** The first bytes of a file as text, cut at the last full line: enough to guess the delimiter and preview. */
@@ -113,7 +121,7 @@ export async function readCsv(
   try {
     for (let next = await chunks.next(); ; next = await chunks.next()) {
       const final = next.done === true
-      const { rows, errors } = splitter.push(final ? '' : next.value, final)
+      const { rows, errors } = splitter.push(next.done ? '' : next.value, final)
       const batch: RowBatch = { rows: [], rowNumbers: [], malformed: [], bytesRead: progress.bytes }
       let limited = false
       for (let i = 0; i < rows.length; i++) {
