@@ -41,6 +41,8 @@ const PART_FIGURES: [ImportPart, string][] = [
   ['match', 'import thread: match (receipts, customers, products)'],
   ['write', 'import thread: write (receipt + line INSERTs)'],
   ['waitParser', 'import thread: waiting for the parser'],
+  ['cpuParser', 'parser thread: CPU time (reading phase)'],
+  ['cpuImport', 'import thread: CPU time (reading phase)'],
   ['flush', 'finish: last rows + totals'],
   ['fill', "finish: new customers' search index + totals rows"],
   ['index', 'finish: index rebuild'],

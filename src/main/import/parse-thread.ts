@@ -13,7 +13,7 @@ import {
   type RejectedRow,
 } from './batches'
 import type { ResolvedMapping } from './mapping'
-import { PartClock, type ImportParts } from './parts'
+import { PartClock, threadCpuMs, type ImportParts } from './parts'
 import { readTable, type ReadOptions, type ReadResult } from './read'
 import type { RowContext } from './row-reader'
 import type { CustomerRow, RowIssue } from './types'
@@ -61,6 +61,7 @@ export async function runParser(port: MessagePort, start: ParserStart): Promise<
   const data = await new Promise<ParserJob>((resolve) => {
     port.once('message', (message: { type: 'start'; job: ParserJob }) => resolve(message.job))
   })
+  const cpuStart = threadCpuMs()
   const mapper = new BatchMapper(data.mapping, data.context)
   const inFlight = new Int32Array(start.inFlight)
   const clock = new PartClock()
@@ -107,6 +108,8 @@ export async function runParser(port: MessagePort, start: ParserStart): Promise<
       },
       clock,
     )
+    const cpu = threadCpuMs() - cpuStart
+    if (!Number.isNaN(cpu)) clock.add('cpuParser', cpu)
     post({ type: 'end', result, parts: clock.ms })
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) })
