@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { cohortBuilder, computeCohorts, readActivity, readWalkIns } from '../../src/main/analysis/cohorts'
+import {
+  ACTIVITY_PACKED_SQL,
+  cohortBuilder,
+  computeCohorts,
+  readActivity,
+  readWalkIns,
+} from '../../src/main/analysis/cohorts'
 import { readCustomerDays } from '../../src/main/analysis/customer-value'
 import { addDays } from '../../src/main/analysis/dates'
 import { readHistory } from '../../src/main/analysis/history-pass'
@@ -75,5 +81,28 @@ describe('the analysis run’s read of the receipts', () => {
     insertSales(sqlite, [{ customer: 'A', at: '2026-01-03', baht: 10 }])
     sqlite.prepare("update receipts set occurred_at = '2026-01-3 noon'").run()
     expect(() => readActivity(sqlite, '2026-04-01')).toThrow(/no readable date/)
+  })
+  it('takes each receipt’s day number from the covering index, not from the text per receipt', async () => {
+    const ctx = await testContext()
+    const { sqlite } = ctx.connection
+    // the bytecode of the packed read: reads index columns, calls no date or text function per receipt
+    const program = sqlite.prepare(`explain ${ACTIVITY_PACKED_SQL}`).all('2026-04-01') as {
+      opcode: string
+      p4: unknown
+    }[]
+    const calls = program.filter((op) => op.opcode === 'Function' || op.opcode === 'PureFunc')
+    expect(calls.map((op) => String(op.p4))).toEqual([])
+    expect(program.some((op) => op.opcode === 'Column')).toBe(true)
+    // and the index the migration built holds that expression as its last column
+    const index = sqlite
+      .prepare('select * from pragma_index_xinfo(?) where key = 1')
+      .all('receipts_customer_activity')
+    expect(index.map((c) => (c as { name: string | null }).name)).toEqual([
+      'customer_id',
+      'occurred_at',
+      'kind',
+      'net_satang',
+      null, // an expression
+    ])
   })
 })

@@ -195,27 +195,27 @@ async function topProducts(
   return rows
 }
 
-/** The date of the latest sale receipt, or null when there is none. */
-export async function lastSaleDate(db: Kysely<Database>): Promise<string | null> {
+/**
+ * The date of the first or the latest sale receipt, or null when there is none. One aggregate per statement:
+ * SQLite answers a lone min() or max() from the time index in a few steps, but min() and max() in one SELECT
+ * scan a whole index (~0.1 s at 100k customers).
+ */
+async function saleDate(db: Kysely<Database>, end: 'first' | 'last'): Promise<string | null> {
   const row = await db
     .selectFrom('receipts')
-    .select((eb) => eb.fn.max('occurred_at').as('last'))
+    .select((eb) => (end === 'first' ? eb.fn.min('occurred_at') : eb.fn.max('occurred_at')).as('at'))
     .where('kind', '=', 'sale')
     .executeTakeFirst()
-  return row?.last ? row.last.slice(0, 10) : null
+  return row?.at ? row.at.slice(0, 10) : null
+}
+
+/** The date of the latest sale receipt, or null when there is none. */
+export function lastSaleDate(db: Kysely<Database>): Promise<string | null> {
+  return saleDate(db, 'last')
 }
 
 export async function salesPeriod(db: Kysely<Database>, today: string): Promise<SalesPeriod> {
-  const row = await db
-    .selectFrom('receipts')
-    .select((eb) => [eb.fn.min('occurred_at').as('first'), eb.fn.max('occurred_at').as('last')])
-    .where('kind', '=', 'sale')
-    .executeTakeFirst()
-  return {
-    firstSaleDate: row?.first ? row.first.slice(0, 10) : null,
-    lastSaleDate: row?.last ? row.last.slice(0, 10) : null,
-    today,
-  }
+  return { firstSaleDate: await saleDate(db, 'first'), lastSaleDate: await lastSaleDate(db), today }
 }
 
 /** The day the figures are for: the chosen one, else the last sale's (as the analysis measures), else today. */

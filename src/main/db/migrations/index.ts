@@ -11,6 +11,7 @@ import * as m20261130620000 from './2026_11_30_620000_add_survey_source_key'
 import * as m20261130640000 from './2026_11_30_640000_create_campaigns'
 import * as m20261130670000 from './2026_11_30_670000_create_analysis_cohorts'
 import * as m20261130671000 from './2026_11_30_671000_create_dashboard_days'
+import * as m20261201300000 from './2026_12_01_300000_index_receipt_days'
 
 // Static provider: bundlers cannot follow a folder scan, so every migration is listed here by its file name.
 // Never edit a migration that has landed; add a new file and a new line.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_640000_create_campaigns': m20261130640000,
   '2026_11_30_670000_create_analysis_cohorts': m20261130670000,
   '2026_11_30_671000_create_dashboard_days': m20261130671000,
+  '2026_12_01_300000_index_receipt_days': m20261201300000,
 }
