@@ -33,7 +33,7 @@ interface ChildRun {
 const PART_FIGURES: [ImportPart, string][] = [
   ['check', 'check (plan: whole-file encoding + SHA-256 scan, layout, dates)'],
   ['read', 'parser thread: read (file bytes, decode to text)'],
-  ['parse', 'parser thread: parse (papaparse CSV split)'],
+  ['parse', 'parser thread: parse (CSV split: csv-split.ts)'],
   ['map', 'parser thread: map (cells -> sale lines, checks)'],
   ['pack', 'parser thread: pack + post to the writer'],
   ['waitWriter', 'parser thread: waiting for the writer'],
@@ -41,6 +41,8 @@ const PART_FIGURES: [ImportPart, string][] = [
   ['match', 'import thread: match (receipts, customers, products)'],
   ['write', 'import thread: write (receipt + line INSERTs)'],
   ['waitParser', 'import thread: waiting for the parser'],
+  ['cpuParser', 'parser thread: CPU time (reading phase)'],
+  ['cpuImport', 'import thread: CPU time (reading phase)'],
   ['flush', 'finish: last rows + totals'],
   ['fill', "finish: new customers' search index + totals rows"],
   ['index', 'finish: index rebuild'],

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addEvidence, decideOrder, emptyEvidence } from '../../src/main/import/date-order'
 import { parseQuantity, parseSatang } from '../../src/main/import/normalize/amounts'
@@ -8,7 +9,7 @@ import {
   normalizePhone,
   splitContact,
 } from '../../src/main/import/normalize/contacts'
-import { gregorianYear, parseDateTime } from '../../src/main/import/normalize/dates'
+import { gregorianYear, parseAnyDateTime, parseDateTime } from '../../src/main/import/normalize/dates'
 
 describe('dates', () => {
   it.each([
@@ -49,6 +50,72 @@ describe('dates', () => {
     expect(parseDateTime('13:00 PM 1/1/2025', 'dmy')).toBeNull()
     expect(parseDateTime('yesterday', 'dmy')).toBeNull()
     expect(parseDateTime('', 'dmy')).toBeNull()
+  })
+
+  it('reads the common shapes by character codes exactly as the patterns read them', () => {
+    // parseDateTime's fast path (d/m/y H:MM and its kin) against the regex reading, on the common shapes and
+    // their near misses (3- and 5-digit parts, other separators, AM/PM, zones, seconds, fractions)
+    const num = (max: number): fc.Arbitrary<string> =>
+      fc
+        .tuple(fc.integer({ min: 0, max }), fc.boolean())
+        .map(([n, pad]) => (pad && n < 10 ? `0${n}` : String(n)))
+    const sep = fc.constantFrom('/', '-', '.', ':')
+    const seps = fc.oneof(
+      { weight: 6, arbitrary: sep.map((x) => [x, x]) },
+      { weight: 1, arbitrary: fc.tuple(sep, sep) },
+    )
+    const a = fc.oneof(
+      num(35),
+      fc.constantFrom('2025', '2568', '2024', '2567', '1899', '202', '012', '12345'),
+    )
+    const b = fc.oneof(num(13), num(32), fc.constantFrom('123', ''))
+    const c = fc.oneof(
+      fc.constantFrom('2025', '2568', '25', '68', '2024', '1899', '2201', '202', '012', '12345', ''),
+      num(31),
+    )
+    const time = fc.oneof(
+      { weight: 1, arbitrary: fc.constant('') },
+      fc
+        .tuple(
+          fc.constantFrom(' ', ' ', ' ', 'T', '  ', ', ', ' x'),
+          fc.oneof(num(25), fc.constantFrom('123', '')),
+          fc.constantFrom(':', '.'),
+          fc.oneof(num(60), fc.constantFrom('123', '')),
+          fc.constantFrom(
+            '',
+            '',
+            '',
+            ':00',
+            ':59',
+            ':60',
+            ':5',
+            ':123',
+            ' PM',
+            'am',
+            'Z',
+            ' +0700',
+            '.5',
+            ' ',
+            'น.',
+          ),
+        )
+        .map((p) => p.join('')),
+    )
+    const value = fc
+      .tuple(fc.constantFrom('', '', '', ' '), a, seps, b, c, time)
+      .map(([lead, x, [s1, s2], y, z, t]) => `${lead}${x}${s1}${y}${s2}${z}${t}`)
+    fc.assert(
+      fc.property(value, fc.constantFrom('dmy' as const, 'mdy' as const, null), (v, order) => {
+        expect(parseDateTime(v, order)).toBe(parseAnyDateTime(v, order))
+      }),
+      { seed: 1201, numRuns: 20000 },
+    )
+    for (const v of ['1/1/2025 24:00', '2025-01-012', '1/2/2025, 08:03', '3/3/25 9:05', '1/13/2568T23:59:60'])
+      for (const order of ['dmy', 'mdy', null] as const)
+        expect(parseDateTime(v, order)).toBe(parseAnyDateTime(v, order))
+    expect(parseDateTime('1/2/2025 08:03', 'dmy')).toBe('2025-02-01T08:03:00')
+    expect(parseDateTime('2568-02-29 8:03:09', null)).toBeNull()
+    expect(parseDateTime('2567-02-29T23:59', null)).toBe('2024-02-29T23:59:00')
   })
 
   it('never guesses an ambiguous day/month without an order', () => {

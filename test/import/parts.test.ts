@@ -59,6 +59,9 @@ describe('import time parts', () => {
       expect(parts[part], part).toBeGreaterThan(0)
     expect(parts.waitParser).toBeGreaterThanOrEqual(0)
     expect(parts.waitWriter).toBeGreaterThanOrEqual(0)
+    // each thread's CPU time in the reading phase (Node 22 has process.threadCpuUsage)
+    expect(parts.cpuParser).toBeGreaterThan(0)
+    expect(parts.cpuImport).toBeGreaterThan(0)
     // the importing thread's parts, waiting included, fit in the import's time
     expect(sum(parts, [...IMPORT_THREAD, 'waitParser'])).toBeLessThanOrEqual(s.elapsedMs + 2)
     // and so do the parser thread's

@@ -2,8 +2,8 @@ import type { ResolvedMapping } from './mapping'
 import type { RowBatch } from './read'
 import { CustomerRowReader } from './customer-rows'
 import type { RowContext } from './row-reader'
-import { SaleRowReader } from './sale-rows'
-import type { CustomerRow, RowIssue, SaleRow } from './types'
+import { SaleRowReader, SaleRows, type SaleSink } from './sale-rows'
+import type { CustomerRow, Identity, RowIssue, SaleRow } from './types'
 
 // The reading half of an import, on one batch of rows: each row mapped to a sale line or a customer, or
 // rejected with its issues. It runs in the importing thread, or in a parser thread of its own while the
@@ -34,7 +34,11 @@ export class BatchMapper {
     this.customers = mapping.kind === 'customers' ? new CustomerRowReader(mapping, context) : null
   }
 
-  map(batch: RowBatch): MappedBatch {
+  /**
+   * Maps a batch. Its sale lines go to `sink` when one is given (the parser thread's columns: `sales` stays
+   * empty), otherwise into `sales` as objects.
+   */
+  map(batch: RowBatch, sink?: SaleSink): MappedBatch {
     const out: MappedBatch = {
       sales: [],
       customers: [],
@@ -45,23 +49,29 @@ export class BatchMapper {
       bytesRead: batch.bytesRead,
     }
     const { rows, rowNumbers } = batch
+    const sales = this.sales
+    const to = sink ?? new SaleRows(out.sales)
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i] ?? []
       const rowNo = rowNumbers[i] ?? 0
-      const m = this.sales
-        ? this.sales.read(cells, rowNo)
-        : this.customers
-          ? this.customers.read(cells, rowNo)
-          : null
-      if (m === null) continue
+      if (sales) {
+        const m = sales.readInto(cells, rowNo, to)
+        if (m.ok === 'ignored') out.ignored++
+        else {
+          if (m.warnings) for (const w of m.warnings) out.warnings.push(w)
+          if (!m.ok) out.rejected.push({ row: rowNo, cells, issues: m.errors })
+        }
+        continue
+      }
+      if (!this.customers) continue
+      const m = this.customers.read(cells, rowNo)
       if (m.ok === 'ignored') {
         out.ignored++
         continue
       }
       if (m.warnings) for (const w of m.warnings) out.warnings.push(w)
       if (!m.ok) out.rejected.push({ row: rowNo, cells, issues: m.errors })
-      else if (this.sales) out.sales.push(m.value as SaleRow)
-      else out.customers.push(m.value as CustomerRow)
+      else out.customers.push(m.value)
     }
     for (const bad of batch.malformed) {
       out.rejected.push({
@@ -104,51 +114,102 @@ export interface PackedSales {
   strings: string[]
 }
 
-export function packSales(rows: SaleRow[]): PackedSales {
-  const numbers = new Float64Array(rows.length * NUMBERS)
-  const texts = new Int32Array(rows.length * TEXTS)
-  const strings: string[] = []
-  const seen = new Map<string, number>()
+/**
+ * A sink that writes each sale line straight into a batch's transfer columns (no SaleRow object in the
+ * parser thread), one batch's worth.
+ */
+export class SalesColumns implements SaleSink {
+  private numbers: Float64Array
+  private texts: Int32Array
+  private readonly strings: string[] = []
+  private readonly seen = new Map<string, number>()
   // A receipt's lines follow each other: a text equal to the previous row's in the same slot needs no lookup.
-  const lastText: (string | null)[] = new Array<string | null>(TEXTS).fill(null)
-  const lastIndex = new Int32Array(TEXTS).fill(NULL)
-  const text = (slot: number, v: string | null): number => {
+  private readonly lastText: (string | null)[] = new Array<string | null>(TEXTS).fill(null)
+  private readonly lastIndex = new Int32Array(TEXTS).fill(NULL)
+  private n = 0
+  private t = 0
+
+  constructor(private capacity: number) {
+    this.numbers = new Float64Array(capacity * NUMBERS)
+    this.texts = new Int32Array(capacity * TEXTS)
+  }
+
+  private text(slot: number, v: string | null): number {
     if (v === null) return NULL
-    if (v === lastText[slot]) return lastIndex[slot] as number
-    let i = slot < UNIQUE_SLOTS ? undefined : seen.get(v)
+    if (v === this.lastText[slot]) return this.lastIndex[slot] as number
+    let i = slot < UNIQUE_SLOTS ? undefined : this.seen.get(v)
     if (i === undefined) {
-      i = strings.length
-      strings.push(v)
-      if (slot >= UNIQUE_SLOTS) seen.set(v, i)
+      i = this.strings.length
+      this.strings.push(v)
+      if (slot >= UNIQUE_SLOTS) this.seen.set(v, i)
     }
-    lastText[slot] = v
-    lastIndex[slot] = i
+    this.lastText[slot] = v
+    this.lastIndex[slot] = i
     return i
   }
-  let n = 0
-  let t = 0
-  for (const r of rows) {
-    const id = r.identity
-    numbers[n++] = r.row
-    numbers[n++] = r.refund ? 1 : 0
-    numbers[n++] = r.quantity
-    numbers[n++] = r.unitPrice
-    numbers[n++] = r.discount
-    numbers[n++] = r.net
-    numbers[n++] = r.refundedAmount ?? NaN
-    texts[t++] = text(0, r.receiptNumber)
-    texts[t++] = text(1, r.occurredAt)
-    texts[t++] = id ? text(2, id.code) : NO_IDENTITY
-    texts[t++] = text(3, id?.phone ?? null)
-    texts[t++] = text(4, id?.email ?? null)
-    texts[t++] = text(5, id?.name ?? '')
-    texts[t++] = text(6, r.sku)
-    texts[t++] = text(7, r.productName)
-    texts[t++] = text(8, r.category)
-    texts[t++] = text(9, r.store)
-    texts[t++] = text(10, r.staff)
+
+  sale(
+    row: number,
+    receiptNumber: string,
+    occurredAt: string,
+    refund: boolean,
+    identity: Identity | null,
+    sku: string | null,
+    productName: string | null,
+    category: string,
+    quantity: number,
+    unitPrice: number,
+    discount: number,
+    net: number,
+    store: string | null,
+    staff: string | null,
+    refundedAmount: number | null,
+  ): void {
+    if (this.n === this.numbers.length) this.grow()
+    const numbers = this.numbers
+    const texts = this.texts
+    let n = this.n
+    let t = this.t
+    numbers[n++] = row
+    numbers[n++] = refund ? 1 : 0
+    numbers[n++] = quantity
+    numbers[n++] = unitPrice
+    numbers[n++] = discount
+    numbers[n++] = net
+    numbers[n++] = refundedAmount ?? NaN
+    texts[t++] = this.text(0, receiptNumber)
+    texts[t++] = this.text(1, occurredAt)
+    texts[t++] = identity ? this.text(2, identity.code) : NO_IDENTITY
+    texts[t++] = this.text(3, identity?.phone ?? null)
+    texts[t++] = this.text(4, identity?.email ?? null)
+    texts[t++] = this.text(5, identity?.name ?? '')
+    texts[t++] = this.text(6, sku)
+    texts[t++] = this.text(7, productName)
+    texts[t++] = this.text(8, category)
+    texts[t++] = this.text(9, store)
+    texts[t++] = this.text(10, staff)
+    this.n = n
+    this.t = t
   }
-  return { numbers, texts, strings }
+
+  private grow(): void {
+    this.capacity = Math.max(16, this.capacity * 2)
+    const numbers = new Float64Array(this.capacity * NUMBERS)
+    numbers.set(this.numbers)
+    const texts = new Int32Array(this.capacity * TEXTS)
+    texts.set(this.texts)
+    this.numbers = numbers
+    this.texts = texts
+  }
+
+  /** The sale lines written so far, packed to cross to the writer. */
+  packed(): PackedSales {
+    return {
+      numbers: this.numbers.subarray(0, this.n),
+      texts: this.texts.subarray(0, this.t),
+      strings: this.strings,
+    }
+  }
 }
 
 /** The buffers to transfer with a packed batch. */

@@ -14,7 +14,7 @@ import { deferIndexes } from './deferred-indexes'
 import { deferCustomerTriggers } from './deferred-triggers'
 import { addImportedDays, markDays, sqliteRunner, stampDays } from '../dashboard/days-update'
 import { ParserThread, type SpawnParser } from './parse-thread'
-import { PartClock } from './parts'
+import { PartClock, threadCpuMs } from './parts'
 import { SalesWriter } from './sales-writer'
 import { DaysTally } from './days-tally'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
@@ -238,6 +238,7 @@ export async function importPlanned(
     let read: ReadResult
     const readingStart = performance.now()
     if (parser) {
+      const cpuStart = threadCpuMs()
       read = await parser.read(
         { path: plan.path, format: plan.format, readOptions, mapping, context },
         apply,
@@ -247,6 +248,8 @@ export async function importPlanned(
       // this thread's reading phase is unpack + match + write + waiting for the parser's next batch
       const busy = clock.get('unpack') + clock.get('match') + clock.get('write')
       clock.add('waitParser', Math.max(0, performance.now() - readingStart - busy))
+      const cpu = threadCpuMs() - cpuStart
+      if (!Number.isNaN(cpu)) clock.add('cpuImport', cpu)
       clock.merge(parser.parts)
     } else {
       const mapper = new BatchMapper(mapping, context)

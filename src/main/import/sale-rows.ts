@@ -2,7 +2,7 @@ import type { FieldName } from '../../shared/api/import'
 import { detach } from './detach'
 import { parseQuantity, parseSatang } from './normalize/amounts'
 import { stripApostrophe } from './normalize/contacts'
-import type { Identity, SaleRow } from './types'
+import type { Identity, RowIssue, SaleRow } from './types'
 
 import {
   IGNORED_STATUS,
@@ -197,7 +197,20 @@ export class SaleRowReader extends RowReader {
   private dayAt = ''
   private dayOfAt = ''
 
+  /** One row as a SaleRow object (the preview's few rows); a big import's rows go to a sink (readInto). */
   read(cells: string[], rowNo: number): Mapped<SaleRow> {
+    const m = this.readInto(cells, rowNo, this.one)
+    if (m.ok !== true) return m
+    return { ok: true, value: this.one.rows.pop() as SaleRow, warnings: m.warnings }
+  }
+
+  private readonly one = new SaleRows()
+
+  /**
+   * One row -> its sale line handed to `sink` (no object per row: a million-line import writes the fields
+   * straight into the columns that cross to the writer, batches.ts), or the reasons it cannot be used.
+   */
+  readInto(cells: string[], rowNo: number, sink: SaleSink): RowOutcome {
     const errors = this.errors
     const warnings = this.warnings
     errors.length = 0
@@ -208,7 +221,7 @@ export class SaleRowReader extends RowReader {
     const row = this.fillDown(cells, receiptNumber)
     const status = this.status.of(this.cell(row, this.col.status))
     if ((status !== '' && IGNORED_STATUS.has(status)) || this.cell(row, this.col.cancelled_at) !== '')
-      return { ok: 'ignored' }
+      return IGNORED
 
     if (receiptNumber === '') {
       errors.push(this.issue(rowNo, 'receipt_number', '', 'missing_value', 'the receipt number is empty'))
@@ -286,27 +299,95 @@ export class SaleRowReader extends RowReader {
     }
     this.checkReceipt(rowNo, receiptNumber, this.dayOfAt, identity)
 
-    return {
-      ok: true,
-      value: {
-        row: rowNo,
-        receiptNumber,
-        occurredAt,
-        refund,
-        identity,
-        sku: sku === '' ? null : sku,
-        productName: productName === '' ? null : this.clean(productName),
-        category: this.clean(this.cell(row, this.col.category)),
-        quantity,
-        unitPrice,
-        discount,
-        net,
-        store: store === '' ? null : this.clean(store),
-        staff: staff === '' ? null : this.clean(staff),
-        refundedAmount: refunded != null && refunded !== 0 ? Math.abs(refunded) : null,
-      },
-      warnings: warnings.length ? warnings.slice() : null,
-    }
+    sink.sale(
+      rowNo,
+      receiptNumber,
+      occurredAt,
+      refund,
+      identity,
+      sku === '' ? null : sku,
+      productName === '' ? null : this.clean(productName),
+      this.clean(this.cell(row, this.col.category)),
+      quantity,
+      unitPrice,
+      discount,
+      net,
+      store === '' ? null : this.clean(store),
+      staff === '' ? null : this.clean(staff),
+      refunded != null && refunded !== 0 ? Math.abs(refunded) : null,
+    )
+    return warnings.length ? { ok: true, warnings: warnings.slice() } : OK
+  }
+}
+
+/** What a valid row was turned into (its sale line went to the sink), or why it was not. */
+export type RowOutcome =
+  | { ok: true; warnings: RowIssue[] | null }
+  | { ok: false; errors: RowIssue[]; warnings: RowIssue[] | null }
+  | { ok: 'ignored' }
+
+const OK: RowOutcome = { ok: true, warnings: null }
+const IGNORED: RowOutcome = { ok: 'ignored' }
+
+/** Where SaleRowReader.readInto puts a valid row's sale line: a SaleRow's fields in their order. */
+export interface SaleSink {
+  sale(
+    row: number,
+    receiptNumber: string,
+    occurredAt: string,
+    refund: boolean,
+    identity: Identity | null,
+    sku: string | null,
+    productName: string | null,
+    category: string,
+    quantity: number,
+    unitPrice: number,
+    discount: number,
+    net: number,
+    store: string | null,
+    staff: string | null,
+    refundedAmount: number | null,
+  ): void
+}
+
+/** A sink that keeps the sale lines as SaleRow objects (an import read in one thread, the preview). */
+export class SaleRows implements SaleSink {
+  constructor(readonly rows: SaleRow[] = []) {}
+
+  sale(
+    row: number,
+    receiptNumber: string,
+    occurredAt: string,
+    refund: boolean,
+    identity: Identity | null,
+    sku: string | null,
+    productName: string | null,
+    category: string,
+    quantity: number,
+    unitPrice: number,
+    discount: number,
+    net: number,
+    store: string | null,
+    staff: string | null,
+    refundedAmount: number | null,
+  ): void {
+    this.rows.push({
+      row,
+      receiptNumber,
+      occurredAt,
+      refund,
+      identity,
+      sku,
+      productName,
+      category,
+      quantity,
+      unitPrice,
+      discount,
+      net,
+      store,
+      staff,
+      refundedAmount,
+    })
   }
 }
 

@@ -159,6 +159,16 @@ function format(p: Omit<Parts, 'offset'>): string {
  * with a UTC offset (Shopify's '+0000') is moved to the shop's offset (Thailand: +420 minutes, no DST).
  */
 export function parseDateTime(raw: string, order: DateOrder | null, shopOffsetMinutes = 420): string | null {
+  const plain = plainDateTime(raw, order)
+  return plain !== undefined ? plain : parseAnyDateTime(raw, order, shopOffsetMinutes)
+}
+
+/** parseDateTime without its fast path for the common shapes (what that path is tested against). */
+export function parseAnyDateTime(
+  raw: string,
+  order: DateOrder | null,
+  shopOffsetMinutes = 420,
+): string | null {
   const value = raw.trim()
   const p = parts(value, order)
   if (!p) return null
@@ -173,6 +183,94 @@ export function parseDateTime(raw: string, order: DateOrder | null, shopOffsetMi
     minute: local.getUTCMinutes(),
     second: local.getUTCSeconds(),
   })
+}
+
+const digitAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48
+  return c >= 0 && c <= 9 ? c : -1
+}
+
+/**
+ * The shapes POS exports write on every line, read by character codes instead of the regexes: 'A/B/C',
+ * 'A-B-C' or 'A.B.C' (A and B of 1-2 digits, or A of 4 digits: year first; C of 1-4 digits), alone or
+ * followed by one space or 'T' and 'H:MM' or 'H:MM:SS' (H of 1-2 digits), nothing else. Gives what `parts`
+ * and `format` give for such a value (the same checks, in the same order); undefined for any other shape
+ * (the regexes decide).
+ */
+function plainDateTime(v: string, order: DateOrder | null): string | null | undefined {
+  const n = v.length
+  let i = 0
+  let a = 0
+  for (; i < n && i < 5; i++) {
+    const d = digitAt(v, i)
+    if (d < 0) break
+    a = a * 10 + d
+  }
+  const aLen = i
+  if (aLen === 0 || aLen === 3 || aLen > 4 || i >= n) return undefined
+  const sep = v.charCodeAt(i++)
+  if (sep !== 47 /* / */ && sep !== 45 /* - */ && sep !== 46 /* . */) return undefined
+  let b = 0
+  const bStart = i
+  for (; i < n && i - bStart < 3; i++) {
+    const d = digitAt(v, i)
+    if (d < 0) break
+    b = b * 10 + d
+  }
+  const bLen = i - bStart
+  if (bLen === 0 || bLen > 2 || i >= n || v.charCodeAt(i++) !== sep) return undefined
+  let c = 0
+  const cStart = i
+  for (; i < n && i - cStart < 5; i++) {
+    const d = digitAt(v, i)
+    if (d < 0) break
+    c = c * 10 + d
+  }
+  const cLen = i - cStart
+  if (cLen === 0 || cLen > 4) return undefined
+  let hour = 0
+  let minute = 0
+  let second = 0
+  if (i < n) {
+    const t = v.charCodeAt(i++)
+    if (t !== 32 /* space */ && t !== 84 /* T */) return undefined
+    const h1 = digitAt(v, i)
+    if (h1 < 0) return undefined
+    const h2 = digitAt(v, i + 1)
+    hour = h2 < 0 ? h1 : h1 * 10 + h2
+    i += h2 < 0 ? 1 : 2
+    if (v.charCodeAt(i) !== 58 /* : */) return undefined
+    const m1 = digitAt(v, i + 1)
+    const m2 = digitAt(v, i + 2)
+    if (m1 < 0 || m2 < 0) return undefined
+    minute = m1 * 10 + m2
+    i += 3
+    if (i < n) {
+      if (v.charCodeAt(i) !== 58) return undefined
+      const s1 = digitAt(v, i + 1)
+      const s2 = digitAt(v, i + 2)
+      if (s1 < 0 || s2 < 0 || i + 3 !== n) return undefined
+      second = s1 * 10 + s2
+    }
+  }
+  let year: number | null
+  let month: number
+  let day: number
+  if (aLen === 4) {
+    if (cLen > 2) return null
+    year = gregorianYear(v.slice(0, 4))
+    month = b
+    day = c
+  } else {
+    year = gregorianYear(v.slice(cStart, cStart + cLen))
+    const effective = order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : a === b ? 'dmy' : null)
+    if (effective === null) return null
+    day = effective === 'dmy' ? a : b
+    month = effective === 'dmy' ? b : a
+  }
+  if (year === null || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
+  if (hour > 23 || minute > 59 || second > 59) return null
+  return format({ year, month, day, hour, minute, second })
 }
 
 /** Which day/month orders a value can be read in: the evidence date-order detection collects per row. */

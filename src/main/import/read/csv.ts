@@ -1,14 +1,14 @@
 import type { TextEncoding } from '../../../shared/api/import'
-import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { Readable } from 'node:stream'
 import Papa from 'papaparse'
 import { createDecoder } from '../encoding'
 import type { PartClock } from '../parts'
+import { CsvSplitter } from './csv-split'
 import type { ReadOptions, ReadResult, RowBatch, TableHandler } from './types'
 
-// Streaming CSV: the file is read in 1 MB chunks, decoded (BOM, UTF-16, Windows-874), and split by papaparse,
-// which handles quotes, embedded newlines and CRLF/LF; a million-line file is never held as objects.
+// Streaming CSV: the file is read in chunks, decoded (BOM, UTF-16, Windows-874), and split into records and
+// cells as papaparse splits them (csv-split.ts: quotes, embedded newlines, CRLF/LF/CR); a million-line file is
+// never held as objects.
 
 const CHUNK_BYTES = 1 << 18
 
@@ -21,20 +21,29 @@ async function* decodedChunks(
   clock?: PartClock,
 ): AsyncGenerator<string> {
   const decoder = createDecoder(encoding)
-  // 'read': from asking for the next chunk to handing its text on (waiting for the disk and decoding)
-  let since = performance.now()
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-    progress.bytes += chunk.length
-    const text = decoder.write(chunk)
-    if (text) {
-      clock?.add('read', performance.now() - since)
-      yield text
-      since = performance.now()
+  const handle = await open(path, 'r')
+  try {
+    // 'read': from asking for the next chunk to handing its text on (waiting for the disk and decoding)
+    let since = performance.now()
+    for (;;) {
+      // (a buffer per chunk: a decoder may keep a reference to the bytes of a character cut at its end)
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, null)
+      if (bytesRead === 0) break
+      progress.bytes += bytesRead
+      const text = decoder.write(chunk.subarray(0, bytesRead))
+      if (text) {
+        clock?.add('read', performance.now() - since)
+        yield text
+        since = performance.now()
+      }
     }
+    const rest = decoder.end()
+    clock?.add('read', performance.now() - since)
+    if (rest) yield rest
+  } finally {
+    await handle.close()
   }
-  const rest = decoder.end()
-  clock?.add('read', performance.now() - since)
-  if (rest) yield rest
 }
 
 /** The first bytes of a file as text, cut at the last full line: enough to guess the delimiter and preview. */
@@ -88,11 +97,11 @@ function isEmptyRow(row: string[]): boolean {
 }
 
 /**
- * Reads a CSV file: the header, then batches of data rows, synchronously handed to the handler. With a clock,
- * its time is split into read (decodedChunks), the handler's own and parse: the rest (papaparse and the
- * stream between them).
+ * Reads a CSV file: the header, then batches of data rows (one batch per chunk of the file), synchronously
+ * handed to the handler. With a clock, its time is split into read (decodedChunks), the handler's own and
+ * parse: the rest (splitting the text into cells: csv-split.ts).
  */
-export function readCsv(
+export async function readCsv(
   path: string,
   options: ReadOptions,
   handler: TableHandler,
@@ -103,70 +112,55 @@ export function readCsv(
   const started = performance.now()
   const readBefore = clock?.get('read') ?? 0
   let handlerMs = 0
-  const input = Readable.from(decodedChunks(path, encoding, progress, clock))
+  const splitter = new CsvSplitter(options.delimiter ?? ',')
   let header: string[] | null = null
   let recordNo = 0 // records after the header, empty ones included, so numbers match what the user sees
   let dataRows = 0
-  let done = false
-  return new Promise((resolve, reject) => {
-    const finish = (aborted: boolean): void => {
-      if (done) return
-      done = true
-      input.destroy()
-      if (clock) {
-        const read = clock.get('read') - readBefore
-        clock.add('parse', Math.max(0, performance.now() - started - read - handlerMs))
-      }
-      resolve({ rows: dataRows, bytes: progress.bytes, sheet: null, sheets: [], aborted })
-    }
-    Papa.parse<string[]>(input as unknown as File, {
-      // papaparse's types only know browser Files; a Node Readable of strings is its documented Node input
-      delimiter: options.delimiter ?? ',',
-      chunk(results, parser) {
-        const batch: RowBatch = { rows: [], rowNumbers: [], malformed: [], bytesRead: progress.bytes }
-        const badRows = new Map<number, string>()
-        for (const e of results.errors) if (typeof e.row === 'number') badRows.set(e.row, e.message)
-        const data = results.data
-        for (let i = 0; i < data.length; i++) {
-          const row = data[i] ?? []
-          if (header === null) {
-            if (isEmptyRow(row)) continue
-            header = row
-            handler.header(row, { sheet: null, sheets: [] })
-            continue
-          }
-          recordNo++
-          const problem = badRows.get(i)
-          if (problem !== undefined) {
-            batch.malformed.push({ row: recordNo, message: problem })
-            continue
-          }
+  const chunks = decodedChunks(path, encoding, progress, clock)
+  let aborted = false
+  try {
+    for (let next = await chunks.next(); ; next = await chunks.next()) {
+      const final = next.done === true
+      const { rows, errors } = splitter.push(next.done ? '' : next.value, final)
+      const batch: RowBatch = { rows: [], rowNumbers: [], malformed: [], bytesRead: progress.bytes }
+      let limited = false
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as string[]
+        if (header === null) {
           if (isEmptyRow(row)) continue
-          batch.rows.push(row)
-          batch.rowNumbers.push(recordNo)
-          dataRows++
-          if (options.limit !== undefined && dataRows >= options.limit) break
+          header = row
+          handler.header(row, { sheet: null, sheets: [] })
+          continue
         }
-        if (batch.rows.length || batch.malformed.length) {
-          const handed = performance.now()
-          handler.batch(batch)
-          handlerMs += performance.now() - handed
+        recordNo++
+        const problem = errors.get(i)
+        if (problem !== undefined) {
+          batch.malformed.push({ row: recordNo, message: problem })
+          continue
         }
-        if (options.signal?.aborted || (options.limit !== undefined && dataRows >= options.limit)) {
-          const aborted = options.signal?.aborted ?? false
-          parser.abort()
-          finish(aborted)
+        if (isEmptyRow(row)) continue
+        batch.rows.push(row)
+        batch.rowNumbers.push(recordNo)
+        dataRows++
+        if (options.limit !== undefined && dataRows >= options.limit) {
+          limited = true
+          break
         }
-      },
-      complete() {
-        finish(options.signal?.aborted ?? false)
-      },
-      error(error: Error) {
-        if (done) return
-        done = true
-        input.destroy()
-        reject(error)
-      },
-    })
-  })
+      }
+      if (batch.rows.length || batch.malformed.length) {
+        const handed = performance.now()
+        handler.batch(batch)
+        handlerMs += performance.now() - handed
+      }
+      if (options.signal?.aborted) aborted = true
+      if (final || limited || aborted) break
+    }
+  } finally {
+    await chunks.return(undefined)
+  }
+  if (clock) {
+    const read = clock.get('read') - readBefore
+    clock.add('parse', Math.max(0, performance.now() - started - read - handlerMs))
+  }
+  return { rows: dataRows, bytes: progress.bytes, sheet: null, sheets: [], aborted }
 }
