@@ -25,25 +25,27 @@ export async function atRiskCard(db: Kysely<Database>, asOf: string | undefined,
   const at = await resolveAsOf(db, asOf, today)
   const asOfDay = dayNumber(at)
   const purchase = sql`r.kind = 'sale' and r.net_satang <> 0`
-  const { rows } = await sql<{ id: number; days: number; first: string; last: string; net: number }>`
+  // the receipt's day number as receipts_customer_activity holds it (its last column): read from the index,
+  // integers to count distinct and compare instead of date texts cut from every receipt's time
+  const day = sql`unixepoch(substr(r.occurred_at, 1, 10)) / 86400`
+  const { rows } = await sql<{ id: number; days: number; first: number; last: number; net: number }>`
     select f.id as id, f.days as days, f.first as first, f.last as last, f.net as net
     from (select r.customer_id as id,
-        count(distinct case when ${purchase} then substr(r.occurred_at, 1, 10) end) as days,
-        substr(min(case when ${purchase} then r.occurred_at end), 1, 10) as first,
-        substr(max(case when ${purchase} then r.occurred_at end), 1, 10) as last,
+        count(distinct case when ${purchase} then ${day} end) as days,
+        min(case when ${purchase} then ${day} end) as first,
+        max(case when ${purchase} then ${day} end) as last,
         sum(case when r.kind = 'refund' then -abs(r.net_satang) else r.net_satang end) as net
       from receipts r
       where r.customer_id is not null and r.occurred_at < ${addDays(at, 1)}
       group by r.customer_id) f
     join customers c on c.id = f.id
-    where c.erased_at is null and f.days >= 2 and f.last > ${addDays(at, -LAPSED_DAYS)}`.execute(db)
+    where c.erased_at is null and f.days >= 2 and f.last > ${asOfDay - LAPSED_DAYS}`.execute(db)
   const scores = await churnScores(db, at)
   const runDay = scores.runAsOf === null ? null : dayNumber(scores.runAsOf)
   let customers = 0
   let valueAtStakeSatang = 0
   for (const r of rows) {
-    const first = dayNumber(r.first)
-    const last = dayNumber(r.last)
+    const { first, last } = r
     const since = asOfDay - last
     const gap = r.days >= MIN_PURCHASE_DAYS_FOR_RHYTHM ? (last - first) / (r.days - 1) : null
     const overdue = gap !== null && gap > 0 && since / gap >= OVERDUE_RATIO
