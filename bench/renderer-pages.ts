@@ -1,8 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium } from 'playwright-core'
 import { dispatch } from '../src/main/api/dispatch'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium'
+import { launchChromium } from '../test/harness/chromium'
 import { startHarness } from '../test/harness/server'
 
 // Screenshots of every page of the app at 1366x768, Thai and English, on the demo shop (analysis run), for one
@@ -32,12 +31,7 @@ const [out, ...builds] = process.argv.slice(2)
 if (!out || builds.length === 0) throw new Error('usage: renderer-pages.ts OUT LABEL=DIR [LABEL=DIR...]')
 const work = mkdtempSync('/tmp/renderer-pages-')
 const demo = join(work, 'demo.db')
-const context = await chromium.launchPersistentContext(join(work, 'chromium'), {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  viewport: { width: 1366, height: 768 },
-  args: CHROMIUM_ARGS,
-})
+const context = await launchChromium(join(work, 'chromium'))
 try {
   {
     const harness = await startHarness({ dbFile: demo, systemLocale: 'th-TH' })

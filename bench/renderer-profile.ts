@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium } from 'playwright-core'
 import { freshTotals } from '../src/main/customers/totals'
 import { storeDashboardDays } from '../src/main/dashboard/stored-days'
 import { openDatabase } from '../src/main/db'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium'
+import { launchChromium } from '../test/harness/chromium'
 import { startHarness } from '../test/harness/server'
 import { generateSalesDb } from './generate-sales-db'
 import { loadText, median } from './peers/stats'
@@ -122,12 +121,7 @@ async function main(): Promise<void> {
   for (const dir of args.dirs) {
     harnesses.push(await startHarness({ dbFile: db, systemLocale: 'th-TH', rendererDir: dir }))
   }
-  const context = await chromium.launchPersistentContext(join(work, 'chromium'), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 1366, height: 768 },
-    args: CHROMIUM_ARGS,
-  })
+  const context = await launchChromium(join(work, 'chromium'))
   const results = args.dirs.map(() => ({ fcp: [] as number[], kpi: [] as number[], cpu: [] as number[] }))
   console.log(`load before: ${loadText()}`)
   try {

@@ -1,8 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 import { dispatch } from '../src/main/api/dispatch'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium'
+import { launchChromium } from '../test/harness/chromium'
 import { startHarness } from '../test/harness/server'
 
 // Screenshots of the first screen at 1366x768, Thai and English: while the KPI answer is held back (what the
@@ -15,12 +14,7 @@ mkdirSync(out, { recursive: true })
 const work = mkdtempSync('/tmp/renderer-screens-')
 const file = join(work, 'shop.db')
 copyFileSync(db, file)
-const context = await chromium.launchPersistentContext(join(work, 'chromium'), {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  viewport: { width: 1366, height: 768 },
-  args: CHROMIUM_ARGS,
-})
+const context = await launchChromium(join(work, 'chromium'))
 try {
   for (const language of ['th', 'en'] as const) {
     const harness = await startHarness({ dbFile: file, systemLocale: 'th-TH' })

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 import { freshTotals } from '../../src/main/customers/totals'
 import { storeDashboardDays } from '../../src/main/dashboard/stored-days'
 import { openDatabase } from '../../src/main/db'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/harness/chromium'
+import { launchChromium } from '../../test/harness/chromium'
 import { startHarness } from '../../test/harness/server'
 import { generateSalesDb } from '../generate-sales-db'
 import { loadText, median, round } from '../peers/stats'
@@ -38,12 +37,7 @@ export const rendererSuite: Suite = {
     const loadBefore = loadText()
     const harness = await startHarness({ dbFile: file, systemLocale: 'th-TH' })
     const profile = mkdtempSync(join(workDir, 'chromium-'))
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      viewport: { width: 1366, height: 768 },
-      args: CHROMIUM_ARGS,
-    })
+    const context = await launchChromium(profile)
     const fcp: number[] = []
     const kpi: number[] = []
     const notes: string[] = []

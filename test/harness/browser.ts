@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, onTestFinished } from 'vitest'
 import { createDemoShop } from '../../src/main/demo'
 import { localToday } from '../../src/shared/calendar'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
+import { CHROMIUM_PATH, launchChromium } from './chromium'
 import { startHarness, type Harness } from './server'
 import { STEP_TIMEOUT } from './patience'
 
@@ -21,9 +21,6 @@ import { STEP_TIMEOUT } from './patience'
 
 export const CHROMIUM = CHROMIUM_PATH
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots')
-// Pages are checked as a shop owner's common 1366x768 laptop screen shows them (the app window's own default
-// size is in src/main/shell/window-options.ts)
-const VIEWPORT = { width: 1366, height: 768 }
 
 // index.html repeats the CSP in a <meta> for the file:// page; Chromium notes that frame-ancestors only
 // works as a header (which the harness and the app's session send too).
@@ -40,12 +37,7 @@ export function useBrowser(): () => BrowserContext {
       )
     }
     profile = mkdtempSync(join(tmpdir(), 'lukkha-chromium-'))
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: VIEWPORT,
-      args: CHROMIUM_ARGS,
-    })
+    context = await launchChromium(profile)
     context.setDefaultTimeout(STEP_TIMEOUT) // clicks, waits and downloads: see patience.ts
   })
   afterAll(async () => {
