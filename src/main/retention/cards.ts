@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { addDays, dayNumber, fromDayNumber, monthStart } from '../../shared/calendar'
 import type { Database } from '../db/schema'
+import { receiptDay } from '../db/receipt-day'
 import { UNKNOWN_SOURCE } from './growth'
 import { buyers, resolveAsOf, type History } from './history'
 import { buildList } from './lists'
@@ -27,7 +28,7 @@ export async function atRiskCard(db: Kysely<Database>, asOf: string | undefined,
   const purchase = sql`r.kind = 'sale' and r.net_satang <> 0`
   // the receipt's day number as receipts_customer_activity holds it (its last column): read from the index,
   // integers to count distinct and compare instead of date texts cut from every receipt's time
-  const day = sql`unixepoch(substr(r.occurred_at, 1, 10)) / 86400`
+  const day = sql.raw(receiptDay('r.occurred_at'))
   const { rows } = await sql<{ id: number; days: number; first: number; last: number; net: number }>`
     select f.id as id, f.days as days, f.first as first, f.last as last, f.net as net
     from (select r.customer_id as id,
