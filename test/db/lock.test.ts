@@ -99,6 +99,17 @@ describe('write lock', () => {
     expect(existsSync(lockPathFor(file))).toBe(false)
   })
 
+  it('takes over when the process that died held the break lock too (killed while breaking a stale lock)', async () => {
+    const file = await migratedFile()
+    const dead = { host: hostname(), since: 'then' }
+    writeFileSync(lockPathFor(file), JSON.stringify({ pid: 2 ** 22 + 7, ...dead }))
+    writeFileSync(`${lockPathFor(file)}.break`, JSON.stringify({ pid: 2 ** 22 + 9, ...dead }))
+    const conn = openDatabase(file) // not "keeps changing it" for the ten seconds the break lock is young
+    expect((JSON.parse(readFileSync(lockPathFor(file), 'utf8')) as { pid: number }).pid).toBe(process.pid)
+    expect(existsSync(`${lockPathFor(file)}.break`)).toBe(false)
+    await conn.close()
+  })
+
   it('never deletes an empty lock file another process may be writing, but clears one left long ago', async () => {
     const file = await migratedFile()
     const path = lockPathFor(file)

@@ -44,19 +44,24 @@ function salesFile(dir: string, tag: string): string {
   return path
 }
 
-/** Starts the CLI; resolves with its exit once killed (after delayMs) or finished. */
+/** Starts the CLI; resolves with its exit (and what it said on stderr) once killed (after delayMs) or finished. */
 function runAndKill(
   args: string[],
   delayMs: number | null,
-): Promise<{ killed: boolean; ms: number; code: number | null }> {
+): Promise<{ killed: boolean; ms: number; code: number | null; stderr: string }> {
   const started = Date.now()
-  const child = spawn(process.execPath, [...cli, ...args], { cwd: projectRoot, stdio: 'ignore' })
+  const child = spawn(process.execPath, [...cli, ...args], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   let killed = false
   const timer = delayMs === null ? null : setTimeout(() => (killed = child.kill('SIGKILL')), delayMs)
   return new Promise((done) =>
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer)
-      done({ killed, ms: Date.now() - started, code })
+      done({ killed, ms: Date.now() - started, code, stderr })
     }),
   )
 }
@@ -85,23 +90,26 @@ describe('crash safety', () => {
     const dir = tempDir()
     const db = join(dir, 'shop.db')
     const random = rng(16)
-    expect((await runAndKill(['init', '--db', db], null)).code).toBe(0)
+    const init = await runAndKill(['init', '--db', db], null)
+    expect(init.code, init.stderr).toBe(0)
     // how long a whole import takes here, start-up included: the kills land anywhere inside it
     const timed = await runAndKill(
       ['import', salesFile(dir, 'T'), '--db', db, '--preset', 'lukkha_sales'],
       null,
     )
+    expect(timed.code, timed.stderr).toBe(0)
     const span = timed.ms
     let interrupted = 0
     let stoppedMidway = 0 // killed before the import committed: the all-or-nothing case that matters
     for (let k = 0; k < IMPORT_KILLS; k++) {
       const tag = `K${k}`
       const file = salesFile(dir, tag)
-      const { killed } = await runAndKill(
+      const { killed, code, stderr } = await runAndKill(
         ['import', file, '--db', db, '--preset', 'lukkha_sales'],
         Math.floor(span * (0.2 + random() * 0.9)),
       )
       if (killed) interrupted++
+      else expect(code, stderr).toBe(0) // one that finished imported (what the last kill left did not stop it)
       const sqlite = check(db)
       const lines = Number(
         sqlite
@@ -126,10 +134,12 @@ describe('crash safety', () => {
     expect(stoppedMidway).toBeGreaterThan(0)
     for (let k = 0; k < UNDO_KILLS; k++) {
       const tag = `U${k}`
-      expect(
-        (await runAndKill(['import', salesFile(dir, tag), '--db', db, '--preset', 'lukkha_sales'], null))
-          .code,
-      ).toBe(0)
+      // a whole import right after a killed one: the lock files the killed process left do not stop it
+      const run = await runAndKill(
+        ['import', salesFile(dir, tag), '--db', db, '--preset', 'lukkha_sales'],
+        null,
+      )
+      expect(run.code, run.stderr).toBe(0)
       const id = Number(
         new BetterSqlite3(db, { readonly: true }).prepare('select max(id) from imports').pluck().get(),
       )

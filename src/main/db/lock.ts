@@ -15,6 +15,8 @@ import { LukkhaError } from '../errors'
 // A lock left by a process that no longer runs (same host) is broken, and breaking is serialised by a
 // second lock (`<db>.lock.break`, same atomic create): only its holder may remove a lock it has just
 // re-read as stale, and since nobody else removes a stale lock, nobody can create a new one in between.
+// A break lock names its owner the same way, so one left by a process killed while breaking (kill -9 of a
+// starting import) is cleared as soon as its owner is gone, not only once it is old.
 // A lock whose pid is now used by another program is not stale to Lukkha: the README says how to clear it.
 
 interface LockInfo {
@@ -46,7 +48,7 @@ function isRunning(pid: number): boolean {
 type ReadResult =
   | { state: 'absent' }
   | { state: 'unreadable'; ageMs: number; raw: string }
-  | { state: 'ok'; info: LockInfo; raw: string }
+  | { state: 'ok'; info: LockInfo; raw: string; ageMs: number }
 
 function readLock(path: string): ReadResult {
   let raw: string
@@ -61,7 +63,7 @@ function readLock(path: string): ReadResult {
   try {
     const info = JSON.parse(raw) as Partial<LockInfo>
     if (typeof info.pid === 'number' && typeof info.host === 'string') {
-      return { state: 'ok', info: { since: '?', nonce: '', ...info } as LockInfo, raw }
+      return { state: 'ok', info: { since: '?', nonce: '', ...info } as LockInfo, raw, ageMs }
     }
   } catch {
     // fall through: not a lock Lukkha wrote whole
@@ -114,16 +116,26 @@ function removeIfUnchanged(path: string, raw: string): void {
   }
 }
 
+/** A lock's content naming this process. */
+function ownLockInfo(): LockInfo {
+  return { pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce: randomUUID() }
+}
+
+/** Whether a lock file's owner is a process on this host that no longer runs. */
+function ownerGone(info: LockInfo): boolean {
+  return info.host === hostname() && !isRunning(info.pid)
+}
+
 /** Removes the lock at `path` if it still holds exactly `raw` (the stale content judged by the caller). */
 function breakStaleLock(path: string, raw: string): void {
   const breaker = `${path}.break`
-  if (!createExclusive(breaker, String(process.pid))) {
-    try {
-      if (Date.now() - statSync(breaker).mtimeMs > BREAK_LOCK_STALE_MS) unlinkSync(breaker)
-    } catch {
-      // another process finished breaking or removed it
-    }
-    return // someone else is breaking it; the caller tries again
+  if (!createExclusive(breaker, JSON.stringify(ownLockInfo()))) {
+    // someone else is breaking it, or died doing so; the caller tries again
+    const other = readLock(breaker)
+    if (other.state === 'absent') return
+    if ((other.state === 'ok' && ownerGone(other.info)) || other.ageMs > BREAK_LOCK_STALE_MS)
+      removeIfUnchanged(breaker, other.raw)
+    return
   }
   try {
     removeIfUnchanged(path, raw)
@@ -154,14 +166,13 @@ function waitBriefly(ms: number): void {
 /** Takes (or joins, within this process) the write lock of a database file. Returns its release function. */
 export function acquireWriteLock(dbFile: string): () => void {
   const path = lockPathFor(dbFile)
-  const host = hostname()
   for (let attempt = 0; attempt < 20; attempt++) {
     const mine = held.get(path)
     if (mine) {
       mine.count++
       return () => release(path)
     }
-    const info: LockInfo = { pid: process.pid, host, since: new Date().toISOString(), nonce: randomUUID() }
+    const info = ownLockInfo()
     if (createLockOf(dbFile, path, JSON.stringify(info))) {
       held.set(path, { count: 1, created: true, nonce: info.nonce })
       return () => release(path)
@@ -180,12 +191,12 @@ export function acquireWriteLock(dbFile: string): () => void {
       continue
     }
     const other = found.info
-    if (other.pid === process.pid && other.host === host) {
+    if (other.pid === process.pid && other.host === info.host) {
       // another thread of this process holds it: join without owning the file
       held.set(path, { count: 1, created: false, nonce: null })
       return () => release(path)
     }
-    if (other.host !== host || isRunning(other.pid)) throw inUse(dbFile, path, other)
+    if (!ownerGone(other)) throw inUse(dbFile, path, other)
     breakStaleLock(path, found.raw) // its owner is gone
     waitBriefly(5)
   }
