@@ -264,15 +264,6 @@ export function computeAnalysis(
 /** Runs kept: the newest KEEP_RECENT_RUNS, plus the newest of every as-of month for the long view. */
 export const KEEP_RECENT_RUNS = 20
 
-/**
- * The page cache (KiB) for the save's transaction. Each run adds one row per customer to the index by customer
- * across every stored run, and the prune takes the oldest run's rows out of it: with runs stored, those touch
- * pages all over that index (~26 MB at 100k customers and 20 runs), which SQLite's default 2 MB cache keeps
- * evicting and reading back. 64 MB: save with 20 runs stored 1.12 -> 0.93 s CPU at 100k customers (median of 6
- * interleaved rounds; no change with none stored). Restored afterwards, like the import's (import/run.ts).
- */
-const SAVE_CACHE_KIB = 64 * 1024
-
 /** Stores a computed run and its scores in one transaction, prunes old runs, and returns the run id. */
 export function saveAnalysis(
   sqlite: Sqlite,
@@ -323,19 +314,8 @@ export function saveAnalysis(
     prune.run(KEEP_RECENT_RUNS)
     return runId
   })
-  const previousCache = sqlite.pragma('cache_size', { simple: true }) as number
-  sqlite.pragma(`cache_size = -${SAVE_CACHE_KIB}`)
-  let runId: number
-  try {
-    // IMMEDIATE: take the write lock up front, so a concurrent writer waits (busy timeout) instead of failing late
-    runId = save.immediate()
-  } finally {
-    try {
-      sqlite.pragma(`cache_size = ${previousCache}`)
-    } catch {
-      // a connection that just failed (disk full, read-only) must not hide the save's own error
-    }
-  }
+  // IMMEDIATE: take the write lock up front, so a concurrent writer waits (busy timeout) instead of failing late
+  const runId = save.immediate()
   onProgress({ done: PROGRESS_TOTAL, total: PROGRESS_TOTAL, phase: 'analysis.phase.done' })
   return runId
 }
