@@ -13,12 +13,12 @@ import { receiptDay } from '../db/receipt-day'
 // `imports`). Counting the receipts instead cost 80-170 ms at 100,000 customers under load. What moves
 // receipts between customers without either (merges, erasures) calls staleTotals().
 
-export async function receiptsKey(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ key: string }>`select
-      coalesce((select max(id) from receipts), 0) || ':' ||
-      (select count(*) || ':' || coalesce(max(id), 0) || ':' || count(undone_at) from imports) as key`.execute(
-    db,
-  )
+/** The receipts key as a SQL expression (also stamped by imports and undos: totals-update.ts). */
+export const RECEIPTS_KEY = `coalesce((select max(id) from receipts), 0) || ':' ||
+  (select count(*) || ':' || coalesce(max(id), 0) || ':' || count(undone_at) from imports)`
+
+async function receiptsKey(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ key: string }>`select ${sql.raw(RECEIPTS_KEY)} as key`.execute(db)
   return rows[0]?.key ?? ''
 }
 
