@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { receiptDay } from '../db/receipt-day'
 
 // customer_totals: receipts, visits (sale days), spend (net: refunds are negative) and first/last purchase per
 // customer, so the list can sort and filter 100,000 customers by spend without summing every receipt for each
@@ -12,12 +13,12 @@ import type { Database } from '../db/schema'
 // `imports`). Counting the receipts instead cost 80-170 ms at 100,000 customers under load. What moves
 // receipts between customers without either (merges, erasures) calls staleTotals().
 
+/** The receipts key as a SQL expression (also stamped by imports and undos: totals-update.ts). */
+export const RECEIPTS_KEY = `coalesce((select max(id) from receipts), 0) || ':' ||
+  (select count(*) || ':' || coalesce(max(id), 0) || ':' || count(undone_at) from imports)`
+
 async function receiptsKey(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ key: string }>`select
-      coalesce((select max(id) from receipts), 0) || ':' ||
-      (select count(*) || ':' || coalesce(max(id), 0) || ':' || count(undone_at) from imports) as key`.execute(
-    db,
-  )
+  const { rows } = await sql<{ key: string }>`select ${sql.raw(RECEIPTS_KEY)} as key`.execute(db)
   return rows[0]?.key ?? ''
 }
 
@@ -47,30 +48,58 @@ export async function freshTotals(db: Kysely<Database>): Promise<boolean> {
 }
 
 /**
- * Brings every customer's row up to date from one GROUP BY over the receipts (the covering index
- * receipts_customer_activity, in customer order), writing only the rows whose figures changed: after an import
- * most customers' totals are what they were, and an update that leaves a row as it was still rewrites it and
- * its three indexes. (Before, every row was deleted and inserted again: 1.6 s at 100,000 customers.) Every
- * customer has a row (the trigger of migration 2026_11_30_610000); a customer without one gets it here.
+ * The statement that brings customers' rows up to date from one GROUP BY over their receipts (the covering
+ * index receipts_customer_activity, in customer order), writing only the rows whose figures changed: after an
+ * import most customers' totals are what they were, and an update that leaves a row as it was still rewrites
+ * it and its indexes. `customers` is a SQL expression for the customer ids to bring up to date (every
+ * customer when null). Beside the list's figures (every sale counts) it holds the retention cards' purchase
+ * figures (a purchase: a sale receipt with a net total not 0, as retention/history.ts): purchase days, the
+ * first, second and last one as day numbers (receiptDay, read from the index), net spend with a refund as
+ * -abs(net). The second purchase day is looked up only for customers with two or more, from the index.
  */
-async function rebuild(db: Kysely<Database>, key: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`insert into customer_totals (customer_id, receipts, visits, spend_satang, first_purchase, last_purchase)
-      select c.id, coalesce(r.receipts, 0), coalesce(r.visits, 0), coalesce(r.spend, 0), r.first, r.last
+export function totalsUpsert(customers: string | null): string {
+  const day = receiptDay('occurred_at')
+  const purchase = `kind = 'sale' and net_satang <> 0`
+  const ofReceipts = customers === null ? '' : `and customer_id in ${customers}`
+  const ofCustomers = customers === null ? 'true' : `c.id in ${customers}`
+  return `insert into customer_totals (customer_id, receipts, visits, spend_satang, first_purchase, last_purchase,
+        purchase_days, first_purchase_day, second_purchase_day, last_purchase_day, net_satang)
+      select c.id, coalesce(r.receipts, 0), coalesce(r.visits, 0), coalesce(r.spend, 0), r.first, r.last,
+        coalesce(r.purchase_days, 0), r.first_day,
+        case when r.purchase_days >= 2 then (
+          select min(${receiptDay('r2.occurred_at')}) from receipts r2
+          where r2.customer_id = c.id and r2.kind = 'sale' and r2.net_satang <> 0
+            and ${receiptDay('r2.occurred_at')} > r.first_day) end,
+        r.last_day, coalesce(r.net, 0)
       from customers c left join (
         select customer_id, count(*) as receipts,
                count(distinct case when kind = 'sale' then substr(occurred_at, 1, 10) end) as visits,
                sum(net_satang) as spend,
                min(case when kind = 'sale' then occurred_at end) as first,
-               max(case when kind = 'sale' then occurred_at end) as last
-        from receipts where customer_id is not null group by customer_id) r on r.customer_id = c.id
-      where true
+               max(case when kind = 'sale' then occurred_at end) as last,
+               count(distinct case when ${purchase} then ${day} end) as purchase_days,
+               min(case when ${purchase} then ${day} end) as first_day,
+               max(case when ${purchase} then ${day} end) as last_day,
+               sum(case when kind = 'refund' then -abs(net_satang) else net_satang end) as net
+        from receipts where customer_id is not null ${ofReceipts} group by customer_id) r on r.customer_id = c.id
+      where ${ofCustomers}
       on conflict (customer_id) do update set
         receipts = excluded.receipts, visits = excluded.visits, spend_satang = excluded.spend_satang,
-        first_purchase = excluded.first_purchase, last_purchase = excluded.last_purchase
-      where (receipts, visits, spend_satang, first_purchase, last_purchase)
+        first_purchase = excluded.first_purchase, last_purchase = excluded.last_purchase,
+        purchase_days = excluded.purchase_days, first_purchase_day = excluded.first_purchase_day,
+        second_purchase_day = excluded.second_purchase_day, last_purchase_day = excluded.last_purchase_day,
+        net_satang = excluded.net_satang
+      where (receipts, visits, spend_satang, first_purchase, last_purchase, purchase_days, first_purchase_day,
+             second_purchase_day, last_purchase_day, net_satang)
          is not (excluded.receipts, excluded.visits, excluded.spend_satang, excluded.first_purchase,
-                 excluded.last_purchase)`.execute(trx)
+                 excluded.last_purchase, excluded.purchase_days, excluded.first_purchase_day,
+                 excluded.second_purchase_day, excluded.last_purchase_day, excluded.net_satang)`
+}
+
+/** Brings every customer's row up to date (totalsUpsert); a customer without one gets it here. */
+async function rebuild(db: Kysely<Database>, key: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql.raw(totalsUpsert(null)).execute(trx)
     await trx
       .insertInto('customer_totals_state')
       .values({ id: 1, receipts_key: key })

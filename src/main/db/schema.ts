@@ -207,6 +207,14 @@ export interface CustomerTotalsTable {
   spend_satang: number
   first_purchase: string | null
   last_purchase: string | null
+  /** Distinct purchase days (a purchase: a sale receipt with a net total not 0, as retention/history.ts). */
+  purchase_days: Generated<number>
+  /** Day numbers (shared/calendar dayNumber) of the first, second and last purchase day. */
+  first_purchase_day: number | null
+  second_purchase_day: number | null
+  last_purchase_day: number | null
+  /** Net spend as the retention views count it: sales less refunds, a refund as -abs(net). */
+  net_satang: Generated<number>
 }
 
 export interface CustomerTotalsStateTable {

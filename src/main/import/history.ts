@@ -4,6 +4,7 @@ import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
 import { localTimestamp } from '../../shared/calendar'
 import { daysOfImport, kyselyRunner, markDays, undoneDays } from '../dashboard/days-update'
+import { markUndoTotals, undoneTotals } from '../customers/totals-update'
 
 // Import history and undo. Undo removes exactly what one import added: its receipts and lines, the customers,
 // aliases, products and stores it created, its merge suggestions, and it restores what it changed on customers
@@ -177,6 +178,7 @@ export async function undoImport(
     const daysRun = kyselyRunner(trx) // the dashboard's stored days (dashboard/days-update.ts)
     const daysMark = await markDays(daysRun)
     const days = await daysOfImport(daysRun, id)
+    const totals = await markUndoTotals(daysRun, id) // the customer totals (customers/totals-update.ts)
     // receipts of earlier imports that this one added lines to: their totals are recomputed afterwards
     const touched = (
       await trx
@@ -213,6 +215,7 @@ export async function undoImport(
       .set({ status: 'undone', undone_at: localTimestamp(now()) })
       .where('id', '=', id)
       .execute()
+    await undoneTotals(daysRun, totals)
     return {
       importId: id,
       receiptsRemoved: Number(receipts.numDeletedRows),

@@ -17,6 +17,7 @@ import { ParserThread, type SpawnParser } from './parse-thread'
 import { PartClock, threadCpuMs } from './parts'
 import { SalesWriter } from './sales-writer'
 import { DaysTally } from './days-tally'
+import { addImportedTotals } from '../customers/totals-update'
 import { MAX_LISTED_ISSUES, type ImportOptions, type ImportSummary, type RowIssue } from './types'
 
 // One import: plan the file, then read it once, streaming, inside one transaction. Rows that cannot be used
@@ -340,6 +341,7 @@ export async function importPlanned(
       await stampDays(sqliteRunner(sqlite))
     } else await addImportedDays(sqliteRunner(sqlite), days)
     clock.add('days', performance.now() - daysStart)
+    await addImportedTotals(sqliteRunner(sqlite), days, importId) // the customer totals (customers/totals-update.ts)
     const counts = {
       ...salesCounts,
       ...customerCounts,

@@ -79,18 +79,23 @@ export async function allContacts(db: Kysely<Database>): Promise<Contact[]> {
   return rows.map(toContact)
 }
 
-/** Churn scores of the newest analysis run as of `asOf` or before (the at-risk list uses them). */
-export async function churnScores(
-  db: Kysely<Database>,
-  asOf: string,
-): Promise<{ runAsOf: string | null; risk: Map<number, { risk: number | null; level: string }> }> {
-  const run = await db
+/** The newest analysis run as of `asOf` or before, whose scores the at-risk list and card use. */
+export function scoresRun(db: Kysely<Database>, asOf: string) {
+  return db
     .selectFrom('analysis_runs')
     .select(['id', 'as_of'])
     .where('as_of', '<=', asOf)
     .orderBy('as_of', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst()
+}
+
+/** Churn scores of the newest analysis run as of `asOf` or before (the at-risk list uses them). */
+export async function churnScores(
+  db: Kysely<Database>,
+  asOf: string,
+): Promise<{ runAsOf: string | null; risk: Map<number, { risk: number | null; level: string }> }> {
+  const run = await scoresRun(db, asOf)
   if (!run) return { runAsOf: null, risk: new Map() }
   const rows = await db
     .selectFrom('analysis_scores')
