@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import iconv from 'iconv-lite'
 import type { TextEncoding } from '../../shared/api/import'
 
@@ -145,6 +146,8 @@ function countLeadBytes(path: string, bytes: number): number {
   return count
 }
 
+const SCAN_CHUNK_BYTES = 1 << 20
+
 /**
  * Reads the whole file once: its SHA-256 (to recognise a file imported before), its size, and its encoding
  * with the evidence for it.
@@ -159,25 +162,39 @@ export async function scanFile(path: string): Promise<FileScan> {
   /** Bytes from the start that are valid UTF-8 (checked while the file was strict). */
   let validBytes = 0
   const evidence: ByteEvidence = { high: 0, isolatedHigh: 0, not874: 0, utf8Chars: 0, utf8Bad: 0 }
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk)
-    size += chunk.length
-    head ??= chunk.subarray(0, 4096)
-    const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk
-    const tail = incompleteTail(joined)
-    const whole = joined.subarray(0, joined.length - tail)
-    if (strict && !isUtf8(whole)) {
-      strict = false
-      // the valid bytes before this chunk were only checked (natively), not counted: their multi-byte
-      // characters are UTF-8 evidence now that a bad byte has come (a second look at them, only in this case)
-      evidence.utf8Chars += countLeadBytes(path, validBytes)
+  // One buffer read into again and again (a fresh 1 MB buffer per chunk, and one more joining a character cut
+  // at its end to the next, cost page faults): what is kept past a chunk (its head, a cut character) is copied.
+  // (the unfinished character goes first, the next chunk is read after it)
+  const buffer = Buffer.allocUnsafe(SCAN_CHUNK_BYTES + 4)
+  const handle = await open(path, 'r')
+  try {
+    for (;;) {
+      const from = carry.length
+      buffer.set(carry, 0)
+      const { bytesRead } = await handle.read(buffer, from, SCAN_CHUNK_BYTES, null)
+      if (bytesRead === 0) break
+      const chunk = buffer.subarray(from, from + bytesRead)
+      hash.update(chunk)
+      size += chunk.length
+      head ??= Uint8Array.prototype.slice.call(chunk, 0, 4096)
+      const joined = buffer.subarray(0, from + bytesRead)
+      const tail = incompleteTail(joined)
+      const whole = joined.subarray(0, joined.length - tail)
+      if (strict && !isUtf8(whole)) {
+        strict = false
+        // the valid bytes before this chunk were only checked (natively), not counted: their multi-byte
+        // characters are UTF-8 evidence now that a bad byte has come (a second look at them, only in this case)
+        evidence.utf8Chars += countLeadBytes(path, validBytes)
+      }
+      if (!strict) {
+        countUtf8(evidence, whole)
+        countBytes(evidence, chunk, prevByte)
+      } else validBytes += whole.length
+      prevByte = chunk[chunk.length - 1] ?? 0
+      carry = Uint8Array.prototype.slice.call(joined, joined.length - tail)
     }
-    if (!strict) {
-      countUtf8(evidence, whole)
-      countBytes(evidence, chunk, prevByte)
-    } else validBytes += whole.length
-    prevByte = chunk[chunk.length - 1] ?? 0
-    carry = joined.subarray(joined.length - tail)
+  } finally {
+    await handle.close()
   }
   if (carry.length) {
     strict = false

@@ -2,6 +2,7 @@ import type { FieldName } from '../../shared/api/import'
 import { detach } from './detach'
 import { parseQuantity, parseSatang } from './normalize/amounts'
 import { stripApostrophe } from './normalize/contacts'
+import { ReceiptNumbers } from './receipt-numbers'
 import type { Identity, RowIssue, SaleRow } from './types'
 
 import {
@@ -75,7 +76,7 @@ export class SaleRowReader extends RowReader {
    * (day's index x WHO_SPAN + customer's index into the two lists below), so a million receipts keep no string
    * of their own but their number.
    */
-  private readonly receiptKeys = new Map<string, number>()
+  private readonly receiptKeys = new ReceiptNumbers()
   private readonly dayIds = new Map<string, number>()
   private readonly days: string[] = []
   private readonly whoIds = new Map<string, number>()
@@ -158,8 +159,7 @@ export class SaleRowReader extends RowReader {
     const key = this.dayId(day) * WHO_SPAN + idOf(this.whoIds, this.whos, who)
     const seen = this.receiptKeys.get(receiptNumber)
     if (seen === undefined || seen === key) {
-      if (seen === undefined && this.receiptKeys.size < 2_000_000)
-        this.receiptKeys.set(detach(receiptNumber), key)
+      if (seen === undefined && this.receiptKeys.size < 2_000_000) this.receiptKeys.set(receiptNumber, key)
       passed.receipt = receiptNumber
       passed.day = day
       passed.who = who

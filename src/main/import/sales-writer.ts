@@ -5,6 +5,7 @@ import type { CustomerBook } from '../customers/identity'
 import type { DaysTally } from './days-tally'
 import type { PartClock } from './parts'
 import { presets } from './presets'
+import { ReceiptNumbers } from './receipt-numbers'
 import type { SaleRow } from './types'
 
 const PRESET_SOURCES = [...new Set(Object.values(presets).map((p) => p.source)), 'generic']
@@ -42,7 +43,7 @@ export interface SalesWriterOptions {
 
 export class SalesWriter {
   /** source -> receipt number -> id: the stored ones (loaded on first use of a source) and those this import adds */
-  private readonly receiptIds = new Map<string, Map<string, number>>()
+  private readonly receiptIds = new Map<string, ReceiptNumbers>()
   private readonly knownSources: Set<string>
   /** ids up to this existed before the import (AUTOINCREMENT ids only grow) */
   private readonly lastIdBefore: number
@@ -140,10 +141,10 @@ export class SalesWriter {
     }
   }
 
-  private loadSource(source: string): Map<string, number> {
+  private loadSource(source: string): ReceiptNumbers {
     let ids = this.receiptIds.get(source)
     if (ids === undefined) {
-      ids = new Map()
+      ids = new ReceiptNumbers()
       this.receiptIds.set(source, ids)
       for (const [number, id] of this.sqlite
         .prepare('select receipt_number, id from receipts where source = ?')
@@ -220,7 +221,7 @@ export class SalesWriter {
     else this.mergeIntoStored(id, rows)
   }
 
-  private insertReceipt(ids: Map<string, number>, source: string, number: string, rows: SaleRow[]): void {
+  private insertReceipt(ids: ReceiptNumbers, source: string, number: string, rows: SaleRow[]): void {
     const first = rows[0]
     if (!first) return
     let net = 0
