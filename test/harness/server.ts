@@ -7,7 +7,9 @@ import type { ApiContext } from '../../src/main/api/context'
 import type { SaveFileChooser } from '../../src/main/backup/chooser'
 import { dispatch } from '../../src/main/api/dispatch'
 import { createApiContext } from '../../src/main/app-context'
+import { displayLanguage } from '../../src/main/settings'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/security'
+import { entryPages } from '../../src/shared/entry-pages'
 import { methods } from '../../src/shared/api'
 import type { LukkhaEvent } from '../../src/shared/events'
 import { BRIDGE_PATH, bridgeScript } from './bridge-script'
@@ -95,12 +97,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** The built index.html with the bridge script loaded before the app's module script. */
-function indexHtml(rendererDir: string): string {
-  const html = readFileSync(resolve(rendererDir, 'index.html'), 'utf8')
+/** The built page `page` (index.html, ...) with the bridge script loaded before the app's module script. */
+function indexHtml(rendererDir: string, page: string): string {
+  const html = readFileSync(resolve(rendererDir, page), 'utf8')
   const tag = `<script src="${BRIDGE_PATH}/bridge.js"></script>\n    `
   const at = html.indexOf('<script')
-  if (at < 0) throw new Error(`No <script> in ${rendererDir}/index.html`)
+  if (at < 0) throw new Error(`No <script> in ${rendererDir}/${page}`)
   return html.slice(0, at) + tag + html.slice(at)
 }
 
@@ -161,7 +163,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return {
         status: 200,
         type: 'text/html; charset=utf-8',
-        body: indexHtml(rendererDir),
+        // the page in the language the app will draw in, as the app's main process opens it (src/main/index.ts)
+        body: indexHtml(rendererDir, entryPages[await displayLanguage(ctx.db, ctx.systemLocale)]),
         headers: { 'set-cookie': cookie },
       }
     }
