@@ -15,13 +15,6 @@ const SOURCE_LANGUAGE: Language = 'th'
 // from the project's root, as electron.vite.config.ts names its files (the config is bundled before it runs)
 const CSS_FILE = resolve('src/renderer/src/static-frame/static-frame.css')
 
-const minifyCss = (css: string): string =>
-  css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};:,>])\s*/g, '$1')
-    .trim()
-
 /** `text` with `from` replaced, which must occur exactly once (the built page is not what this expects otherwise). */
 function replaceOnce(text: string, from: string, to: string): string {
   const at = text.indexOf(from)
@@ -38,7 +31,8 @@ export function staticFramePlugin(): Plugin {
       order: 'pre',
       handler(html) {
         replaceOnce(html, `<html lang="${SOURCE_LANGUAGE}"`, '') // the page is in the language assumed here
-        const css = `<style>${minifyCss(readFileSync(CSS_FILE, 'utf8'))}</style>\n  </head>`
+        // Vite minifies the page's inline CSS as it builds it
+        const css = `<style>\n${readFileSync(CSS_FILE, 'utf8')}</style>\n  </head>`
         const withCss = replaceOnce(html, '</head>', css)
         return replaceOnce(withCss, '<body>', `<body>\n    ${staticFrameMarkup(SOURCE_LANGUAGE)}`)
       },

@@ -12,9 +12,8 @@ import { backupsRoute } from '../features/backup/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
- * The route and menu registry: every feature page of the main layout, one line each. Add a feature by
- * writing src/renderer/src/features/<name>/route.tsx and listing it here, and its
- * menu entry in menu.ts.
+ * The route registry: every feature page of the main layout, one line each. Add a feature by writing
+ * src/renderer/src/features/<name>/route.tsx, listing it here and placing its menu entry in menu.ts.
  */
 export const featureRoutes: FeatureRoute[] = [
   dashboardRoute,

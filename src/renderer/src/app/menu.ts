@@ -6,7 +6,7 @@ export type NavKey = Exclude<keyof typeof en.nav, 'label'>
 /**
  * The menu, top to bottom: `main` under the shop's name, `bottom` at the foot of the menu. The one place its
  * order is written: the app's menu (AppLayout.tsx) and the page's static frame drawn before the app's code
- * runs (src/renderer/static-frame/, at build time) both read it. Every feature route (features.tsx) is here
+ * runs (src/renderer/src/static-frame/, written at build time) both read it. Every feature route (features.tsx) is here
  * once (test/renderer/menu.test.ts).
  */
 export const menu = {
