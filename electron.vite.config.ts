@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { workerEntries } from './src/main/jobs/entries'
 import { firstScreenChunks } from './src/renderer/first-screen-chunks'
+import { staticFramePlugin } from './src/renderer/static-frame-plugin'
 
 export default defineConfig({
   main: {
@@ -43,6 +44,7 @@ export default defineConfig({
         output: { codeSplitting: firstScreenChunks },
       },
     },
-    plugins: [react()],
+    // the app's outline in the page itself, painted before the app's code runs (one page per language)
+    plugins: [react(), staticFramePlugin()],
   },
 })

@@ -5,7 +5,14 @@ import { createApiContext } from './app-context'
 import { LukkhaError } from './errors'
 import { registerIpc, sendEvent } from './ipc'
 import { defaultDbFile } from './paths'
-import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './shell/app-protocol'
+import { displayLanguage } from './settings'
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appEntryUrl,
+  appResponse,
+} from './shell/app-protocol'
 import { appMenuTemplate } from './shell/menu'
 import { electronPrinter } from './shell/print'
 import { electronSaveFileChooser } from './shell/save-dialog'
@@ -19,10 +26,11 @@ let mainWindow: BrowserWindow | null = null
 const development = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL)
 const rendererDir = join(import.meta.dirname, '../renderer')
 
-function appUrl(): string {
+/** The window's page: `entry` (the built page in the app's language) or, in development, the dev server's. */
+function appUrl(entry = APP_ENTRY_URL): string {
   const devServer = process.env.ELECTRON_RENDERER_URL
   if (development && devServer) return devServer
-  return APP_ENTRY_URL // served from the built renderer folder by the app:// handler below
+  return entry // served from the built renderer folder by the app:// handler below
 }
 
 // Before ready: app:// is a standard, secure scheme (a real origin for the CSP's 'self').
@@ -34,7 +42,6 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(appMenuTemplate({ development, platform: process.platform })),
   )
-  const url = appUrl()
   try {
     context = await createApiContext({
       dbFile: defaultDbFile(),
@@ -54,6 +61,8 @@ async function start(): Promise<void> {
     return
   }
   const ctx = context
+  // the built page of the language the app will draw in (its static frame is in that language)
+  const url = appUrl(appEntryUrl(await displayLanguage(ctx.db, ctx.systemLocale)))
   registerIpc(() => ctx, url)
   mainWindow = createMainWindow(
     { preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl: url },

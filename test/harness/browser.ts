@@ -57,6 +57,8 @@ export interface AppOptions {
   demo?: boolean | { seed: number; endDate?: string }
   /** Prepares the database file before the app opens it (e.g. damages it for the recovery screen). */
   before?: (dbFile: string) => Promise<void> | void
+  /** Prepares the page before it opens the app (e.g. holds back API answers with page.route). */
+  beforeOpen?: (page: Page) => Promise<void>
 }
 
 export interface App {
@@ -100,6 +102,7 @@ export async function openApp(browser: () => BrowserContext, options: AppOptions
     rmSync(dir, { recursive: true, force: true })
     if (errors.length > 0) throw new Error(`The page logged errors:\n${errors.join('\n')}`)
   })
+  await options.beforeOpen?.(page)
   await page.goto(harness.url)
   // The bridge opens its event stream on load; wait for it so no progress event of the test is missed.
   for (let i = 0; i < 100 && harness.eventClients() === 0; i++) await page.waitForTimeout(20)

@@ -37,8 +37,16 @@ describe('test harness', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
     const html = await page.text()
-    expect(html.indexOf('/__lukkha/bridge.js')).toBeGreaterThan(0)
-    expect(html.indexOf('/__lukkha/bridge.js')).toBeLessThan(html.indexOf('type="module"'))
+    // a classic script at the end of the body: it runs before the app's scripts, which are all modules
+    // (deferred until the page is parsed), and after the page's frame is parsed
+    const bridge = /<script src="\/__lukkha\/bridge\.js"><\/script>\s*<\/body>/.exec(html)
+    expect(bridge).not.toBeNull()
+    expect(html.indexOf('id="root"')).toBeLessThan(bridge?.index ?? -1)
+    const appScripts = [...html.matchAll(/<script([^>]*)>/g)].filter((m) => !m[0].includes('/__lukkha/'))
+    expect(appScripts.length).toBeGreaterThan(0)
+    expect(appScripts.every((m) => /type="module"/.test(m[1] ?? '') && !/\basync\b/.test(m[1] ?? ''))).toBe(
+      true,
+    )
     const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
     expect(cookie).toContain(h.token)
     const asset = /src="\.(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? ''

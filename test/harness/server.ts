@@ -7,7 +7,9 @@ import type { ApiContext } from '../../src/main/api/context'
 import type { SaveFileChooser } from '../../src/main/backup/chooser'
 import { dispatch } from '../../src/main/api/dispatch'
 import { createApiContext } from '../../src/main/app-context'
+import { displayLanguage } from '../../src/main/settings'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/security'
+import { entryPages } from '../../src/shared/entry-pages'
 import { methods } from '../../src/shared/api'
 import type { LukkhaEvent } from '../../src/shared/events'
 import { BRIDGE_PATH, bridgeScript } from './bridge-script'
@@ -95,13 +97,18 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** The built index.html with the bridge script loaded before the app's module script. */
-function indexHtml(rendererDir: string): string {
-  const html = readFileSync(resolve(rendererDir, 'index.html'), 'utf8')
-  const tag = `<script src="${BRIDGE_PATH}/bridge.js"></script>\n    `
-  const at = html.indexOf('<script')
-  if (at < 0) throw new Error(`No <script> in ${rendererDir}/index.html`)
-  return html.slice(0, at) + tag + html.slice(at)
+/**
+ * The built page `page` (index.html, ...) with the bridge script (the preload's stand-in) at the end of its
+ * body: a classic script runs there, before the app's module scripts (deferred until the page is parsed), and
+ * it no longer holds up what the head asks for (the stylesheet and the entry script were requested only once
+ * bridge.js had arrived) nor the static frame's paint, which the app's preload never delays either
+ * (FCP median 484 -> 328 ms, KPI cards 2042 -> 1638 ms, renderer-profile, 7 interleaved runs, load ~10).
+ */
+function indexHtml(rendererDir: string, page: string): string {
+  const html = readFileSync(resolve(rendererDir, page), 'utf8')
+  const at = html.lastIndexOf('</body>')
+  if (at < 0) throw new Error(`No </body> in ${rendererDir}/${page}`)
+  return `${html.slice(0, at)}  <script src="${BRIDGE_PATH}/bridge.js"></script>\n  ${html.slice(at)}`
 }
 
 /** The harness's save dialog: the user "chooses" the suggested name in `folder`. */
@@ -161,7 +168,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return {
         status: 200,
         type: 'text/html; charset=utf-8',
-        body: indexHtml(rendererDir),
+        // the page in the language the app will draw in, as the app's main process opens it (src/main/index.ts)
+        body: indexHtml(rendererDir, entryPages[await displayLanguage(ctx.db, ctx.systemLocale)]),
         headers: { 'set-cookie': cookie },
       }
     }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { APP_ENTRY_URL, appResponse, resolveAppFile } from '../../src/main/shell/app-protocol'
+import { APP_ENTRY_URL, appEntryUrl, appResponse, resolveAppFile } from '../../src/main/shell/app-protocol'
 import { appMenuTemplate } from '../../src/main/shell/menu'
 import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../src/main/shell/security'
 import { tempDir } from '../helpers/db'
@@ -140,5 +140,13 @@ describe('app:// protocol', () => {
     expect(isAppUrl('app://evil/index.html', APP_ENTRY_URL)).toBe(false)
     expect(isAppUrl('file:///opt/Lukkha/out/renderer/index.html', APP_ENTRY_URL)).toBe(false)
     expect(isAppUrl('https://lukkha/index.html', APP_ENTRY_URL)).toBe(false)
+  })
+
+  it("opens each language's page inside the built renderer, and trusts it like the Thai one", () => {
+    expect(appEntryUrl('th')).toBe(APP_ENTRY_URL)
+    expect(appEntryUrl('en')).toBe('app://lukkha/index.en.html')
+    expect(resolveAppFile(appEntryUrl('en'), '/opt/r')).toBe('/opt/r/index.en.html')
+    expect(isAppUrl(`${appEntryUrl('en')}#/dashboard`, APP_ENTRY_URL)).toBe(true)
+    expect(isAppUrl(`${APP_ENTRY_URL}#/dashboard`, appEntryUrl('en'))).toBe(true)
   })
 })

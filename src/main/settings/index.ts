@@ -45,6 +45,18 @@ export function languageFromLocale(locale: string): Language {
   return locale.toLowerCase().startsWith('th') ? 'th' : 'en'
 }
 
+/**
+ * The language the app will draw in, known before the window opens (the page's static frame is in it): the
+ * settings' language, or the OS's when the database cannot be read (the app then shows why, in that language).
+ */
+export async function displayLanguage(db: Db, systemLocale: string): Promise<Language> {
+  try {
+    return (await getSettings(db, systemLocale)).language
+  } catch {
+    return languageFromLocale(systemLocale)
+  }
+}
+
 const demoMarker = z.object({ seed: z.number().int(), endDate: z.string() })
 
 export async function getSettings(db: Db, systemLocale: string): Promise<Settings> {

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
+import type { Language } from '../../shared/api/setting-words'
+import { entryPages } from '../../shared/entry-pages'
 import { CONTENT_SECURITY_POLICY } from './security'
 
 // The renderer is served from app://lukkha/ instead of file://: a standard, secure scheme gives the page a
@@ -10,6 +12,11 @@ import { CONTENT_SECURITY_POLICY } from './security'
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'lukkha'
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
+
+/** The app's page in `language`: its static frame, painted before the app's code runs, is in that language. */
+export function appEntryUrl(language: Language): string {
+  return `${APP_SCHEME}://${APP_HOST}/${entryPages[language]}`
+}
 
 /** The privileges app:// needs: standard (relative URLs, origin), secure (like https), fetch for assets. */
 export const APP_SCHEME_PRIVILEGES = {

@@ -2,8 +2,10 @@ import { AppShell, Badge, Group, Image, NavLink, ScrollArea, Stack, Text } from 
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { useSettings } from '../features/settings/queries'
+import { useStaticFrameGone } from '../static-frame/useStaticFrameGone'
 import type { FeatureRoute } from './featureRoute'
-import { featureRoutes } from './features'
+import { findRoute } from './features'
+import { menu, type NavKey } from './menu'
 
 function MenuLink({ route }: { route: FeatureRoute }): React.JSX.Element {
   const { t } = useTranslation()
@@ -18,19 +20,23 @@ function ShopBadge(): React.JSX.Element {
   return (
     <Group gap="sm" wrap="nowrap" p="md">
       {settings?.logo && <Image src={settings.logo.dataUrl} w={40} h={40} fit="contain" alt="" />}
-      <Stack gap={0} style={{ minWidth: 0 }}>
-        <Text fw={700} size="lg" lh={1.3}>
-          {t('appName')}
-        </Text>
+      {/* the demo badge beside the name, and room for one line under it (the shop's name) whether or not it
+          shows: the menu starts at the same place for every shop, where the static frame's does (static-frame.css) */}
+      <Stack gap={0} mih={46} style={{ minWidth: 0 }}>
+        <Group gap="xs" wrap="nowrap">
+          <Text fw={700} size="lg" lh={1.3}>
+            {t('appName')}
+          </Text>
+          {settings?.demo && (
+            <Badge size="sm" variant="light" color="orange">
+              {t('state.demoData')}
+            </Badge>
+          )}
+        </Group>
         {settings?.shopName && (
           <Text size="sm" c="dimmed" truncate data-untranslated>
             {settings.shopName}
           </Text>
-        )}
-        {settings?.demo && (
-          <Badge size="sm" variant="light" color="orange" mt={4}>
-            {t('state.demoData')}
-          </Badge>
         )}
       </Stack>
     </Group>
@@ -40,8 +46,10 @@ function ShopBadge(): React.JSX.Element {
 /** The main window: the menu on the left, the current feature's page on the right. */
 export function AppLayout(): React.JSX.Element {
   const { t } = useTranslation()
-  const main = featureRoutes.filter((r) => r.placement !== 'bottom')
-  const bottom = featureRoutes.filter((r) => r.placement === 'bottom')
+  useStaticFrameGone()
+  const routes = (ids: readonly NavKey[]): FeatureRoute[] => ids.flatMap((id) => findRoute(id) ?? [])
+  const main = routes(menu.main)
+  const bottom = routes(menu.bottom)
   return (
     <AppShell navbar={{ width: 240, breakpoint: 0 }} padding="xl">
       <AppShell.Navbar aria-label={t('nav.label')}>

@@ -12,8 +12,8 @@ import { backupsRoute } from '../features/backup/route'
 import type { FeatureRoute } from './featureRoute'
 
 /**
- * The route and menu registry: every feature page of the main layout, one line each. Add a feature by
- * writing src/renderer/src/features/<name>/route.tsx and listing it here; the menu orders by `order`.
+ * The route registry: every feature page of the main layout, one line each. Add a feature by writing
+ * src/renderer/src/features/<name>/route.tsx, listing it here and placing its menu entry in menu.ts.
  */
 export const featureRoutes: FeatureRoute[] = [
   dashboardRoute,
@@ -31,7 +31,7 @@ export const featureRoutes: FeatureRoute[] = [
   growthRoute,
   campaignsRoute,
   backupsRoute,
-].sort((a, b) => a.order - b.order)
+]
 
 export function findRoute(id: FeatureRoute['id']): FeatureRoute | undefined {
   return featureRoutes.find((route) => route.id === id)

@@ -1,5 +1,6 @@
 import { Alert, Button, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useStaticFrameGone } from '../static-frame/useStaticFrameGone'
 import { errorWords } from './errorText'
 
 /**
@@ -10,6 +11,7 @@ export function ErrorNotice(props: { error: unknown; onRetry?: () => void }): Re
   const { t, i18n } = useTranslation('errors')
   const { t: tc } = useTranslation()
   const words = errorWords(props.error, t, i18n.language)
+  useStaticFrameGone() // a start question failed: the notice replaces the page's frame
   return (
     <Alert color="red" title={t('title')} role="alert" data-error-code={words.code}>
       <Text size="sm">{words.sentence}</Text>

@@ -8,26 +8,22 @@ export const segmentsRoute: FeatureRoute = {
   id: 'segments',
   path: 'segments',
   element: lazyPage(() => import('./SegmentsPage'), 'SegmentsPage'),
-  order: 50,
 }
 
 export const bestCustomersRoute: FeatureRoute = {
   id: 'bestCustomers',
   path: 'best-customers',
   element: lazyPage(() => import('./BestCustomersPage'), 'BestCustomersPage'),
-  order: 52,
 }
 
 export const slippingRoute: FeatureRoute = {
   id: 'slipping',
   path: 'slipping-away',
   element: lazyPage(() => import('./SlippingAwayPage'), 'SlippingAwayPage'),
-  order: 54,
 }
 
 export const cohortsRoute: FeatureRoute = {
   id: 'cohorts',
   path: 'cohorts',
   element: lazyPage(() => import('./CohortsPage'), 'CohortsPage'),
-  order: 56,
 }

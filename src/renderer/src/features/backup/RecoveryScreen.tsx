@@ -19,6 +19,7 @@ import { call } from '../../api/client'
 import { saveExportedFile } from '../../api/download'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { setLanguage } from '../../i18n'
+import { useStaticFrameGone } from '../../static-frame/useStaticFrameGone'
 import { useSettings } from '../settings/queries'
 import { BackupList } from './BackupList'
 import { useBackups, useStartFresh } from './queries'
@@ -142,6 +143,7 @@ function FreshStart(): React.JSX.Element {
  */
 export function RecoveryScreen(props: { latest: BackupDto | null }): React.JSX.Element {
   const { t, i18n } = useTranslation('backup')
+  useStaticFrameGone()
   const fmt = useBackupFormat()
   const settings = useSettings()
   const backups = useBackups()

@@ -5,6 +5,4 @@ export const backupsRoute: FeatureRoute = {
   id: 'backups',
   path: 'backups',
   element: lazyPage(() => import('./BackupsPage'), 'BackupsPage'),
-  order: 95,
-  placement: 'bottom',
 }

@@ -5,5 +5,4 @@ export const campaignsRoute: FeatureRoute = {
   id: 'campaigns',
   path: 'campaigns',
   element: lazyPage(() => import('./CampaignsPage'), 'CampaignsPage'),
-  order: 65,
 }

@@ -5,5 +5,4 @@ export const customersRoute: FeatureRoute = {
   id: 'customers',
   path: 'customers',
   element: lazyPage(() => import('./CustomersPage'), 'CustomersPage'),
-  order: 20,
 }

@@ -1,4 +1,4 @@
-import { Grid, Skeleton, Stack } from '@mantine/core'
+import { Box, Grid, Skeleton, Stack } from '@mantine/core'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
@@ -6,9 +6,8 @@ import { AfterFirstPaint } from '../../components/AfterFirstPaint'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { FiguresAsOf, StaleDataNotice } from '../../components/FiguresAsOf'
 import { PageHeader } from '../../components/PageHeader'
-import { PageLoader } from '../../components/PageLoader'
 import { EmptyDashboard } from './EmptyDashboard'
-import { KpiGrid } from './KpiGrid'
+import { KpiGrid, KpiGridOutline } from './KpiGrid'
 import { useDashboardKpis } from './queries'
 import { TopProducts } from './TopProducts'
 import { TasksCard } from './TasksCard'
@@ -18,6 +17,8 @@ import { RetentionCards } from '../retention/cards/RetentionCards'
 // of the card's height (title, 300 px chart, padding) keeps the page from jumping.
 const RevenueChart = lazy(() => import('./RevenueChart').then((m) => ({ default: m.RevenueChart })))
 const CHART_CARD_HEIGHT = 372
+// the line under the title (the day the figures are for, and its picker) before the figures come
+const AS_OF_LINE_HEIGHT = 30
 
 /**
  * The first screen. Its figures are for one day, the last sale's by default (as the analysis pages), or one
@@ -29,7 +30,15 @@ export function DashboardPage(): React.JSX.Element {
   const [params, setParams] = useSearchParams()
   const chosen = params.get('asOf')
   const dashboard = useDashboardKpis(chosen)
-  if (dashboard.isPending) return <PageLoader />
+  if (dashboard.isPending) {
+    // the title and the cards' outlines, as the page's static frame draws them (no jump when it goes)
+    return (
+      <Stack gap="lg" aria-busy="true">
+        <PageHeader title={t('title')} subtitle={<Box h={AS_OF_LINE_HEIGHT} />} />
+        <KpiGridOutline />
+      </Stack>
+    )
+  }
   if (dashboard.isError)
     return <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />
   const d = dashboard.data

@@ -2,7 +2,7 @@ import { SimpleGrid } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { DashboardKpis } from '../../../../shared/api/dashboard'
 import { useFormat } from '../../format/useFormat'
-import { KpiCard } from './KpiCard'
+import { KpiCard, KpiCardOutline } from './KpiCard'
 
 export function KpiGrid({ dashboard: d }: { dashboard: DashboardKpis }): React.JSX.Element {
   const { t } = useTranslation('dashboard')
@@ -43,6 +43,19 @@ export function KpiGrid({ dashboard: d }: { dashboard: DashboardKpis }): React.J
         value={fmt.baht(d.revenueThisMonthSatang, true)}
         hints={[comparison, t('kpi.lastMonthTotal', { amount: fmt.baht(d.revenueLastMonthSatang, true) })]}
       />
+    </SimpleGrid>
+  )
+}
+
+/** The four cards while the figures are asked: their labels, in the grid the figures will fill. */
+export function KpiGridOutline(): React.JSX.Element {
+  const { t } = useTranslation('dashboard')
+  return (
+    <SimpleGrid cols={4} spacing="lg">
+      <KpiCardOutline label={t('kpi.customers')} />
+      <KpiCardOutline label={t('kpi.active')} />
+      <KpiCardOutline label={t('kpi.new')} />
+      <KpiCardOutline label={t('kpi.revenue')} />
     </SimpleGrid>
   )
 }

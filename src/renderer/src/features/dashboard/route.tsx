@@ -8,5 +8,4 @@ export const dashboardRoute: FeatureRoute = {
   id: 'dashboard',
   path: 'dashboard',
   element: <DashboardPage />,
-  order: 10,
 }

@@ -5,5 +5,4 @@ export const importRoute: FeatureRoute = {
   id: 'import',
   path: 'import',
   element: lazyPage(() => import('./ImportPage'), 'ImportPage'),
-  order: 30,
 }

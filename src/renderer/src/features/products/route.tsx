@@ -5,5 +5,4 @@ export const productsRoute: FeatureRoute = {
   id: 'products',
   path: 'products',
   element: lazyPage(() => import('./ProductsPage'), 'ProductsPage'),
-  order: 60,
 }

@@ -5,5 +5,4 @@ export const reportsRoute: FeatureRoute = {
   id: 'reports',
   path: 'reports',
   element: lazyPage(() => import('./ReportsPage'), 'ReportsPage'),
-  order: 80,
 }

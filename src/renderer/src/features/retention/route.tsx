@@ -5,12 +5,10 @@ export const retentionRoute: FeatureRoute = {
   id: 'retention',
   path: 'retention',
   element: lazyPage(() => import('./RetentionPage'), 'RetentionPage'),
-  order: 55,
 }
 
 export const growthRoute: FeatureRoute = {
   id: 'growth',
   path: 'growth',
   element: lazyPage(() => import('./GrowthPage'), 'GrowthPage'),
-  order: 57,
 }

@@ -5,6 +5,4 @@ export const settingsRoute: FeatureRoute = {
   id: 'settings',
   path: 'settings',
   element: lazyPage(() => import('./SettingsPage'), 'SettingsPage'),
-  order: 90,
-  placement: 'bottom',
 }

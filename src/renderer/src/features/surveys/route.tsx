@@ -6,5 +6,4 @@ export const surveysRoute: FeatureRoute = {
   id: 'surveys',
   path: 'surveys',
   element: lazyPage(() => import('./SurveysPage'), 'SurveysPage'),
-  order: 40,
 }

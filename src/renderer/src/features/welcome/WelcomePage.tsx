@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { findRoute } from '../../app/features'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useStaticFrameGone } from '../../static-frame/useStaticFrameGone'
 import { LanguageSwitch } from '../settings/LanguageSwitch'
 import { DemoProgress } from './DemoProgress'
 import { useLoadDemo } from './queries'
@@ -10,6 +11,7 @@ import { useLoadDemo } from './queries'
 /** The first screen of a new database: bring real data in, or look around with the demo shop. */
 export function WelcomePage(): React.JSX.Element {
   const { t } = useTranslation('welcome')
+  useStaticFrameGone()
   const navigate = useNavigate()
   const loadDemo = useLoadDemo()
   const importRoute = findRoute('import')
