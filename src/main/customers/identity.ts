@@ -1,5 +1,6 @@
 import type { Sqlite } from '../db'
 import type { MergeReason } from '../db/schema'
+import { BatchInserter } from '../import/batch-insert'
 import { nameKey } from './contacts'
 
 // Who a row's customer is. Matches by the POS's customer code, then the phone number, then the e-mail, then
@@ -54,6 +55,14 @@ export class CustomerBook {
   private readonly states = new Map<number, CustomerState>()
   /** first/last seen as inserted, to skip rewriting customers whose dates did not move */
   private readonly insertedSeen = new Map<number, string>()
+  /**
+   * Customers this import created and has not written yet, with the first/last seen they were created with.
+   * They are written at the end with what the import learnt of them (fields, dates) in multi-row inserts,
+   * instead of an INSERT each and an UPDATE of their dates; the ids are numbered here as SQLite would
+   * (AUTOINCREMENT: one past the highest ever given), which is safe because the import holds the write lock.
+   */
+  private readonly pending = new Map<number, [first: string | null, last: string | null]>()
+  private nextId: number
   private readonly byPhone = new Map<string, Ids>()
   private readonly byEmail = new Map<string, Ids>()
   private byName: Map<string, Ids> | null = null
@@ -73,10 +82,11 @@ export class CustomerBook {
     private readonly codeKind: 'code' | 'pos_id',
     private readonly now: string,
   ) {
+    const sequence = sqlite.prepare("select seq from sqlite_sequence where name = 'customers'").get() as
+      { seq: number } | undefined
+    const maxId = sqlite.prepare('select coalesce(max(id), 0) from customers').pluck().get() as number
+    this.nextId = Math.max(sequence?.seq ?? 0, maxId) + 1
     this.statements = {
-      insert: sqlite.prepare(
-        'insert into customers (code, name, phone, email, birthday, first_seen, last_seen, import_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
       alias: sqlite.prepare(
         'insert into customer_aliases (customer_id, kind, source, value, import_id) values (?, ?, ?, ?, ?) on conflict do nothing',
       ),
@@ -124,6 +134,7 @@ export class CustomerBook {
 
   private names(): Map<string, Ids> {
     if (this.byName === null) {
+      this.writePending(false) // (the names are read from the table, in its order)
       this.byName = new Map()
       const rows = this.sqlite.prepare('select id, name from customers').raw()
       for (const [id, name] of rows.iterate() as Iterable<[number, string]>) {
@@ -231,20 +242,8 @@ export class CustomerBook {
     const code = this.codeKind === 'code' ? identity.code : null
     const first = date ?? extra.firstVisit ?? null
     const last = date ?? extra.lastVisit ?? null
-    const id = Number(
-      this.statements.insert.run(
-        code,
-        identity.name,
-        identity.phone,
-        identity.email,
-        extra.birthday ?? null,
-        first,
-        last,
-        this.importId,
-        this.now,
-        this.now,
-      ).lastInsertRowid,
-    )
+    const id = this.nextId++
+    this.pending.set(id, [first, last])
     this.created.add(id)
     this.states.set(id, {
       code,
@@ -253,7 +252,6 @@ export class CustomerBook {
       email: identity.email,
       birthday: extra.birthday ?? null,
     })
-    if (first !== null) this.insertedSeen.set(id, `${first}|${last ?? ''}`)
     if (code !== null) {
       this.byCode.set(code, id)
       this.codeOf.set(id, code)
@@ -344,7 +342,9 @@ export class CustomerBook {
       next.email !== row.email ||
       next.birthday !== row.birthday
     ) {
-      this.statements.update.run(next.code, next.name, next.phone, next.email, next.birthday, this.now, id)
+      // (a customer not written yet is written with its state at the end)
+      if (!this.pending.has(id))
+        this.statements.update.run(next.code, next.name, next.phone, next.email, next.birthday, this.now, id)
       this.states.set(id, next)
     }
     if (extra.firstVisit) this.touch(id, extra.firstVisit)
@@ -360,12 +360,40 @@ export class CustomerBook {
     }
   }
 
-  /** Writes first and last seen dates; returns the counts for the summary. */
+  /**
+   * Writes the customers created and not written yet, in id order, with their state. `final`: with the first
+   * and last seen dates `finish` would give them (so it skips them); else with the dates they were created with.
+   */
+  private writePending(final: boolean): void {
+    if (this.pending.size === 0) return
+    const insert = new BatchInserter(
+      this.sqlite,
+      'customers',
+      ['id', 'code', 'name', 'phone', 'email', 'birthday', 'first_seen', 'last_seen'],
+      { import_id: this.importId, created_at: this.now, updated_at: this.now },
+    )
+    for (const [id, created] of this.pending) {
+      let [first, last] = created
+      const seen = final ? this.seen.get(id) : undefined
+      if (seen !== undefined) {
+        // as the seen statement: the earlier first, the later last
+        if (first === null || first > seen[0]) first = seen[0]
+        if (last === null || last < seen[1]) last = seen[1]
+      } else if (!final && first !== null) this.insertedSeen.set(id, `${first}|${last ?? ''}`)
+      const row = this.states.get(id) as CustomerState
+      insert.add(id, row.code, row.name, row.phone, row.email, row.birthday, first, last)
+    }
+    insert.flush()
+    this.pending.clear()
+  }
+
+  /** Writes first and last seen dates and the customers not written yet; returns the counts for the summary. */
   finish(): CustomerCounts {
     for (const [id, [first, last]] of this.seen) {
-      if (this.insertedSeen.get(id) === `${first}|${last}`) continue
+      if (this.pending.has(id) || this.insertedSeen.get(id) === `${first}|${last}`) continue
       this.statements.seen.run(first, first, last, last, id)
     }
+    this.writePending(true)
     return {
       customersCreated: this.created.size,
       customersMatched: this.matched.size,
