@@ -23,13 +23,19 @@ const person = fc.record({
   ),
 })
 
-const receipt = fc.record({
+interface Receipt {
+  who: { name: string; contact: string }
+  day: number
+  month: number
+}
+
+const receipt: fc.Arbitrary<Receipt> = fc.record({
   who: person,
   day: fc.integer({ min: 1, max: 28 }),
   month: fc.integer({ min: 1, max: 12 }),
 })
 
-function file(dir: string, name: string, prefix: string, receipts: fc.Infer<typeof receipt>[]): string {
+function file(dir: string, name: string, prefix: string, receipts: Receipt[]): string {
   const rows = receipts.map(
     (r, i) =>
       `${r.day}/${r.month}/2025 10:00,${prefix}-${i},Sale,Cat,S1,Item,,,1.000,50.00,0.00,50.00,0.00,0.00,0.00,Dine in,POS 1,Store,Fon,${r.who.name},${r.who.contact},,Closed`,
