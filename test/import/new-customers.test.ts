@@ -133,4 +133,44 @@ describe('customers an import creates', () => {
       { seed: 20261201, numRuns: 40 },
     )
   })
+
+  it('a phone that gains a customer mid-file is matched again, not answered from the repeats', async () => {
+    const dir = tempDir()
+    const { connection } = await testContext(dir)
+    const q = connection.sqlite
+    const path = join(dir, 'native.csv')
+    const row = (n: string, code: string, name: string, phone: string): string =>
+      `${n},2024-03-0${n.slice(-1)} 10:00,${code},${name},${phone},,P-01,Rice,Food,1,50.00,50.00,Main,Dang`
+    writeFileSync(
+      path,
+      [
+        'receipt_number,date,customer_code,customer_name,phone,email,sku,product_name,category,quantity,unit_price,net_amount,store,staff',
+        row('R1', 'C-01', 'Suda', '0812345670'), // X: code C-01, phone ...670
+        row('R2', '', 'Beam', '0812345671'), // Y: phone ...671
+        row('R3', '', 'Beam', '0812345671'), // Y again (a repeat)
+        row('R4', 'C-01', 'Suda', '0812345671'), // X by its code: ...671 becomes X's alias, shared with Y
+        row('R5', '', 'Beam', '0812345671'), // ...671 now means X and Y: the older one, X
+      ].join('\n') + '\n',
+    )
+    const summary = await importFile(q, path)
+    expect(summary).toMatchObject({ status: 'done', customersCreated: 2 })
+    const owner = (n: string): unknown =>
+      q
+        .prepare(
+          'select c.name from receipts r join customers c on c.id = r.customer_id where r.receipt_number = ?',
+        )
+        .pluck()
+        .get(n)
+    expect([owner('R1'), owner('R2'), owner('R3'), owner('R4'), owner('R5')]).toEqual([
+      'Suda',
+      'Beam',
+      'Beam',
+      'Suda',
+      'Suda',
+    ])
+    expect(q.prepare('select reason, value from merge_suggestions').all()).toEqual([
+      { reason: 'phone', value: '+66812345671' },
+    ])
+    await connection.close()
+  })
 })

@@ -40,6 +40,20 @@ interface CustomerState {
   birthday: string | null
 }
 
+/**
+ * A receipt customer already resolved whose next rows can only repeat the answer: the row gave one phone or one
+ * e-mail (no code) that points at this customer alone, and the customer knows all the row says. `seen` is the
+ * customer's own first/last seen pair (the one `touch` moves).
+ */
+interface Repeat {
+  id: number
+  /** whether the stored name was not empty when this was recorded (a named row then adds nothing) */
+  named: boolean
+  seen: [string, string]
+}
+
+type Extra = { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null }
+
 export interface CustomerCounts {
   customersCreated: number
   customersMatched: number
@@ -72,6 +86,12 @@ export class CustomerBook {
   private readonly matched = new Set<number>()
   /** first and last receipt date seen per customer in this import */
   private readonly seen = new Map<number, [string, string]>()
+  /**
+   * Repeat customers by the one phone / e-mail their rows give: on a big file most receipts are a regular's, and
+   * this answers them with one lookup. An entry is dropped whenever its phone's (e-mail's) customers change.
+   */
+  private readonly repeatByPhone = new Map<string, Repeat>()
+  private readonly repeatByEmail = new Map<string, Repeat>()
   private suggestions = 0
   private readonly statements
 
@@ -171,11 +191,59 @@ export class CustomerBook {
    * The customer a row belongs to: an existing one (enriched with what the row adds) or a new one. `date` is the
    * receipt's date (first and last seen), or null for a customer file.
    */
-  resolve(
-    identity: Identity,
-    date: string | null,
-    extra: { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null } = {},
-  ): number {
+  resolve(identity: Identity, date: string | null, extra?: Extra): number {
+    const { code, phone, email } = identity
+    if (extra === undefined && date !== null && code === null) {
+      const repeat =
+        email === null
+          ? phone === null
+            ? undefined
+            : this.repeatByPhone.get(phone)
+          : phone === null
+            ? this.repeatByEmail.get(email)
+            : undefined
+      if (repeat !== undefined && (repeat.named || identity.name === '')) {
+        // what resolving it again would do: the same customer, nothing to add, only the dates seen move
+        const seen = repeat.seen
+        if (date < seen[0]) seen[0] = date
+        if (date > seen[1]) seen[1] = date
+        return repeat.id
+      }
+    }
+    const id = this.match(identity, date, extra ?? {})
+    if (extra === undefined && date !== null && code === null) this.remember(id, identity)
+    return id
+  }
+
+  /**
+   * Records a receipt customer as a repeat when resolving the same row again could only give `id` and move its
+   * dates: one phone (or one e-mail) that points at `id` alone, an enriched customer that knows the whole row
+   * (so `enrich` would return at once), and its dates already kept in `seen`.
+   */
+  private remember(id: number, identity: Identity): void {
+    const { phone, email } = identity
+    if ((phone === null) === (email === null)) return
+    const byKey = phone !== null ? this.byPhone.get(phone) : this.byEmail.get(email as string)
+    const row = this.states.get(id)
+    const seen = this.seen.get(id)
+    if (byKey !== id || row === undefined || seen === undefined || !this.knows(id, row, identity)) return
+    if (!this.created.has(id) && !this.snapshotted.has(id)) return
+    const repeat: Repeat = { id, named: row.name !== '', seen }
+    if (phone !== null) this.repeatByPhone.set(phone, repeat)
+    else this.repeatByEmail.set(email as string, repeat)
+  }
+
+  private addPhone(phone: string, id: number): void {
+    addTo(this.byPhone, phone, id)
+    this.repeatByPhone.delete(phone)
+  }
+
+  private addEmail(email: string, id: number): void {
+    addTo(this.byEmail, email, id)
+    this.repeatByEmail.delete(email)
+  }
+
+  private match(identity: Identity, date: string | null, extra: Extra): number {
     const { code, phone, email } = identity
     if (code === null) {
       // the common case on a big file: one phone or e-mail that points at one customer (or both at the same)
@@ -234,11 +302,7 @@ export class CustomerBook {
     return id
   }
 
-  private create(
-    identity: Identity,
-    date: string | null,
-    extra: { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null },
-  ): number {
+  private create(identity: Identity, date: string | null, extra: Extra): number {
     const code = this.codeKind === 'code' ? identity.code : null
     const first = date ?? extra.firstVisit ?? null
     const last = date ?? extra.lastVisit ?? null
@@ -257,8 +321,8 @@ export class CustomerBook {
       this.codeOf.set(id, code)
     }
     if (this.codeKind === 'pos_id' && identity.code !== null) this.addPosId(id, identity.code)
-    if (identity.phone !== null) addTo(this.byPhone, identity.phone, id)
-    if (identity.email !== null) addTo(this.byEmail, identity.email, id)
+    if (identity.phone !== null) this.addPhone(identity.phone, id)
+    if (identity.email !== null) this.addEmail(identity.email, id)
     if (this.byName && identity.name !== '') addTo(this.byName, nameKey(identity.name), id)
     if (date !== null) this.seen.set(id, [date, date])
     return id
@@ -283,11 +347,7 @@ export class CustomerBook {
   }
 
   /** Adds what the row knows and the customer lacks; another phone or e-mail becomes an alias. */
-  private enrich(
-    id: number,
-    identity: Identity,
-    extra: { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null },
-  ): void {
+  private enrich(id: number, identity: Identity, extra: Extra): void {
     const existedBefore = !this.created.has(id)
     if (existedBefore && !this.snapshotted.has(id)) {
       this.statements.snapshot.run(this.importId, id)
@@ -326,13 +386,13 @@ export class CustomerBook {
       if (row.phone === null) next.phone = identity.phone
       else if (!idsOf(this.byPhone, identity.phone).includes(id))
         this.statements.alias.run(id, 'phone', this.source, identity.phone, this.importId)
-      addTo(this.byPhone, identity.phone, id)
+      this.addPhone(identity.phone, id)
     }
     if (identity.email !== null && row.email !== identity.email) {
       if (row.email === null) next.email = identity.email
       else if (!idsOf(this.byEmail, identity.email).includes(id))
         this.statements.alias.run(id, 'email', this.source, identity.email, this.importId)
-      addTo(this.byEmail, identity.email, id)
+      this.addEmail(identity.email, id)
     }
     if (row.birthday === null && extra.birthday) next.birthday = extra.birthday
     if (
