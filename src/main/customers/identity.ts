@@ -1,5 +1,6 @@
 import type { Sqlite } from '../db'
 import type { MergeReason } from '../db/schema'
+import { BatchInserter } from '../import/batch-insert'
 import { nameKey } from './contacts'
 
 // Who a row's customer is. Matches by the POS's customer code, then the phone number, then the e-mail, then
@@ -39,6 +40,20 @@ interface CustomerState {
   birthday: string | null
 }
 
+/**
+ * A receipt customer already resolved whose next rows can only repeat the answer: the row gave one phone or one
+ * e-mail (no code) that points at this customer alone, and the customer knows all the row says. `seen` is the
+ * customer's own first/last seen pair (the one `touch` moves).
+ */
+interface Repeat {
+  id: number
+  /** whether the stored name was not empty when this was recorded (a named row then adds nothing) */
+  named: boolean
+  seen: [string, string]
+}
+
+type Extra = { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null }
+
 export interface CustomerCounts {
   customersCreated: number
   customersMatched: number
@@ -54,6 +69,14 @@ export class CustomerBook {
   private readonly states = new Map<number, CustomerState>()
   /** first/last seen as inserted, to skip rewriting customers whose dates did not move */
   private readonly insertedSeen = new Map<number, string>()
+  /**
+   * Customers this import created and has not written yet, with the first/last seen they were created with.
+   * They are written at the end with what the import learnt of them (fields, dates) in multi-row inserts,
+   * instead of an INSERT each and an UPDATE of their dates; the ids are numbered here as SQLite would
+   * (AUTOINCREMENT: one past the highest ever given), which is safe because the import holds the write lock.
+   */
+  private readonly pending = new Map<number, [first: string | null, last: string | null]>()
+  private nextId: number
   private readonly byPhone = new Map<string, Ids>()
   private readonly byEmail = new Map<string, Ids>()
   private byName: Map<string, Ids> | null = null
@@ -63,6 +86,12 @@ export class CustomerBook {
   private readonly matched = new Set<number>()
   /** first and last receipt date seen per customer in this import */
   private readonly seen = new Map<number, [string, string]>()
+  /**
+   * Repeat customers by the one phone / e-mail their rows give: on a big file most receipts are a regular's, and
+   * this answers them with one lookup. An entry is dropped whenever its phone's (e-mail's) customers change.
+   */
+  private readonly repeatByPhone = new Map<string, Repeat>()
+  private readonly repeatByEmail = new Map<string, Repeat>()
   private suggestions = 0
   private readonly statements
 
@@ -73,10 +102,11 @@ export class CustomerBook {
     private readonly codeKind: 'code' | 'pos_id',
     private readonly now: string,
   ) {
+    const sequence = sqlite.prepare("select seq from sqlite_sequence where name = 'customers'").get() as
+      { seq: number } | undefined
+    const maxId = sqlite.prepare('select coalesce(max(id), 0) from customers').pluck().get() as number
+    this.nextId = Math.max(sequence?.seq ?? 0, maxId) + 1
     this.statements = {
-      insert: sqlite.prepare(
-        'insert into customers (code, name, phone, email, birthday, first_seen, last_seen, import_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
       alias: sqlite.prepare(
         'insert into customer_aliases (customer_id, kind, source, value, import_id) values (?, ?, ?, ?, ?) on conflict do nothing',
       ),
@@ -124,6 +154,7 @@ export class CustomerBook {
 
   private names(): Map<string, Ids> {
     if (this.byName === null) {
+      this.writePending(false) // (the names are read from the table, in its order)
       this.byName = new Map()
       const rows = this.sqlite.prepare('select id, name from customers').raw()
       for (const [id, name] of rows.iterate() as Iterable<[number, string]>) {
@@ -160,11 +191,59 @@ export class CustomerBook {
    * The customer a row belongs to: an existing one (enriched with what the row adds) or a new one. `date` is the
    * receipt's date (first and last seen), or null for a customer file.
    */
-  resolve(
-    identity: Identity,
-    date: string | null,
-    extra: { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null } = {},
-  ): number {
+  resolve(identity: Identity, date: string | null, extra?: Extra): number {
+    const { code, phone, email } = identity
+    if (extra === undefined && date !== null && code === null) {
+      const repeat =
+        email === null
+          ? phone === null
+            ? undefined
+            : this.repeatByPhone.get(phone)
+          : phone === null
+            ? this.repeatByEmail.get(email)
+            : undefined
+      if (repeat !== undefined && (repeat.named || identity.name === '')) {
+        // what resolving it again would do: the same customer, nothing to add, only the dates seen move
+        const seen = repeat.seen
+        if (date < seen[0]) seen[0] = date
+        if (date > seen[1]) seen[1] = date
+        return repeat.id
+      }
+    }
+    const id = this.match(identity, date, extra ?? {})
+    if (extra === undefined && date !== null && code === null) this.remember(id, identity)
+    return id
+  }
+
+  /**
+   * Records a receipt customer as a repeat when resolving the same row again could only give `id` and move its
+   * dates: one phone (or one e-mail) that points at `id` alone, an enriched customer that knows the whole row
+   * (so `enrich` would return at once), and its dates already kept in `seen`.
+   */
+  private remember(id: number, identity: Identity): void {
+    const { phone, email } = identity
+    if ((phone === null) === (email === null)) return
+    const byKey = phone !== null ? this.byPhone.get(phone) : this.byEmail.get(email as string)
+    const row = this.states.get(id)
+    const seen = this.seen.get(id)
+    if (byKey !== id || row === undefined || seen === undefined || !this.knows(id, row, identity)) return
+    if (!this.created.has(id) && !this.snapshotted.has(id)) return
+    const repeat: Repeat = { id, named: row.name !== '', seen }
+    if (phone !== null) this.repeatByPhone.set(phone, repeat)
+    else this.repeatByEmail.set(email as string, repeat)
+  }
+
+  private addPhone(phone: string, id: number): void {
+    addTo(this.byPhone, phone, id)
+    this.repeatByPhone.delete(phone)
+  }
+
+  private addEmail(email: string, id: number): void {
+    addTo(this.byEmail, email, id)
+    this.repeatByEmail.delete(email)
+  }
+
+  private match(identity: Identity, date: string | null, extra: Extra): number {
     const { code, phone, email } = identity
     if (code === null) {
       // the common case on a big file: one phone or e-mail that points at one customer (or both at the same)
@@ -223,28 +302,12 @@ export class CustomerBook {
     return id
   }
 
-  private create(
-    identity: Identity,
-    date: string | null,
-    extra: { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null },
-  ): number {
+  private create(identity: Identity, date: string | null, extra: Extra): number {
     const code = this.codeKind === 'code' ? identity.code : null
     const first = date ?? extra.firstVisit ?? null
     const last = date ?? extra.lastVisit ?? null
-    const id = Number(
-      this.statements.insert.run(
-        code,
-        identity.name,
-        identity.phone,
-        identity.email,
-        extra.birthday ?? null,
-        first,
-        last,
-        this.importId,
-        this.now,
-        this.now,
-      ).lastInsertRowid,
-    )
+    const id = this.nextId++
+    this.pending.set(id, [first, last])
     this.created.add(id)
     this.states.set(id, {
       code,
@@ -253,14 +316,13 @@ export class CustomerBook {
       email: identity.email,
       birthday: extra.birthday ?? null,
     })
-    if (first !== null) this.insertedSeen.set(id, `${first}|${last ?? ''}`)
     if (code !== null) {
       this.byCode.set(code, id)
       this.codeOf.set(id, code)
     }
     if (this.codeKind === 'pos_id' && identity.code !== null) this.addPosId(id, identity.code)
-    if (identity.phone !== null) addTo(this.byPhone, identity.phone, id)
-    if (identity.email !== null) addTo(this.byEmail, identity.email, id)
+    if (identity.phone !== null) this.addPhone(identity.phone, id)
+    if (identity.email !== null) this.addEmail(identity.email, id)
     if (this.byName && identity.name !== '') addTo(this.byName, nameKey(identity.name), id)
     if (date !== null) this.seen.set(id, [date, date])
     return id
@@ -285,11 +347,7 @@ export class CustomerBook {
   }
 
   /** Adds what the row knows and the customer lacks; another phone or e-mail becomes an alias. */
-  private enrich(
-    id: number,
-    identity: Identity,
-    extra: { birthday?: string | null; firstVisit?: string | null; lastVisit?: string | null },
-  ): void {
+  private enrich(id: number, identity: Identity, extra: Extra): void {
     const existedBefore = !this.created.has(id)
     if (existedBefore && !this.snapshotted.has(id)) {
       this.statements.snapshot.run(this.importId, id)
@@ -328,13 +386,13 @@ export class CustomerBook {
       if (row.phone === null) next.phone = identity.phone
       else if (!idsOf(this.byPhone, identity.phone).includes(id))
         this.statements.alias.run(id, 'phone', this.source, identity.phone, this.importId)
-      addTo(this.byPhone, identity.phone, id)
+      this.addPhone(identity.phone, id)
     }
     if (identity.email !== null && row.email !== identity.email) {
       if (row.email === null) next.email = identity.email
       else if (!idsOf(this.byEmail, identity.email).includes(id))
         this.statements.alias.run(id, 'email', this.source, identity.email, this.importId)
-      addTo(this.byEmail, identity.email, id)
+      this.addEmail(identity.email, id)
     }
     if (row.birthday === null && extra.birthday) next.birthday = extra.birthday
     if (
@@ -344,7 +402,9 @@ export class CustomerBook {
       next.email !== row.email ||
       next.birthday !== row.birthday
     ) {
-      this.statements.update.run(next.code, next.name, next.phone, next.email, next.birthday, this.now, id)
+      // (a customer not written yet is written with its state at the end)
+      if (!this.pending.has(id))
+        this.statements.update.run(next.code, next.name, next.phone, next.email, next.birthday, this.now, id)
       this.states.set(id, next)
     }
     if (extra.firstVisit) this.touch(id, extra.firstVisit)
@@ -360,12 +420,40 @@ export class CustomerBook {
     }
   }
 
-  /** Writes first and last seen dates; returns the counts for the summary. */
+  /**
+   * Writes the customers created and not written yet, in id order, with their state. `final`: with the first
+   * and last seen dates `finish` would give them (so it skips them); else with the dates they were created with.
+   */
+  private writePending(final: boolean): void {
+    if (this.pending.size === 0) return
+    const insert = new BatchInserter(
+      this.sqlite,
+      'customers',
+      ['id', 'code', 'name', 'phone', 'email', 'birthday', 'first_seen', 'last_seen'],
+      { import_id: this.importId, created_at: this.now, updated_at: this.now },
+    )
+    for (const [id, created] of this.pending) {
+      let [first, last] = created
+      const seen = final ? this.seen.get(id) : undefined
+      if (seen !== undefined) {
+        // as the seen statement: the earlier first, the later last
+        if (first === null || first > seen[0]) first = seen[0]
+        if (last === null || last < seen[1]) last = seen[1]
+      } else if (!final && first !== null) this.insertedSeen.set(id, `${first}|${last ?? ''}`)
+      const row = this.states.get(id) as CustomerState
+      insert.add(id, row.code, row.name, row.phone, row.email, row.birthday, first, last)
+    }
+    insert.flush()
+    this.pending.clear()
+  }
+
+  /** Writes first and last seen dates and the customers not written yet; returns the counts for the summary. */
   finish(): CustomerCounts {
     for (const [id, [first, last]] of this.seen) {
-      if (this.insertedSeen.get(id) === `${first}|${last}`) continue
+      if (this.pending.has(id) || this.insertedSeen.get(id) === `${first}|${last}`) continue
       this.statements.seen.run(first, first, last, last, id)
     }
+    this.writePending(true)
     return {
       customersCreated: this.created.size,
       customersMatched: this.matched.size,
