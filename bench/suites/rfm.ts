@@ -7,9 +7,9 @@ import { snapshotCohorts } from '../../src/main/analysis/stored-cohorts'
 import { dashboardKpis, getDashboard } from '../../src/main/dashboard'
 import { freshTotals } from '../../src/main/customers/totals'
 import { addImportedTotals } from '../../src/main/customers/totals-update'
-import { addImportedDays, sqliteRunner } from '../../src/main/dashboard/days-update'
+import { addImportedDays, sqliteRunner, type DaysMark } from '../../src/main/dashboard/days-update'
 import { ensureDashboardDays, storeDashboardDays } from '../../src/main/dashboard/stored-days'
-import { migrateToLatest, openDatabase } from '../../src/main/db'
+import { migrateToLatest, openDatabase, type Sqlite } from '../../src/main/db'
 import { generateSalesDb } from '../generate-sales-db'
 import { duckCohorts, duckDashboard, duckPeer, duckRfm } from '../peers/duckdb'
 import { atRiskCard, newCustomersCard, secondPurchaseCard } from '../../src/main/retention/cards'
@@ -25,6 +25,37 @@ import { staleNewestTotals } from '../stale-totals'
 // days (both as the app meets them after the analysis that follows an import) are measured beside the live
 // computations. The stored days are kept by imports (timed: an import of 1% more receipts; the full rebuild
 // is only the fallback), and the job's work after a run (the customer totals) is timed on its own.
+
+/**
+ * Times `work` as an import of the newest 1% of the receipts runs it at its finish (`mark`: the largest receipt
+ * and line ids before them), in a transaction rolled back after; `setup` runs first, untimed. [wall s, CPU ms].
+ */
+async function lastPercentImport(
+  sqlite: Sqlite,
+  work: (mark: DaysMark) => Promise<unknown>,
+  setup?: (mark: DaysMark) => unknown,
+): Promise<[number, number]> {
+  const [maxReceipt, receipts] = sqlite.prepare('select max(id), count(*) from receipts').raw().get() as [
+    number,
+    number,
+  ]
+  const from = maxReceipt - Math.round(receipts / 100)
+  const maxLine = sqlite
+    .prepare('select coalesce(max(id), 0) from receipt_lines where receipt_id <= ?')
+    .pluck()
+    .get(from) as number
+  const mark: DaysMark = { fresh: true, maxReceipt: from, maxLine }
+  sqlite.exec('begin immediate')
+  try {
+    setup?.(mark)
+    const cpu0 = process.cpuUsage()
+    const start = performance.now()
+    await work(mark)
+    return [(performance.now() - start) / 1000, cpuMsSince(cpu0)]
+  } finally {
+    sqlite.exec('rollback')
+  }
+}
 
 const PHASES: Record<string, string> = {
   'analysis.phase.reading': 'read',
@@ -63,26 +94,9 @@ export const rfmSuite: Suite = {
       const rebuildSeconds = (performance.now() - rebuildStart) / 1000
       const rebuildCpu = cpuMsSince(rebuildCpu0)
       // what an import of the last 1% of the receipts adds to them (dashboard/days-update.ts), rolled back
-      const importedDays = await (async (): Promise<[number, number]> => {
-        const [maxReceipt, receipts] = sqlite
-          .prepare('select max(id), count(*) from receipts')
-          .raw()
-          .get() as [number, number]
-        const from = maxReceipt - Math.round(receipts / 100)
-        const maxLine = sqlite
-          .prepare('select coalesce(max(id), 0) from receipt_lines where receipt_id <= ?')
-          .pluck()
-          .get(from) as number
-        sqlite.exec('begin immediate')
-        try {
-          const cpu0 = process.cpuUsage()
-          const start = performance.now()
-          await addImportedDays(sqliteRunner(sqlite), { fresh: true, maxReceipt: from, maxLine })
-          return [(performance.now() - start) / 1000, cpuMsSince(cpu0)]
-        } finally {
-          sqlite.exec('rollback')
-        }
-      })()
+      const importedDays = await lastPercentImport(sqlite, (mark) =>
+        addImportedDays(sqliteRunner(sqlite), mark),
+      )
       // the full run, by phase: the progress events mark where each phase starts
       const parameters = resolveParameters(sqlite, { asOf })
       const marks: [string, number, number][] = []
@@ -114,32 +128,18 @@ export const rfmSuite: Suite = {
       })()
       // what an import of the last 1% of the receipts pays at its finish to keep its customers' totals current
       // (customers/totals-update.ts), from totals that matched the receipts before it; rolled back
-      const keptTotals = await (async (): Promise<[number, number]> => {
-        const [maxReceipt, receipts] = sqlite
-          .prepare('select max(id), count(*) from receipts')
-          .raw()
-          .get() as [number, number]
-        const from = maxReceipt - Math.round(receipts / 100)
-        const maxLine = sqlite
-          .prepare('select coalesce(max(id), 0) from receipt_lines where receipt_id <= ?')
-          .pluck()
-          .get(from) as number
-        sqlite.exec('begin immediate')
-        try {
+      const keptTotals = await lastPercentImport(
+        sqlite,
+        (mark) => addImportedTotals(sqliteRunner(sqlite), mark, 0),
+        (mark) =>
+          // the totals as they matched the receipts before that import (its key then)
           sqlite
             .prepare(
               `update customer_totals_state set receipts_key = ? || ':' ||
                  (select count(*) || ':' || coalesce(max(id), 0) || ':' || count(undone_at) from imports)`,
             )
-            .run(String(from))
-          const cpu0 = process.cpuUsage()
-          const start = performance.now()
-          await addImportedTotals(sqliteRunner(sqlite), { fresh: true, maxReceipt: from, maxLine }, 0)
-          return [(performance.now() - start) / 1000, cpuMsSince(cpu0)]
-        } finally {
-          sqlite.exec('rollback')
-        }
-      })()
+            .run(String(mark.maxReceipt)),
+      )
       const phaseMs: Record<string, [number, number]> = {}
       marks.forEach(([phase, at, cpu], i) => {
         phaseMs[phase] = [(marks[i + 1]?.[1] ?? computed) - at, (marks[i + 1]?.[2] ?? computedCpu) - cpu]
