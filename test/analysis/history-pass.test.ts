@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   ACTIVITY_PACKED_SQL,
+  LAST_CUSTOMER_SQL,
   cohortBuilder,
   computeCohorts,
   readActivity,
@@ -104,5 +105,36 @@ describe('the analysis run’s read of the receipts', () => {
       'net_satang',
       null, // an expression
     ])
+  })
+  it('reads from receipts_customer_activity, which holds only the receipts that name a customer', async () => {
+    const ctx = await testContext()
+    const { sqlite } = ctx.connection
+    insertSales(sqlite, [
+      { customer: 'A', at: '2026-01-03', baht: 10 },
+      { customer: 'B', at: '2026-01-04', baht: 20 },
+      { customer: null, at: '2026-01-05', baht: 30 },
+      { customer: null, at: '2026-01-06', baht: 40 },
+    ])
+    const count = (q: string): number => sqlite.prepare(q).pluck().get() as number
+    expect(count('select count(*) from receipts')).toBe(4)
+    expect(
+      count("select partial from pragma_index_list('receipts') where name = 'receipts_customer_activity'"),
+    ).toBe(1)
+    expect(
+      count('select count(*) from receipts indexed by receipts_customer_activity where customer_id > 0'),
+    ).toBe(2)
+    const plan = (q: string): string =>
+      (
+        sqlite.prepare(`explain query plan ${q}`).all(...(q.includes('?') ? ['2026-04-01'] : [])) as {
+          detail: string
+        }[]
+      )
+        .map((r) => r.detail)
+        .join(' | ')
+    for (const q of [LAST_CUSTOMER_SQL, ACTIVITY_PACKED_SQL]) {
+      expect(plan(q)).toMatch(/USING COVERING INDEX receipts_customer_activity/)
+      expect(plan(q)).not.toMatch(/TEMP B-TREE/)
+    }
+    expect(readActivity(sqlite, '2026-04-01').net).toEqual([1000, 2000])
   })
 })

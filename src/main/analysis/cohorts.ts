@@ -301,8 +301,11 @@ export const ACTIVITY_PACKED_SQL = `select customer_id * ${PACK_SPAN}
     + ((${receiptDay('occurred_at')} + ${DAY_OFFSET}) & ${2 ** 24 - 1}) * 2
     + (kind = 'sale') ${ACTIVITY_FROM}`
 
+/** (the condition lets SQLite read the last entry of receipts_customer_activity, which holds only these) */
+export const LAST_CUSTOMER_SQL = 'select max(customer_id) from receipts where customer_id is not null'
+
 function readColumns(sqlite: Sqlite, end: string): Activity {
-  const lastCustomer = sqlite.prepare('select max(customer_id) from receipts').pluck().get() as number | null
+  const lastCustomer = sqlite.prepare(LAST_CUSTOMER_SQL).pluck().get() as number | null
   if (lastCustomer === null) return { packed: [], net: [] }
   if (lastCustomer >= MAX_PACKED_CUSTOMER) throw new RangeError(`Customer id ${lastCustomer} is too large`)
   const packed = sqlite.prepare(ACTIVITY_PACKED_SQL).pluck().all(end) as (number | null)[]
