@@ -143,6 +143,22 @@ export abstract class RowReader {
     return ''
   }
 
+  /** The last text each field's clean() was given and what it gave: a store, a cashier, a category repeat row after row. */
+  private readonly lastRaw: string[] = []
+  private readonly lastClean: string[] = []
+
+  /**
+   * clean() for a field whose text mostly repeats the previous row's: compared with that first (no hash of
+   * the fresh cell text, no map lookup). `field` numbers the caller's fields from 0.
+   */
+  protected cleanRepeated(field: number, raw: string): string {
+    if (raw === this.lastRaw[field]) return this.lastClean[field] as string
+    const c = this.clean(raw)
+    this.lastRaw[field] = c === raw ? c : detach(raw)
+    this.lastClean[field] = c
+    return c
+  }
+
   protected clean(raw: string): string {
     let c = this.cleaned.get(raw)
     if (c === undefined) {

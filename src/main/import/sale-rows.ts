@@ -156,7 +156,7 @@ export class SaleRowReader extends RowReader {
     const passed = this.passed
     // a receipt's lines follow each other with the same day and customer: no key to build or look up
     if (receiptNumber === passed.receipt && day === passed.day && who === passed.who) return
-    const key = this.dayId(day) * WHO_SPAN + idOf(this.whoIds, this.whos, who)
+    const key = this.dayId(day) * WHO_SPAN + this.whoId(who)
     const seen = this.receiptKeys.get(receiptNumber)
     if (seen === undefined || seen === key) {
       if (seen === undefined && this.receiptKeys.size < 2_000_000) this.receiptKeys.set(receiptNumber, key)
@@ -179,6 +179,18 @@ export class SaleRowReader extends RowReader {
           : `receipt ${receiptNumber} belongs to another customer on an earlier row`,
       ),
     )
+  }
+
+  /** The last customer looked up and its index (walk-in receipts, who = '', follow each other). */
+  private lastWho = ''
+  private lastWhoId = -1
+
+  private whoId(who: string): number {
+    if (who !== this.lastWho || this.lastWhoId < 0) {
+      this.lastWho = who
+      this.lastWhoId = idOf(this.whoIds, this.whos, who)
+    }
+    return this.lastWhoId
   }
 
   private dayId(day: string): number {
@@ -307,13 +319,13 @@ export class SaleRowReader extends RowReader {
       identity,
       sku === '' ? null : sku,
       productName === '' ? null : this.clean(productName),
-      this.clean(this.cell(row, this.col.category)),
+      this.cleanRepeated(0, this.cell(row, this.col.category)),
       quantity,
       unitPrice,
       discount,
       net,
-      store === '' ? null : this.clean(store),
-      staff === '' ? null : this.clean(staff),
+      store === '' ? null : this.cleanRepeated(1, store),
+      staff === '' ? null : this.cleanRepeated(2, staff),
       refunded != null && refunded !== 0 ? Math.abs(refunded) : null,
     )
     return warnings.length ? { ok: true, warnings: warnings.slice() } : OK
