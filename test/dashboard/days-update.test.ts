@@ -5,11 +5,10 @@ import { generateExport } from '../../bench/generate-export'
 import { getDashboard } from '../../src/main/dashboard'
 import { ensureDashboardDays, storedDaysFresh } from '../../src/main/dashboard/stored-days'
 import type { Sqlite } from '../../src/main/db'
-import { undoImport } from '../../src/main/import/history'
 import { runImport } from '../../src/main/import/run'
 import type { ApiContext } from '../../src/main/api/context'
 import { tempDir, testContext } from '../helpers/db'
-import { fixedNow } from '../import/helpers'
+import { fixedNow, undoEveryImport } from '../import/helpers'
 
 const TODAY = '2026-11-30' // the tests' day: only a shop without sales falls back to it
 
@@ -118,14 +117,7 @@ describe('stored dashboard days kept current by imports and undos', () => {
       await expectCurrent(ctx)
 
       // undo, latest first: each undo works the days it touched out again
-      const ids = sqlite
-        .prepare("select id from imports where status = 'done' order by id desc")
-        .pluck()
-        .all() as number[]
-      for (const id of ids) {
-        await undoImport(ctx.db, id, fixedNow)
-        await expectCurrent(ctx)
-      }
+      await undoEveryImport(ctx.db, sqlite, () => expectCurrent(ctx))
       expect(sqlite.prepare('select count(*) from sales_days').pluck().get()).toBe(0)
     },
   )

@@ -1,5 +1,7 @@
 import { isAbsolute, join } from 'node:path'
-import type { Sqlite } from '../../src/main/db'
+import type { Kysely } from 'kysely'
+import type { Database, Sqlite } from '../../src/main/db'
+import { undoImport } from '../../src/main/import/history'
 import { runImport, type RunHooks } from '../../src/main/import/run'
 import type { ImportOptions, ImportSummary } from '../../src/main/import/types'
 import { projectRoot } from '../helpers/node'
@@ -25,6 +27,22 @@ export function importFixture(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   return runImport(sqlite, fixture(name), options, { now: fixedNow })
+}
+
+/** Undoes every finished import, newest first, running `check` after each undo. */
+export async function undoEveryImport(
+  db: Kysely<Database>,
+  sqlite: Sqlite,
+  check: () => Promise<void>,
+): Promise<void> {
+  const ids = sqlite
+    .prepare("select id from imports where status = 'done' order by id desc")
+    .pluck()
+    .all() as number[]
+  for (const id of ids) {
+    await undoImport(db, id, fixedNow)
+    await check()
+  }
 }
 
 export interface Totals {

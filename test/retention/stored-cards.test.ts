@@ -6,13 +6,12 @@ import { eraseCustomer } from '../../src/main/customers/erasure'
 import { mergeCustomers, undoMerge } from '../../src/main/customers/merge'
 import { freshTotals, staleTotals, totalsCurrent } from '../../src/main/customers/totals'
 import type { Sqlite } from '../../src/main/db'
-import { undoImport } from '../../src/main/import/history'
 import { runImport } from '../../src/main/import/run'
 import { atRiskCard, newCustomersCard, secondPurchaseCard } from '../../src/main/retention/cards'
 import { purchasesStored } from '../../src/main/retention/stored-cards'
 import { addDays } from '../../src/shared/calendar'
 import { tempDir, testContext } from '../helpers/db'
-import { fixedNow } from '../import/helpers'
+import { fixedNow, undoEveryImport } from '../import/helpers'
 import { edgeShop, randomShop } from './card-shops'
 import { addSales, storeChurnRun } from './shop'
 
@@ -203,14 +202,7 @@ describe('retention cards from the customer totals', () => {
       await expectKept(ctx)
 
       // undo, latest first: each keeps the totals of the customers it touched
-      const ids = sqlite
-        .prepare("select id from imports where status = 'done' order by id desc")
-        .pluck()
-        .all() as number[]
-      for (const id of ids) {
-        await undoImport(db, id, fixedNow)
-        await expectKept(ctx)
-      }
+      await undoEveryImport(db, sqlite, () => expectKept(ctx))
       expect(sqlite.prepare('select count(*) from receipts').pluck().get()).toBe(0)
     },
   )
