@@ -47,6 +47,7 @@ const PART_FIGURES: [ImportPart, string][] = [
   ['fill', "finish: new customers' search index + totals rows"],
   ['index', 'finish: index rebuild'],
   ['days', 'finish: dashboard days update'],
+  ['totals', "finish: customers' totals"],
   ['commit', 'finish: commit'],
 ]
 

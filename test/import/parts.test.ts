@@ -21,7 +21,16 @@ const spawnParser: SpawnParser = (data) =>
 const sum = (parts: ImportParts, names: ImportPart[]): number =>
   names.reduce((total, name) => total + (parts[name] ?? 0), 0)
 
-const IMPORT_THREAD: ImportPart[] = ['check', 'unpack', 'match', 'write', 'flush', 'index', 'commit']
+const IMPORT_THREAD: ImportPart[] = [
+  'check',
+  'unpack',
+  'match',
+  'write',
+  'flush',
+  'index',
+  'totals',
+  'commit',
+]
 
 describe('import time parts', () => {
   it('names the parts of a one-thread import, and they fit in its time', async () => {
@@ -35,7 +44,17 @@ describe('import time parts', () => {
     expect(s.status).toBe('done')
     const parts = s.parts ?? {}
     expect(Object.keys(parts).every((k) => (IMPORT_PARTS as readonly string[]).includes(k))).toBe(true)
-    for (const part of ['check', 'read', 'parse', 'map', 'match', 'write', 'flush', 'commit'] as const)
+    for (const part of [
+      'check',
+      'read',
+      'parse',
+      'map',
+      'match',
+      'write',
+      'flush',
+      'totals',
+      'commit',
+    ] as const)
       expect(parts[part], part).toBeGreaterThan(0)
     // no second thread: nothing packed, unpacked or waited for
     for (const part of ['pack', 'unpack', 'waitWriter', 'waitParser'] as const)

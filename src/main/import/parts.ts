@@ -12,7 +12,7 @@
 //   multi-row INSERTs of receipts and lines), waitParser (idle: no batch ready), then flush (the last queued
 //   rows and totals), fill (the customers' search rows and totals rows the deferred triggers would have
 //   written: deferred-triggers.ts), index (the deferred indexes rebuilt), days (the dashboard's stored days brought up to
-//   date, when the import does that) and commit.
+//   date, when the import does that), totals (the customers' totals: customers/totals-update.ts) and commit.
 // Without a parser thread (small files, tests) read, parse and map run in the importing thread.
 // With one, cpuParser and cpuImport are the CPU time (not wall) each thread spent in the reading phase, where
 // the runtime can tell (process.threadCpuUsage): on a loaded machine the wall parts stretch, these do not.
@@ -32,6 +32,7 @@ export const IMPORT_PARTS = [
   'fill',
   'index',
   'days',
+  'totals',
   'commit',
   'cpuParser',
   'cpuImport',

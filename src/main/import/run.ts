@@ -341,7 +341,9 @@ export async function importPlanned(
       await stampDays(sqliteRunner(sqlite))
     } else await addImportedDays(sqliteRunner(sqlite), days)
     clock.add('days', performance.now() - daysStart)
+    const totalsStart = performance.now()
     await addImportedTotals(sqliteRunner(sqlite), days, importId) // the customer totals (customers/totals-update.ts)
+    clock.add('totals', performance.now() - totalsStart)
     const counts = {
       ...salesCounts,
       ...customerCounts,
