@@ -2,8 +2,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateSalesDb } from '../../bench/generate-sales-db'
 import { addDays } from '../../src/main/analysis/dates'
-import { freshTotals, totalsCurrent } from '../../src/main/customers/totals'
+import { freshTotals, staleTotals, totalsCurrent } from '../../src/main/customers/totals'
 import { dashboardKpis } from '../../src/main/dashboard'
+import { newCustomersCard } from '../../src/main/retention/cards'
 import { openDatabase } from '../../src/main/db'
 import { tempDir } from '../helpers/db'
 
@@ -68,4 +69,68 @@ describe('dashboard customer counts from the customer totals', () => {
       await c.close()
     }
   })
+
+  it(
+    'count new customers as the new-customers card beside them does: by first purchase (net not 0)',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const file = join(tempDir(), 'shop.db')
+      const { lastDate } = await generateSalesDb(file, { customers: 1_000, meanLines: 3, seed: 29 })
+      const c = openDatabase(file)
+      try {
+        // a customer whose first sale this month is of 0 baht (a free coffee) buys for real only next month; a
+        // second one's 0-baht sale comes after a purchase in an earlier month
+        const add = c.sqlite.prepare(
+          `insert into receipts (source, receipt_number, customer_id, occurred_at, kind, net_satang)
+         values ('test', ?, ?, ?, 'sale', ?)`,
+        )
+        const newCustomer = (code: string) =>
+          Number(
+            c.sqlite.prepare('insert into customers (code, name) values (?, ?)').run(code, code)
+              .lastInsertRowid,
+          )
+        const free = newCustomer('FREE-1')
+        const month = lastDate.slice(0, 7)
+        add.run('F1', free, `${month}-01T09:00:00`, 0)
+        add.run('F2', free, `${addDays(lastDate, 35)}T09:00:00`, 4500)
+        const regular = newCustomer('REG-1')
+        add.run('G1', regular, `${addDays(`${month}-01`, -20)}T09:00:00`, 3000)
+        add.run('G2', regular, `${month}-02T09:00:00`, 0)
+        const dates = [lastDate, addDays(lastDate, 40), addDays(lastDate, -30), '2025-03-31', '2024-06-15']
+        const both = async () => {
+          const out = []
+          for (const asOf of dates) {
+            const kpi = (await dashboardKpis(c.db, asOf, TODAY)).newCustomersThisMonth
+            const card = (await newCustomersCard(c.db, asOf, TODAY)).thisMonth
+            out.push([asOf, kpi, card])
+          }
+          return out
+        }
+        for (const stored of [false, true]) {
+          if (stored) await freshTotals(c.db)
+          expect(await totalsCurrent(c.db)).toBe(stored)
+          const counts = await both()
+          for (const [asOf, kpi, card] of counts) expect(kpi, `${asOf} ${stored}`).toBe(card)
+          expect(counts.some(([, n]) => Number(n) > 0)).toBe(true)
+        }
+        // FREE-1 is not new this month (no purchase yet) but is the month after, when they paid
+        const [kpiNow, kpiNext] = [
+          (await dashboardKpis(c.db, lastDate, TODAY)).newCustomersThisMonth,
+          (await dashboardKpis(c.db, addDays(lastDate, 40), TODAY)).newCustomersThisMonth,
+        ]
+        // (a change to a receipt's amount is not one the totals' key follows: marked stale as an edit would)
+        c.sqlite.prepare("update receipts set net_satang = 100 where receipt_number = 'F1'").run()
+        await staleTotals(c.db)
+        await freshTotals(c.db)
+        expect((await dashboardKpis(c.db, lastDate, TODAY)).newCustomersThisMonth).toBe(kpiNow + 1)
+        expect((await dashboardKpis(c.db, addDays(lastDate, 40), TODAY)).newCustomersThisMonth).toBe(
+          kpiNext - 1,
+        )
+      } finally {
+        await c.close()
+      }
+    },
+  )
 })

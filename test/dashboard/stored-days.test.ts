@@ -83,7 +83,7 @@ describe('dashboard figures from the stored days', () => {
     await c.close()
   })
 
-  it('counts new customers as the first-sale query did', async () => {
+  it('counts new customers as the first-purchase query does', async () => {
     const { connection: c, lastDate } = await shop()
     stale(c)
     const months = [
@@ -99,7 +99,7 @@ describe('dashboard figures from the stored days', () => {
       const firsts = await sql<{ n: number }>`
         select count(*) as n from (
           select min(occurred_at) as first from receipts
-           where kind = 'sale' and customer_id is not null group by customer_id)
+           where kind = 'sale' and net_satang <> 0 and customer_id is not null group by customer_id)
          where first >= ${from} and first < ${addDays(asOf, 1)}`.execute(c.db)
       const kpis = await dashboardKpis(c.db, asOf, TODAY)
       expect(kpis.newCustomersThisMonth, asOf).toBe(firsts.rows[0]?.n)

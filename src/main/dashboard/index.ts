@@ -66,17 +66,19 @@ async function activeCustomers(db: Kysely<Database>, range: Range, totals: boole
 }
 
 /**
- * Customers whose first sale falls in the range. From the customer totals when they are current (one pass over
- * 100,000 small rows); otherwise from the receipts of the range (time index) with one probe per receipt into
- * receipts_customer_activity: those with a sale in it and none before it (measured: bench/README.md).
+ * Customers whose first purchase falls in the range: a sale receipt with a net total not 0, as the retention
+ * cards count them (retention/history.ts), so this card and the new-customers card below it on the same screen
+ * give one number. From the customer totals when they are current (first_purchase_day: one pass over 100,000
+ * small rows); otherwise from the receipts of the range (time index) with one probe per receipt into
+ * receipts_customer_activity: those with a purchase in it and none before it (measured: bench/README.md).
  */
 async function newCustomers(db: Kysely<Database>, range: Range, totals: boolean): Promise<number> {
   if (totals) {
     const row = await db
       .selectFrom('customer_totals')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('first_purchase', '>=', range.from)
-      .where('first_purchase', '<', range.to)
+      .where('first_purchase_day', '>=', dayNumber(range.from))
+      .where('first_purchase_day', '<', dayNumber(range.to))
       .executeTakeFirstOrThrow()
     return row.n
   }
@@ -84,6 +86,7 @@ async function newCustomers(db: Kysely<Database>, range: Range, totals: boolean)
     .selectFrom('receipts as r')
     .select((eb) => eb.fn.count<number>('r.customer_id').distinct().as('n'))
     .where('r.kind', '=', 'sale')
+    .where('r.net_satang', '<>', 0)
     .where('r.customer_id', 'is not', null)
     .where('r.occurred_at', '>=', range.from)
     .where('r.occurred_at', '<', range.to)
@@ -95,7 +98,8 @@ async function newCustomers(db: Kysely<Database>, range: Range, totals: boolean)
             .select('p.id')
             .whereRef('p.customer_id', '=', 'r.customer_id')
             .where('p.occurred_at', '<', range.from)
-            .where('p.kind', '=', 'sale'),
+            .where('p.kind', '=', 'sale')
+            .where('p.net_satang', '<>', 0),
         ),
       ),
     )
