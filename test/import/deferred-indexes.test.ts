@@ -42,6 +42,33 @@ describe('indexes deferred during a big import', () => {
     expect(indexes(sqlite)).toEqual(migrated)
   })
 
+  it("are built with a small page cache (the sort's memory) and leave the connection's cache as it was", async () => {
+    const ctx = await testContext()
+    const sqlite = ctx.connection.sqlite
+    const before = indexes(sqlite)
+    sqlite.pragma('cache_size = -12345')
+    sqlite.prepare('begin immediate').run()
+    const deferred = deferIndexes(sqlite, 100_000_000)
+    deferred.drop()
+    const seen: number[] = []
+    const exec = sqlite.exec.bind(sqlite)
+    // the cache size each index is created under
+    sqlite.exec = (source: string) => {
+      if (source.trimStart().toLowerCase().startsWith('create index'))
+        seen.push(sqlite.pragma('cache_size', { simple: true }) as number)
+      return exec(source)
+    }
+    try {
+      deferred.rebuild()
+    } finally {
+      sqlite.exec = exec
+    }
+    sqlite.prepare('commit').run()
+    expect(seen).toEqual([-2048, -2048])
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-12345)
+    expect(indexes(sqlite)).toEqual(before)
+  })
+
   it('come back when the import rolls back', async () => {
     const ctx = await testContext()
     const sqlite = ctx.connection.sqlite
