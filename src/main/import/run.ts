@@ -59,7 +59,9 @@ const PARSER_MIN_BYTES = 4 * 1024 * 1024
  * The import connection's page cache. 16 MB, not 32: on the bench's 1,000,000-line file the import ran as fast
  * (22.7-24.0 s against 22.3-25.3 s, write and index parts alike) with a peak RSS of 385-392 MB against
  * 405-418 MB (quiet machine, 2026-12-01): the indexes that take random inserts are deferred, so the writes
- * only ever touch the right edge of each B-tree.
+ * mostly touch the right edge of each B-tree (the receipts' natural key, numbers in text order, is the
+ * exception). 48 MB was slower again in session 10, 2-8 MB the same for the writes; the deferred indexes are
+ * rebuilt under 2 MB (deferred-indexes.ts).
  */
 const IMPORT_CACHE_KIB = 16 * 1024
 
