@@ -430,7 +430,7 @@ export class CustomerBook {
       this.sqlite,
       'customers',
       ['id', 'code', 'name', 'phone', 'email', 'birthday', 'first_seen', 'last_seen'],
-      { import_id: this.importId, created_at: this.now, updated_at: this.now },
+      { fixed: { import_id: this.importId, created_at: this.now, updated_at: this.now } },
     )
     for (const [id, created] of this.pending) {
       let [first, last] = created

@@ -101,10 +101,15 @@ export class SalesWriter {
         'net_satang',
         'staff',
       ],
-      // the native layout's prefixes may give receipts other sources; otherwise every one has this import's
-      this.knownSources.size > 0 ? { import_id: importId } : { import_id: importId, source },
-      beforeWrite,
-      options.clock,
+      {
+        // the native layout's prefixes may give receipts other sources; otherwise every one has this import's
+        fixed: this.knownSources.size > 0 ? { import_id: importId } : { import_id: importId, source },
+        beforeWrite,
+        ...(options.clock ? { clock: options.clock } : {}),
+        // (a failure rolls the whole import back: no statement journal; SQLite numbers the receipts as nextId)
+        orFail: true,
+        numbered: 'id',
+      },
     )
     this.lines = new BatchInserter(
       sqlite,
@@ -118,9 +123,12 @@ export class SalesWriter {
         'discount_satang',
         'net_satang',
       ],
-      { import_id: importId },
-      beforeWrite,
-      options.clock,
+      {
+        fixed: { import_id: importId },
+        beforeWrite,
+        ...(options.clock ? { clock: options.clock } : {}),
+        orFail: true,
+      },
     )
     this.statements = {
       lastLine: sqlite
