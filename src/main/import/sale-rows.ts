@@ -74,16 +74,11 @@ export class SaleRowReader extends RowReader {
   /**
    * Receipt number -> the day and customer of its first row, to warn when a number is reused: as one number
    * (day's index x WHO_SPAN + customer's index into the two lists below), so a million receipts keep no string
-   * of their own but their number.
+   * of their own but their number. A day's receipts follow each other, and so do walk-ins' (who = '').
    */
   private readonly receiptKeys = new ReceiptNumbers()
-  private readonly dayIds = new Map<string, number>()
-  private readonly days: string[] = []
-  private readonly whoIds = new Map<string, number>()
-  private readonly whos: string[] = []
-  /** The last day looked up and its index (a day's receipts follow each other). */
-  private lastDay = ''
-  private lastDayId = -1
+  private readonly days = new DistinctTexts()
+  private readonly whos = new DistinctTexts()
 
   private amount(row: string[], rowNo: number, field: SaleField): number | null | undefined {
     const raw = this.cell(row, this.col[field])
@@ -156,7 +151,7 @@ export class SaleRowReader extends RowReader {
     const passed = this.passed
     // a receipt's lines follow each other with the same day and customer: no key to build or look up
     if (receiptNumber === passed.receipt && day === passed.day && who === passed.who) return
-    const key = this.dayId(day) * WHO_SPAN + this.whoId(who)
+    const key = this.days.idOf(day) * WHO_SPAN + this.whos.idOf(who)
     const seen = this.receiptKeys.get(receiptNumber)
     if (seen === undefined || seen === key) {
       if (seen === undefined && this.receiptKeys.size < 2_000_000) this.receiptKeys.set(receiptNumber, key)
@@ -165,8 +160,8 @@ export class SaleRowReader extends RowReader {
       passed.who = who
       return
     }
-    const seenDay = this.days[Math.floor(seen / WHO_SPAN)] ?? ''
-    const seenWho = this.whos[seen % WHO_SPAN] ?? ''
+    const seenDay = this.days.text(Math.floor(seen / WHO_SPAN))
+    const seenWho = this.whos.text(seen % WHO_SPAN)
     if (seenDay === day && (seenWho === '' || who === '')) return // a customer named on one line only
     this.warnings.push(
       this.issue(
@@ -179,26 +174,6 @@ export class SaleRowReader extends RowReader {
           : `receipt ${receiptNumber} belongs to another customer on an earlier row`,
       ),
     )
-  }
-
-  /** The last customer looked up and its index (walk-in receipts, who = '', follow each other). */
-  private lastWho = ''
-  private lastWhoId = -1
-
-  private whoId(who: string): number {
-    if (who !== this.lastWho || this.lastWhoId < 0) {
-      this.lastWho = who
-      this.lastWhoId = idOf(this.whoIds, this.whos, who)
-    }
-    return this.lastWhoId
-  }
-
-  private dayId(day: string): number {
-    if (day !== this.lastDay) {
-      this.lastDay = day
-      this.lastDayId = idOf(this.dayIds, this.days, day)
-    }
-    return this.lastDayId
   }
 
   /** Status and receipt type lower-cased, remembering the last value of each (they repeat row after row). */
@@ -406,17 +381,32 @@ export class SaleRows implements SaleSink {
 /** Customers' indexes in a receipt key stay below this (a file has far fewer distinct customers). */
 const WHO_SPAN = 1 << 24
 
-/** The index of a text in a list of distinct texts, added when new. */
-function idOf(ids: Map<string, number>, list: string[], text: string): number {
-  let id = ids.get(text)
-  if (id === undefined) {
-    id = list.length < WHO_SPAN ? list.length : WHO_SPAN - 1
-    if (id === list.length) {
-      list.push(detach(text))
-      ids.set(list[id] as string, id)
+/** Distinct texts numbered in order of first use (at most WHO_SPAN), remembering the last one looked up. */
+class DistinctTexts {
+  private readonly ids = new Map<string, number>()
+  private readonly list: string[] = []
+  private last = ''
+  private lastId = -1
+
+  /** The text's index, added when new. */
+  idOf(text: string): number {
+    if (text === this.last && this.lastId >= 0) return this.lastId
+    let id = this.ids.get(text)
+    if (id === undefined) {
+      id = this.list.length < WHO_SPAN ? this.list.length : WHO_SPAN - 1
+      if (id === this.list.length) {
+        this.list.push(detach(text))
+        this.ids.set(this.list[id] as string, id)
+      }
     }
+    this.last = this.list[id] as string
+    this.lastId = id
+    return id
   }
-  return id
+
+  text(id: number): string {
+    return this.list[id] ?? ''
+  }
 }
 
 /** A text lower-cased, remembering the last one. */
