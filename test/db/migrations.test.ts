@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { migrateToLatest, openDatabase, schemaVersion } from '../../src/main/db'
+import { PAGE_SIZE } from '../../src/main/db/connection'
 import { migrations } from '../../src/main/db/migrations'
 import { tempDir } from '../helpers/db'
 import { projectRoot } from '../helpers/node'
@@ -64,6 +66,32 @@ describe('migrations', () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/)
+    await again.close()
+  })
+
+  it('makes a new file with 8 KB pages and leaves an existing file its own page size', async () => {
+    const made = join(tempDir(), 'made.db')
+    const conn = openDatabase(made)
+    await migrateToLatest(conn.db)
+    expect(conn.sqlite.pragma('page_size', { simple: true })).toBe(PAGE_SIZE)
+    expect(PAGE_SIZE).toBe(8192)
+    await conn.close()
+
+    // a Lukkha file written with SQLite's default 4 KB pages (as every shop's before this size was chosen)
+    const older = join(tempDir(), 'older.db')
+    const plain = new BetterSqlite3(older)
+    plain.pragma('page_size = 4096')
+    plain.pragma('journal_mode = WAL')
+    plain.close()
+    const first = openDatabase(older)
+    expect(first.sqlite.pragma('page_size', { simple: true })).toBe(4096)
+    await migrateToLatest(first.db)
+    first.sqlite.prepare("insert into stores (name) values ('Siam')").run()
+    await first.close()
+    const again = openDatabase(older)
+    expect(again.sqlite.pragma('page_size', { simple: true })).toBe(4096)
+    expect(again.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(again.sqlite.prepare('select name from stores').pluck().all()).toEqual(['Siam'])
     await again.close()
   })
 

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { takeBackup } from '../../src/main/backup/store'
 import { createApiContext } from '../../src/main/app-context'
 import { createDemoShop } from '../../src/main/demo'
 import { localToday } from '../../src/shared/calendar'
+import { damageMiddlePage } from '../helpers/db'
 import { openApp, useBrowser } from '../harness/browser'
 import { foreignText, visibleUiText } from '../harness/page-text'
 import { STEP_TIMEOUT } from '../harness/patience'
@@ -22,10 +22,7 @@ async function damagedShop(dbFile: string): Promise<void> {
   for (const job of ctx.jobs.list()) await ctx.jobs.wait(job.jobId)
   await takeBackup(ctx.connection.sqlite, dbFile, 'manual', new Date())
   await ctx.close()
-  const bytes = readFileSync(dbFile)
-  const page = Math.floor(bytes.length / 2 / 4096) * 4096
-  for (let i = 0; i < 4096; i++) bytes[page + i] = (i * 7919) & 0xff
-  writeFileSync(dbFile, bytes)
+  damageMiddlePage(dbFile)
 }
 
 describe('backups and recovery', () => {

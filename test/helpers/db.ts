@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
@@ -22,4 +22,18 @@ export async function testContext(dir = tempDir()): Promise<ApiContext> {
   })
   afterEach(() => ctx.close())
   return ctx
+}
+
+/**
+ * Noise over one whole page in the middle of a closed SQLite file (a bad sector under the database): the page
+ * size is read from the file's header (bytes 16-17, big-endian; 1 means 65,536), so the damage covers a page
+ * whatever size the file was made with.
+ */
+export function damageMiddlePage(file: string): void {
+  const bytes = readFileSync(file)
+  const header = bytes.readUInt16BE(16)
+  const size = header === 1 ? 65536 : header
+  const page = Math.floor(bytes.length / 2 / size) * size
+  for (let i = 0; i < size; i++) bytes[page + i] = (i * 7919) & 0xff
+  writeFileSync(file, bytes)
 }

@@ -7,7 +7,7 @@ import { listBackups, takeBackup, verifyDatabaseFile } from '../../src/main/back
 import { createApiContext } from '../../src/main/app-context'
 import { createCustomer } from '../../src/main/customers/edit'
 import { eraseCustomer } from '../../src/main/customers/erasure'
-import { testContext, tempDir } from '../helpers/db'
+import { damageMiddlePage, testContext, tempDir } from '../helpers/db'
 import { waitForJob } from '../helpers/jobs'
 import { fixture, importFile } from '../import/helpers'
 import { addReceipt, NOW } from '../customers/helpers'
@@ -47,13 +47,6 @@ async function context(dir: string): Promise<ApiContext> {
     systemLocale: 'th-TH',
     now: () => new Date(),
   })
-}
-
-function damagePage(file: string): void {
-  const bytes = readFileSync(file)
-  const page = Math.floor(bytes.length / 2 / 4096) * 4096
-  for (let i = 0; i < 4096; i++) bytes[page + i] = (i * 7919) & 0xff
-  writeFileSync(file, bytes)
 }
 
 describe('backups and restore as jobs', () => {
@@ -148,7 +141,7 @@ describe('recovery from a damaged database', () => {
       await createCustomer(ctx.db, { name: `ลูกค้า ${i}`, phone: `08${String(10_000_000 + i)}` }, NOW)
     const backupId = await backupNow(ctx)
     await ctx.close()
-    damagePage(join(dir, 'shop.db'))
+    damageMiddlePage(join(dir, 'shop.db'))
 
     ctx = await context(dir)
     try {

@@ -15,7 +15,7 @@ import { openDatabase } from '../../src/main/db'
 import { toCodedError } from '../../src/main/errors'
 import { exportSales } from '../../src/main/import/export-sales'
 import { reportError } from '../../src/main/cli/output'
-import { testContext, tempDir } from '../helpers/db'
+import { damageMiddlePage, testContext, tempDir } from '../helpers/db'
 import { runCli } from '../helpers/node'
 import { fixture, snapshot, importFile } from '../import/helpers'
 
@@ -41,7 +41,7 @@ describe('storage faults', () => {
     const dir = tempDir()
     const before = snapshot(connection.sqlite)
     const pages = connection.sqlite.pragma('page_count', { simple: true }) as number
-    connection.sqlite.pragma(`max_page_count = ${pages + 20}`) // about 80 KB of room: a full disk for SQLite
+    connection.sqlite.pragma(`max_page_count = ${pages + 20}`) // 20 pages of room: a full disk for SQLite
     const error = await importFile(connection.sqlite, bigSalesCsv(dir, 5000), {
       preset: 'lukkha_sales',
     }).catch((e: unknown) => e)
@@ -156,11 +156,7 @@ describe('backups and corruption', () => {
     const taken = await runCli(['backup', '--db', db])
     expect(taken.code).toBe(0)
     expect(listBackups(db)).toHaveLength(1)
-    // 4 KB of noise over a page in the middle of the file, as in the issue
-    const bytes = readFileSync(db)
-    const page = Math.floor(bytes.length / 2 / 4096) * 4096
-    for (let i = 0; i < 4096; i++) bytes[page + i] = (i * 7919) & 0xff
-    writeFileSync(db, bytes)
+    damageMiddlePage(db) // noise over a page in the middle of the file, as in the issue
     const plain = new BetterSqlite3(db)
     expect(checkHealth(plain, db)).toMatchObject({
       status: 'corrupt',
