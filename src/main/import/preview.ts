@@ -4,6 +4,7 @@ import { planImport, type FilePlan } from './plan'
 import { previewInWorker, type PreviewOffMain } from './preview-thread'
 import { sniffFormat } from './read'
 import { CustomerRowReader } from './customer-rows'
+import { ReceiptCheck } from './receipt-check'
 import { SaleRowReader } from './sale-rows'
 import type { CustomerRow, ImportOptions, RowIssue, SaleRow } from './types'
 
@@ -45,6 +46,7 @@ export function mapSample(plan: FilePlan, options: ImportOptions): SampleRow[] {
   }
   const sales = mapping.kind === 'sales' ? new SaleRowReader(mapping, context) : null
   const customers = mapping.kind === 'customers' ? new CustomerRowReader(mapping, context) : null
+  const receipts = sales ? ReceiptCheck.forMapping(mapping) : null
   return plan.sampleRows.slice(0, PREVIEW_ROWS).map((cells, i) => {
     const row = plan.sampleRowNumbers[i] ?? i + 1
     const m = sales ? sales.read(cells, row) : customers ? customers.read(cells, row) : null
@@ -52,9 +54,10 @@ export function mapSample(plan: FilePlan, options: ImportOptions): SampleRow[] {
     if (m === null) return base
     if (m.ok === 'ignored') return { ...base, ignored: true }
     if (!m.ok) return { ...base, errors: m.errors, warnings: m.warnings ?? [] }
-    return sales
-      ? { ...base, sale: m.value as SaleRow, warnings: m.warnings ?? [] }
-      : { ...base, customer: m.value as CustomerRow, warnings: m.warnings ?? [] }
+    if (!sales) return { ...base, customer: m.value as CustomerRow, warnings: m.warnings ?? [] }
+    const sale = m.value as SaleRow
+    const conflict = receipts?.check(sale) ?? null // (as the import checks it, beside the writer)
+    return { ...base, sale, warnings: conflict ? [...(m.warnings ?? []), conflict] : (m.warnings ?? []) }
   })
 }
 

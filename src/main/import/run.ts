@@ -7,6 +7,7 @@ import { CustomerBook } from '../customers/identity'
 import { headerSignature } from './headers'
 import { assertComplete } from './mapping'
 import { planImport, type FilePlan } from './plan'
+import { ReceiptCheck } from './receipt-check'
 import { readTable, type ReadResult } from './read'
 import { RejectedRowsFile } from './rejected'
 import { BatchMapper, type MappedBatch } from './batches'
@@ -206,6 +207,8 @@ export async function importPlanned(
             ...(indexes ? { beforeWrite: () => indexes.drop() } : {}),
           })
         : null
+    // (every valid sale line is checked, also once nothing more will be written: the list shows them all)
+    const receiptCheck = mapping.kind === 'sales' ? ReceiptCheck.forMapping(mapping) : null
     const reject = (row: number, cells: string[], issues: RowIssue[]): void => {
       rowsRejected++
       for (const issue of issues) if (errors.length < MAX_LISTED_ISSUES) errors.push(issue)
@@ -217,8 +220,9 @@ export async function importPlanned(
       const writeBefore = clock.get('write')
       rowsRead += m.rowsRead
       rowsIgnored += m.ignored
-      warningCount += m.warnings.length
-      for (const issue of m.warnings) if (warnings.length < MAX_LISTED_ISSUES) warnings.push(issue)
+      const batchWarnings = receiptCheck ? receiptCheck.checkBatch(m.sales, m.warnings) : m.warnings
+      warningCount += batchWarnings.length
+      for (const issue of batchWarnings) if (warnings.length < MAX_LISTED_ISSUES) warnings.push(issue)
       for (const r of m.rejected) reject(r.row, r.cells, r.issues)
       // once a row is rejected and the user has not chosen to keep the valid ones, nothing will be stored:
       // keep checking rows for the error list but stop writing

@@ -2,7 +2,6 @@ import type { FieldName } from '../../shared/api/import'
 import { detach } from './detach'
 import { parseQuantity, parseSatang } from './normalize/amounts'
 import { stripApostrophe } from './normalize/contacts'
-import { ReceiptNumbers } from './receipt-numbers'
 import type { Identity, RowIssue, SaleRow } from './types'
 
 import {
@@ -71,15 +70,6 @@ export class SaleRowReader extends RowReader {
     return copy
   }
 
-  /**
-   * Receipt number -> the day and customer of its first row, to warn when a number is reused: as one number
-   * (day's index x WHO_SPAN + customer's index into the two lists below), so a million receipts keep no string
-   * of their own but their number. A day's receipts follow each other, and so do walk-ins' (who = '').
-   */
-  private readonly receiptKeys = new ReceiptNumbers()
-  private readonly days = new DistinctTexts()
-  private readonly whos = new DistinctTexts()
-
   private amount(row: string[], rowNo: number, field: SaleField): number | null | undefined {
     const raw = this.cell(row, this.col[field])
     const v = parseSatang(raw, this.mapping.decimalSeparator)
@@ -142,47 +132,9 @@ export class SaleRowReader extends RowReader {
     )
   }
 
-  /** The last row that passed checkReceipt without a warning: the next line of its receipt passes too. */
-  private readonly passed = { receipt: '', day: '', who: '' }
-
-  private checkReceipt(rowNo: number, receiptNumber: string, day: string, identity: Identity | null): void {
-    if (receiptNumber === '') return
-    const who = identity ? (identity.code ?? identity.phone ?? identity.email ?? identity.name) : ''
-    const passed = this.passed
-    // a receipt's lines follow each other with the same day and customer: no key to build or look up
-    if (receiptNumber === passed.receipt && day === passed.day && who === passed.who) return
-    const key = this.days.idOf(day) * WHO_SPAN + this.whos.idOf(who)
-    const seen = this.receiptKeys.get(receiptNumber)
-    if (seen === undefined || seen === key) {
-      if (seen === undefined && this.receiptKeys.size < 2_000_000) this.receiptKeys.set(receiptNumber, key)
-      passed.receipt = receiptNumber
-      passed.day = day
-      passed.who = who
-      return
-    }
-    const seenDay = this.days.text(Math.floor(seen / WHO_SPAN))
-    const seenWho = this.whos.text(seen % WHO_SPAN)
-    if (seenDay === day && (seenWho === '' || who === '')) return // a customer named on one line only
-    this.warnings.push(
-      this.issue(
-        rowNo,
-        'receipt_number',
-        receiptNumber,
-        'receipt_conflict',
-        seenDay !== day
-          ? `receipt ${receiptNumber} was dated ${seenDay} on an earlier row and ${day} here`
-          : `receipt ${receiptNumber} belongs to another customer on an earlier row`,
-      ),
-    )
-  }
-
   /** Status and receipt type lower-cased, remembering the last value of each (they repeat row after row). */
   private readonly status = new LastLower()
   private readonly type = new LastLower()
-
-  /** The last occurredAt and its day (a receipt's lines share the same string: date() remembers it). */
-  private dayAt = ''
-  private dayOfAt = ''
 
   /** One row as a SaleRow object (the preview's few rows); a big import's rows go to a sink (readInto). */
   read(cells: string[], rowNo: number): Mapped<SaleRow> {
@@ -280,11 +232,6 @@ export class SaleRowReader extends RowReader {
     const store = this.cell(row, this.col.store)
     const staff = this.cell(row, this.col.staff)
     const identity = this.identity(row, rowNo, warnings)
-    if (occurredAt !== this.dayAt) {
-      this.dayAt = occurredAt
-      this.dayOfAt = occurredAt.slice(0, 10)
-    }
-    this.checkReceipt(rowNo, receiptNumber, this.dayOfAt, identity)
 
     sink.sale(
       rowNo,
@@ -375,37 +322,6 @@ export class SaleRows implements SaleSink {
       staff,
       refundedAmount,
     })
-  }
-}
-
-/** Customers' indexes in a receipt key stay below this (a file has far fewer distinct customers). */
-const WHO_SPAN = 1 << 24
-
-/** Distinct texts numbered in order of first use (at most WHO_SPAN), remembering the last one looked up. */
-class DistinctTexts {
-  private readonly ids = new Map<string, number>()
-  private readonly list: string[] = []
-  private last = ''
-  private lastId = -1
-
-  /** The text's index, added when new. */
-  idOf(text: string): number {
-    if (text === this.last && this.lastId >= 0) return this.lastId
-    let id = this.ids.get(text)
-    if (id === undefined) {
-      id = this.list.length < WHO_SPAN ? this.list.length : WHO_SPAN - 1
-      if (id === this.list.length) {
-        this.list.push(detach(text))
-        this.ids.set(this.list[id] as string, id)
-      }
-    }
-    this.last = this.list[id] as string
-    this.lastId = id
-    return id
-  }
-
-  text(id: number): string {
-    return this.list[id] ?? ''
   }
 }
 
