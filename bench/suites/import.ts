@@ -5,7 +5,7 @@ import type { ImportPart, ImportParts } from '../../src/main/import/parts'
 import { generateExport } from '../generate-export'
 import { duckReadCsv } from '../peers/duckdb'
 import { loadText } from '../peers/stats'
-import { atLeast, atMost, type Figure, type Suite } from '../types'
+import { atMost, type Figure, type Suite } from '../types'
 
 // Issue 4: import 1,000,000 lines of a Loyverse "receipts by item" export (seeded, the most common Thai POS)
 // into a fresh database, in a child process of its own (so peak RSS is the import's) that runs the import worker
@@ -130,7 +130,9 @@ export const importSuite: Suite = {
     const timed = (name: ImportPart): number =>
       Number((median(imports.map((r) => r.parts[name] ?? 0)) / 1000).toFixed(2))
     const figures: Figure[] = [
-      { name: 'import lines/s', value: linesPerSecond, unit: 'lines/s', ...atLeast(linesPerSecond, 300_000) },
+      // (no target of its own: issue 4's >= 300,000 lines/s is the sqlite3 CLI's raw .import of the file into
+      // one bare table on these machines, 3.2-3.3 s; issue 17 restated it as the ratio to sqlite3 below)
+      { name: 'import lines/s', value: linesPerSecond, unit: 'lines/s' },
       { name: 'import wall time', value: Number(seconds.toFixed(2)), unit: 's' },
       {
         name: 'import CPU time',
