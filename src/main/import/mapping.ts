@@ -112,6 +112,12 @@ export function resolveUserMapping(
 }
 
 /** The requirements a mapping does not meet, each as its "one of" list of fields. */
+/** The file's column a field is read from (its first), as the header names it: what issues name. */
+export function columnName(mapping: Pick<ResolvedMapping, 'header' | 'index'>, field: FieldName): string {
+  const c = mapping.index[field]?.[0]
+  return c === undefined ? field : (mapping.header[c] ?? field)
+}
+
 export function missingFields(mapping: Pick<ResolvedMapping, 'kind' | 'index'>): FieldName[][] {
   return requiredFields(mapping.kind).filter((anyOf) => !anyOf.some((f) => mapping.index[f]?.length))
 }

@@ -62,6 +62,16 @@ export class PartClock {
     }
   }
 
+  /** Awaits f and adds its wall time to the part. */
+  async timeAsync<T>(part: ImportPart, f: () => Promise<T>): Promise<T> {
+    const start = performance.now()
+    try {
+      return await f()
+    } finally {
+      this.add(part, performance.now() - start)
+    }
+  }
+
   /** Adds another thread's parts (the parser thread's, when it ends). */
   merge(parts: ImportParts): void {
     for (const part of IMPORT_PARTS) {

@@ -1,5 +1,5 @@
 import { detach } from './detach'
-import type { ResolvedMapping } from './mapping'
+import { columnName, type ResolvedMapping } from './mapping'
 import { ReceiptNumbers } from './receipt-numbers'
 import type { RowIssue, SaleRow } from './types'
 
@@ -34,8 +34,7 @@ export class ReceiptCheck {
   constructor(private readonly column: string) {}
 
   static forMapping(mapping: Pick<ResolvedMapping, 'header' | 'index'>): ReceiptCheck {
-    const c = mapping.index.receipt_number?.[0]
-    return new ReceiptCheck(c === undefined ? 'receipt_number' : (mapping.header[c] ?? 'receipt_number'))
+    return new ReceiptCheck(columnName(mapping, 'receipt_number'))
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { DateOrder, DecimalSeparator, FieldName } from '../../shared/api/import'
 import { detach } from './detach'
-import type { ResolvedMapping } from './mapping'
+import { columnName, type ResolvedMapping } from './mapping'
 import {
   cleanName,
   normalizeEmail,
@@ -143,22 +143,6 @@ export abstract class RowReader {
     return ''
   }
 
-  /** The last text each field's clean() was given and what it gave: a store, a cashier, a category repeat row after row. */
-  private readonly lastRaw: string[] = []
-  private readonly lastClean: string[] = []
-
-  /**
-   * clean() for a field whose text mostly repeats the previous row's: compared with that first (no hash of
-   * the fresh cell text, no map lookup). `field` numbers the caller's fields from 0.
-   */
-  protected cleanRepeated(field: number, raw: string): string {
-    if (raw === this.lastRaw[field]) return this.lastClean[field] as string
-    const c = this.clean(raw)
-    this.lastRaw[field] = c === raw ? c : detach(raw)
-    this.lastClean[field] = c
-    return c
-  }
-
   protected clean(raw: string): string {
     let c = this.cleaned.get(raw)
     if (c === undefined) {
@@ -170,8 +154,7 @@ export abstract class RowReader {
   }
 
   protected column(field: FieldName): string {
-    const c = this.mapping.index[field]?.[0]
-    return c === undefined ? field : (this.mapping.header[c] ?? field)
+    return columnName(this.mapping, field)
   }
 
   protected date(raw: string): string | null {
@@ -327,5 +310,25 @@ export abstract class RowReader {
     }
     if (code === '' && name === '' && phone === null && email === null) return null
     return { code: code === '' ? null : code, phone, email, name }
+  }
+}
+
+/**
+ * f(text) for a cell whose text mostly repeats the previous row's (a store, a cashier, a category, a status):
+ * compared with the last text first, so a repeat needs no hash of the fresh cell text and no map lookup.
+ */
+export class LastOf {
+  private raw: string | null = null
+  private value = ''
+
+  constructor(private readonly f: (raw: string) => string) {}
+
+  of(raw: string): string {
+    if (raw !== this.raw) {
+      const value = this.f(raw)
+      this.raw = value === raw ? value : detach(raw)
+      this.value = value
+    }
+    return this.value
   }
 }

@@ -341,15 +341,14 @@ export async function importPlanned(
     clock.add('flush', performance.now() - flushStart)
     if (triggers.deferred) clock.time('fill', () => triggers.fill(importId))
     clock.time('index', () => indexes?.rebuild())
-    const daysStart = performance.now()
-    if (tally?.usable) {
-      tally.write()
-      await stampDays(sqliteRunner(sqlite))
-    } else await addImportedDays(sqliteRunner(sqlite), days)
-    clock.add('days', performance.now() - daysStart)
-    const totalsStart = performance.now()
-    await addImportedTotals(sqliteRunner(sqlite), days, importId) // the customer totals (customers/totals-update.ts)
-    clock.add('totals', performance.now() - totalsStart)
+    await clock.timeAsync('days', async () => {
+      if (tally?.usable) {
+        tally.write()
+        await stampDays(sqliteRunner(sqlite))
+      } else await addImportedDays(sqliteRunner(sqlite), days)
+    })
+    // the customer totals (customers/totals-update.ts)
+    await clock.timeAsync('totals', () => addImportedTotals(sqliteRunner(sqlite), days, importId))
     const counts = {
       ...salesCounts,
       ...customerCounts,

@@ -9,6 +9,7 @@ import {
   MAX_AMOUNT_SATANG,
   MAX_QUANTITY,
   REFUND_TYPES,
+  LastOf,
   RowReader,
   extraDecimals,
   type Mapped,
@@ -35,6 +36,8 @@ const SALE_FIELDS = [
   'category',
 ] as const
 type SaleField = (typeof SALE_FIELDS)[number]
+
+const lower = (raw: string): string => raw.toLowerCase()
 
 // A sales export's row -> one normalised sale line, or the reasons it cannot be used (row-reader.ts holds
 // what sales and customer rows share).
@@ -133,8 +136,12 @@ export class SaleRowReader extends RowReader {
   }
 
   /** Status and receipt type lower-cased, remembering the last value of each (they repeat row after row). */
-  private readonly status = new LastLower()
-  private readonly type = new LastLower()
+  private readonly status = new LastOf(lower)
+  private readonly type = new LastOf(lower)
+  /** Category, store and cashier cleaned (clean() remembers every text; these the last one of each). */
+  private readonly category = new LastOf((raw) => this.clean(raw))
+  private readonly store = new LastOf((raw) => this.clean(raw))
+  private readonly staff = new LastOf((raw) => this.clean(raw))
 
   /** One row as a SaleRow object (the preview's few rows); a big import's rows go to a sink (readInto). */
   read(cells: string[], rowNo: number): Mapped<SaleRow> {
@@ -241,13 +248,13 @@ export class SaleRowReader extends RowReader {
       identity,
       sku === '' ? null : sku,
       productName === '' ? null : this.clean(productName),
-      this.cleanRepeated(0, this.cell(row, this.col.category)),
+      this.category.of(this.cell(row, this.col.category)),
       quantity,
       unitPrice,
       discount,
       net,
-      store === '' ? null : this.cleanRepeated(1, store),
-      staff === '' ? null : this.cleanRepeated(2, staff),
+      store === '' ? null : this.store.of(store),
+      staff === '' ? null : this.staff.of(staff),
       refunded != null && refunded !== 0 ? Math.abs(refunded) : null,
     )
     return warnings.length ? { ok: true, warnings: warnings.slice() } : OK
@@ -322,19 +329,5 @@ export class SaleRows implements SaleSink {
       staff,
       refundedAmount,
     })
-  }
-}
-
-/** A text lower-cased, remembering the last one. */
-class LastLower {
-  private raw = ''
-  private lower = ''
-
-  of(raw: string): string {
-    if (raw !== this.raw) {
-      this.raw = detach(raw)
-      this.lower = raw.toLowerCase()
-    }
-    return this.lower
   }
 }
