@@ -27,7 +27,7 @@ const BUSY_TIMEOUT_MS = 5000
  * The page size of a database Lukkha creates (SQLite fixes it when the file is first written; a file made with
  * another size keeps its own). 8 KB rather than SQLite's 4 KB: imports write in bulk, where half the pages means
  * half the page headers, B-tree splits and WAL frames. The 1M-line import bench's commit (its WAL copied into the
- * file) took 0.85-0.98 s with 4 KB pages, 0.66-0.72 s with 8 KB and 0.58-0.67 s with 16 KB; 16 KB made the
+ * file) took 0.85-0.98 s with 4 KB pages, 0.66-0.77 s with 8 KB and 0.58-0.67 s with 16 KB; 16 KB made the
  * analysis save 0.1 s slower (100,000 score rows inserted into three indexes), 8 KB did not
  * (src/main/import/README.md, session 11).
  */
