@@ -10,7 +10,9 @@ import { staleTotals } from './totals'
 // responses, consents, tags, aliases, scores...) has its rows moved to the kept customer; rows that cannot
 // move (the kept customer already has that tag) go with the merged customer. The snapshot holds the merged
 // customer, the kept customer as it was, every row that referenced the merged one (with its rowid) and the
-// aliases the merge created, so undo puts each row back as it was.
+// aliases the merge created, so undo puts each row back as it was. What was deleted after the merge stays
+// deleted: a moved row that is gone since (a receipt of an import undone later) is not brought back, nor a row
+// whose other parent is gone (a score of an analysis run pruned since).
 
 type Row = Record<string, unknown>
 
@@ -24,7 +26,17 @@ interface Reference {
 interface Snapshot {
   kept: Row
   merged: Row
-  references: { table: string; column: string; rowidAlias: boolean; rows: Row[] }[]
+  references: {
+    table: string
+    column: string
+    rowidAlias: boolean
+    rows: Row[]
+    /**
+     * Rowids of the rows that could not move and went with the merged customer (undo puts them back); every
+     * other row was moved. Absent in merges recorded before it was kept.
+     */
+    dropped?: number[]
+  }[]
   createdAliases: number[]
 }
 
@@ -55,23 +67,88 @@ async function customerRow(db: Kysely<Database>, id: number): Promise<Row> {
 
 const cols = (row: Row, skip: string[] = []): string[] => Object.keys(row).filter((k) => !skip.includes(k))
 
-async function restoreRow(db: Kysely<Database>, table: string, row: Row, rowidAlias: boolean): Promise<void> {
-  const rowid = row.__rowid as number
-  const columns = cols(row, ['__rowid'])
-  const { rows } = await sql<{
-    n: number
-  }>`select count(*) as n from ${sql.table(table)} where rowid = ${rowid}`.execute(db)
-  if ((rows[0]?.n ?? 0) > 0) {
-    await sql`update ${sql.table(table)} set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = ${row[c]}`))} where rowid = ${rowid}`.execute(
-      db,
-    )
-  } else {
-    const names = rowidAlias ? columns : ['rowid', ...columns]
-    const values = rowidAlias ? columns.map((c) => row[c]) : [rowid, ...columns.map((c) => row[c])]
-    await sql`insert into ${sql.table(table)} (${sql.join(names.map((c) => sql.ref(c)))}) values (${sql.join(values)})`.execute(
-      db,
-    )
+/** Every parent row that `row` of `table` refers to through a foreign key exists (a null reference holds). */
+async function parentsExist(db: Kysely<Database>, table: string, row: Row): Promise<boolean> {
+  const { rows: keys } = await sql<{
+    id: number
+    parent: string
+    child: string
+    key: string | null
+  }>`select id, "table" as parent, "from" as child, "to" as key from pragma_foreign_key_list(${table}) order by id, seq`.execute(
+    db,
+  )
+  const byKey = new Map<number, typeof keys>()
+  for (const k of keys) byKey.set(k.id, [...(byKey.get(k.id) ?? []), k])
+  for (const columns of byKey.values()) {
+    if (columns.some((c) => row[c.child] === null || row[c.child] === undefined)) continue
+    const parent = columns[0]?.parent as string
+    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(parent)} where ${sql.join(
+      columns.map((c) => sql`${sql.ref(c.key ?? 'rowid')} = ${row[c.child]}`),
+      sql` and `,
+    )}`.execute(db)
+    if ((rows[0]?.n ?? 0) === 0) return false
   }
+  return true
+}
+
+/** Where a snapshot row goes back to: its table and the column that referred to the merged customer. */
+interface Target {
+  table: string
+  column: string
+  rowidAlias: boolean
+  keptId: number
+  mergedId: number
+}
+
+/**
+ * Puts one snapshot row back. A row the merge moved is pointed at the merged customer again, if it is still
+ * the kept customer's row at that rowid (else something deleted it since, and it stays deleted). A row that
+ * went with the merged customer (`dropped`) is inserted again when everything it refers to still exists, with
+ * its old rowid unless another row has taken it since. A merge recorded before `dropped` was kept restores
+ * its rows whole, as it did then.
+ */
+async function restoreRow(
+  db: Kysely<Database>,
+  to: Target,
+  row: Row,
+  dropped: Set<number> | null,
+): Promise<void> {
+  const rowid = row.__rowid as number
+  const table = sql.table(to.table)
+  const column = sql.ref(to.column)
+  const columns = cols(row, ['__rowid'])
+  if (dropped !== null && !dropped.has(rowid)) {
+    await sql`update ${table} set ${column} = ${to.mergedId} where rowid = ${rowid} and ${column} = ${to.keptId}`.execute(
+      db,
+    )
+    return
+  }
+  const { rows } = await sql<{
+    ref: unknown
+  }>`select ${column} as ref from ${table} where rowid = ${rowid}`.execute(db)
+  const at = rows[0]
+  // the same row made again (the merged customer's totals row, which a trigger adds when it comes back) or,
+  // in an older snapshot, any row there: overwritten with the snapshot's
+  if (at !== undefined && (dropped === null || at.ref === to.mergedId)) {
+    await sql`update ${table} set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = ${row[c]}`))} where rowid = ${rowid}`.execute(
+      db,
+    )
+    return
+  }
+  if (!(await parentsExist(db, to.table, row))) return // what it belonged to is deleted since
+  // its rowid, unless another row has taken it since (then a new one)
+  let names = columns
+  if (at !== undefined && to.rowidAlias) {
+    const { rows: key } = await sql<{
+      name: string
+    }>`select name from pragma_table_info(${to.table}) where pk > 0`.execute(db)
+    names = columns.filter((c) => c !== key[0]?.name)
+  }
+  const all = at === undefined && !to.rowidAlias ? ['rowid', ...names] : names
+  const values = all.map((c) => (c === 'rowid' ? rowid : row[c]))
+  await sql`insert into ${table} (${sql.join(all.map((c) => sql.ref(c)))}) values (${sql.join(values)})`.execute(
+    db,
+  )
 }
 
 /** Merges `otherId` into `keepId` after taking a backup; returns the merge record's id (for undo). */
@@ -102,6 +179,15 @@ export async function mergeCustomers(
       await sql`update or ignore ${sql.table(ref.table)} set ${sql.ref(ref.column)} = ${keepId} where ${sql.ref(ref.column)} = ${otherId}`.execute(
         trx,
       )
+    }
+    // the rows that could not move (the kept customer has that tag, a score in that run) go with the merged one
+    for (const ref of snapshot.references) {
+      const { rows } = await sql<{
+        id: number
+      }>`select rowid as id from ${sql.table(ref.table)} where ${sql.ref(ref.column)} = ${otherId} order by rowid`.execute(
+        trx,
+      )
+      ref.dropped = rows.map((r) => r.id)
     }
     await trx
       .updateTable('customers')
@@ -193,7 +279,9 @@ export async function undoMerge(db: Kysely<Database>, mergeId: number, now: stri
       trx,
     )
     for (const ref of snapshot.references) {
-      for (const row of ref.rows) await restoreRow(trx, ref.table, row, ref.rowidAlias)
+      const dropped = ref.dropped ? new Set(ref.dropped) : null
+      const to = { ...ref, keptId: record.kept_id, mergedId: record.merged_id }
+      for (const row of ref.rows) await restoreRow(trx, to, row, dropped)
     }
     await staleTotals(trx)
     await trx.updateTable('customer_merges').set({ undone_at: now }).where('id', '=', mergeId).execute()
