@@ -98,18 +98,23 @@ describe('crash safety', () => {
       null,
     )
     expect(timed.code, timed.stderr).toBe(0)
-    const span = timed.ms
+    // (and again whenever one finishes before its kill: the machine's speed changes while the suite runs, and a
+    // span measured while other test files were busy would let most kills land after the import's end)
+    let span = timed.ms
     let interrupted = 0
     let stoppedMidway = 0 // killed before the import committed: the all-or-nothing case that matters
     for (let k = 0; k < IMPORT_KILLS; k++) {
       const tag = `K${k}`
       const file = salesFile(dir, tag)
-      const { killed, code, stderr } = await runAndKill(
+      const { killed, code, stderr, ms } = await runAndKill(
         ['import', file, '--db', db, '--preset', 'lukkha_sales'],
         Math.floor(span * (0.2 + random() * 0.9)),
       )
       if (killed) interrupted++
-      else expect(code, stderr).toBe(0) // one that finished imported (what the last kill left did not stop it)
+      else {
+        expect(code, stderr).toBe(0) // one that finished imported (what the last kill left did not stop it)
+        span = ms
+      }
       const sqlite = check(db)
       const lines = Number(
         sqlite
