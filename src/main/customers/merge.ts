@@ -91,13 +91,17 @@ async function parentsExist(db: Kysely<Database>, table: string, row: Row): Prom
   return true
 }
 
-/** Where a snapshot row goes back to: its table and the column that referred to the merged customer. */
+/**
+ * Where a snapshot row goes back to: its table, the column that referred to the merged customer, and the rows
+ * that went with the merged customer (null for a merge recorded before they were kept).
+ */
 interface Target {
   table: string
   column: string
   rowidAlias: boolean
   keptId: number
   mergedId: number
+  dropped: Set<number> | null
 }
 
 /**
@@ -107,12 +111,8 @@ interface Target {
  * its old rowid unless another row has taken it since. A merge recorded before `dropped` was kept restores
  * its rows whole, as it did then.
  */
-async function restoreRow(
-  db: Kysely<Database>,
-  to: Target,
-  row: Row,
-  dropped: Set<number> | null,
-): Promise<void> {
+async function restoreRow(db: Kysely<Database>, to: Target, row: Row): Promise<void> {
+  const { dropped } = to
   const rowid = row.__rowid as number
   const table = sql.table(to.table)
   const column = sql.ref(to.column)
@@ -279,9 +279,13 @@ export async function undoMerge(db: Kysely<Database>, mergeId: number, now: stri
       trx,
     )
     for (const ref of snapshot.references) {
-      const dropped = ref.dropped ? new Set(ref.dropped) : null
-      const to = { ...ref, keptId: record.kept_id, mergedId: record.merged_id }
-      for (const row of ref.rows) await restoreRow(trx, to, row, dropped)
+      const to: Target = {
+        ...ref,
+        keptId: record.kept_id,
+        mergedId: record.merged_id,
+        dropped: ref.dropped ? new Set(ref.dropped) : null,
+      }
+      for (const row of ref.rows) await restoreRow(trx, to, row)
     }
     await staleTotals(trx)
     await trx.updateTable('customer_merges').set({ undone_at: now }).where('id', '=', mergeId).execute()
