@@ -31,6 +31,7 @@ export const errorCodes = [
   'import_has_dependents', // {id, file, reasons}
   'demo_not_empty', // {}: the demo loads only into an empty database
   'no_sales', // {}: nothing to analyse yet
+  'analysis_stale', // {}: customers were deleted or merged while the analysis ran; nothing was stored
   'disk_full', // {}: the disk (or the database's size limit) is full; nothing was half-written
   'read_only', // {path}: the database or its folder cannot be written
   'database_corrupt', // {}: the database file is damaged; writing stopped, restore a backup

@@ -37,7 +37,7 @@ describe('analysis snapshots', () => {
     const ctx = await testContext()
     const { sqlite } = ctx.connection
     insertSales(sqlite, RFM_SALES)
-    // a customer deleted between reading and saving makes the score insert fail its foreign key
+    // a customer deleted between reading and saving: the save finds a score of no one
     const { computeAnalysis, resolveParameters, saveAnalysis } = await import('../../src/main/analysis/run')
     const result = computeAnalysis(
       sqlite,
@@ -47,7 +47,12 @@ describe('analysis snapshots', () => {
     const last = result.customers.at(-1)
     if (!last) throw new Error('no customers')
     last.customerId = 999_999
-    expect(() => saveAnalysis(sqlite, result)).toThrow(/FOREIGN KEY/)
+    expect(() => saveAnalysis(sqlite, result)).toThrow(
+      expect.objectContaining({
+        code: 'analysis_stale',
+        message: expect.stringContaining('Customer 999999'),
+      }),
+    )
     expect(sqlite.prepare('select count(*) as n from analysis_runs').get()).toEqual({ n: 0 })
     expect(sqlite.prepare('select count(*) as n from analysis_scores').get()).toEqual({ n: 0 })
   })

@@ -385,6 +385,8 @@ export async function customerScoreHistory(
       's.clv_satang',
       's.churn_level',
     ])
+    // through the primary key, one seek per stored run (there is no index by customer)
+    .where('s.run_id', 'in', (eb) => eb.selectFrom('analysis_runs').select('id'))
     .where('s.customer_id', '=', customerId)
     .orderBy('r.as_of')
     .orderBy('s.run_id')

@@ -285,6 +285,13 @@ export function saveAnalysis(
       where id not in (select id from analysis_runs order by id desc limit ?)
         and id not in (select max(id) from analysis_runs group by substr(as_of, 1, 7))`,
   )
+  // analysis_scores has no foreign key to customers (migration 2026_12_01_600000): a customer deleted or merged
+  // after the read (an import undone, a merge) would leave scores of no one, so the save checks, as the foreign
+  // key's insert check did, through the primary key of customers (one seek per score)
+  const scoredGone = sqlite.prepare(
+    `select s.customer_id from analysis_scores s
+      where s.run_id = ? and not exists (select 1 from customers c where c.id = s.customer_id) limit 1`,
+  )
   const save = sqlite.transaction((): number => {
     const runId = Number(
       insertRun.run(
@@ -310,6 +317,12 @@ export function saveAnalysis(
       ).lastInsertRowid,
     )
     insertScores(sqlite, runId, result.customers)
+    const gone = scoredGone.pluck().get(runId) as number | undefined
+    if (gone !== undefined)
+      throw new LukkhaError(
+        'analysis_stale',
+        `Customer ${gone} was deleted or merged while the analysis ran; nothing was stored. Run the analysis again.`,
+      )
     saveCohorts(sqlite, runId, result.cohorts)
     prune.run(KEEP_RECENT_RUNS)
     return runId

@@ -5,6 +5,7 @@ import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
 import { backupBefore, databaseFile } from './backup'
 import { maskName } from './names'
+import { customerReferences, ofCustomer } from './references'
 import { logSubjectRequest } from './privacy'
 
 // PDPA erasure. It blanks the customer's personal data and deletes what describes them (aliases, tags,
@@ -86,13 +87,11 @@ async function eraseRows(trx: Kysely<Database>, customerId: number): Promise<voi
     .execute()
   // every other table that points at customers (tags, aliases, consents, interactions, tasks, import
   // snapshots, and tables later domains add) loses the customer's rows
-  const { rows } = await sql<{ tbl: string; col: string }>`select m.name as tbl, f."from" as col
-    from sqlite_master m, pragma_foreign_key_list(m.name) f where m.type = 'table' and f."table" = 'customers'`.execute(
-    trx,
-  )
-  for (const r of rows) {
-    if (KEEP.has(r.tbl) || r.tbl === 'survey_responses') continue
-    await sql`delete from ${sql.table(r.tbl)} where ${sql.ref(r.col)} = ${customerId}`.execute(trx)
+  for (const r of await customerReferences(trx)) {
+    if (KEEP.has(r.table) || r.table === 'survey_responses') continue
+    await sql`delete from ${sql.table(r.table)} where ${ofCustomer(r.table, r.column, customerId)}`.execute(
+      trx,
+    )
   }
 }
 

@@ -3,11 +3,12 @@ import type { Database } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { writeTransaction } from '../db/write-transaction'
 import { backupBefore } from './backup'
+import { customerReferences, ofCustomer } from './references'
 import { staleTotals } from './totals'
 
-// Merging two customers and undoing it exactly. Every table that references customers (found from SQLite's
-// foreign keys, so tables other domains add later are covered: receipts, interactions, tasks, survey
-// responses, consents, tags, aliases, scores...) has its rows moved to the kept customer; rows that cannot
+// Merging two customers and undoing it exactly. Every table that references customers (references.ts: found
+// from SQLite's foreign keys, so tables other domains add later are covered: receipts, interactions, tasks,
+// survey responses, consents, tags, aliases; and the analysis scores, which have no foreign key) has its rows moved to the kept customer; rows that cannot
 // move (the kept customer already has that tag) go with the merged customer. The snapshot holds the merged
 // customer, the kept customer as it was, every row that referenced the merged one (with its rowid) and the
 // aliases the merge created, so undo puts each row back as it was. What was deleted after the merge stays
@@ -15,13 +16,6 @@ import { staleTotals } from './totals'
 // whose other parent is gone (a score of an analysis run pruned since).
 
 type Row = Record<string, unknown>
-
-interface Reference {
-  table: string
-  column: string
-  /** The table's INTEGER PRIMARY KEY is its rowid: restore through that column, not rowid. */
-  rowidAlias: boolean
-}
 
 interface Snapshot {
   kept: Row
@@ -38,24 +32,6 @@ interface Snapshot {
     dropped?: number[]
   }[]
   createdAliases: number[]
-}
-
-async function references(db: Kysely<Database>): Promise<Reference[]> {
-  const { rows } = await sql<{ tbl: string; col: string }>`select m.name as tbl, f."from" as col
-    from sqlite_master m, pragma_foreign_key_list(m.name) f
-    where m.type = 'table' and f."table" = 'customers' order by m.name, f."from"`.execute(db)
-  const out: Reference[] = []
-  for (const r of rows) {
-    const { rows: pk } = await sql<{
-      type: string
-    }>`select type from pragma_table_info(${r.tbl}) where pk > 0`.execute(db)
-    out.push({
-      table: r.tbl,
-      column: r.col,
-      rowidAlias: pk.length === 1 && pk[0]?.type.toUpperCase() === 'INTEGER',
-    })
-  }
-  return out
 }
 
 async function customerRow(db: Kysely<Database>, id: number): Promise<Row> {
@@ -166,17 +142,17 @@ export async function mergeCustomers(
   return writeTransaction(db, async (trx) => {
     const kept = await customerRow(trx, keepId)
     const merged = await customerRow(trx, otherId)
-    const refs = await references(trx)
+    const refs = await customerReferences(trx)
     const snapshot: Snapshot = { kept, merged, references: [], createdAliases: [] }
     for (const ref of refs) {
       const { rows } =
-        await sql<Row>`select rowid as __rowid, * from ${sql.table(ref.table)} where ${sql.ref(ref.column)} = ${otherId} order by rowid`.execute(
+        await sql<Row>`select rowid as __rowid, * from ${sql.table(ref.table)} where ${ofCustomer(ref.table, ref.column, otherId)} order by rowid`.execute(
           trx,
         )
       if (rows.length > 0) snapshot.references.push({ ...ref, rows })
     }
     for (const ref of refs) {
-      await sql`update or ignore ${sql.table(ref.table)} set ${sql.ref(ref.column)} = ${keepId} where ${sql.ref(ref.column)} = ${otherId}`.execute(
+      await sql`update or ignore ${sql.table(ref.table)} set ${sql.ref(ref.column)} = ${keepId} where ${ofCustomer(ref.table, ref.column, otherId)}`.execute(
         trx,
       )
     }
@@ -184,7 +160,7 @@ export async function mergeCustomers(
     for (const ref of snapshot.references) {
       const { rows } = await sql<{
         id: number
-      }>`select rowid as id from ${sql.table(ref.table)} where ${sql.ref(ref.column)} = ${otherId} order by rowid`.execute(
+      }>`select rowid as id from ${sql.table(ref.table)} where ${ofCustomer(ref.table, ref.column, otherId)} order by rowid`.execute(
         trx,
       )
       ref.dropped = rows.map((r) => r.id)

@@ -3,6 +3,7 @@ import type { Database, SubjectRequestKind } from '../db/schema'
 import { LukkhaError } from '../errors'
 import { addDays } from '../../shared/calendar'
 import { renderTable, type TableColumn } from '../export'
+import { ofCustomer } from './references'
 
 // PDPA (B.E. 2562): the data-subject export (everything held about one customer) and the requests with
 // their 30-day due date and logged refusals (requests.ts keeps the register). Erasure is erasure.ts.
@@ -25,7 +26,7 @@ export async function subjectData(db: Kysely<Database>, customerId: number): Pro
   const by = (table: string, column = 'customer_id') =>
     rowsOf(
       db,
-      sql<Row>`select * from ${sql.table(table)} where ${sql.ref(column)} = ${customerId} order by rowid`,
+      sql<Row>`select * from ${sql.table(table)} where ${ofCustomer(table, column, customerId)} order by rowid`,
     )
   return {
     customer,

@@ -14,6 +14,7 @@ import * as m20261130671000 from './2026_11_30_671000_create_dashboard_days'
 import * as m20261201300000 from './2026_12_01_300000_index_receipt_days'
 import * as m20261201420000 from './2026_12_01_420000_add_purchase_totals'
 import * as m20261201500000 from './2026_12_01_500000_index_customer_receipts_only'
+import * as m20261201600000 from './2026_12_01_600000_unindex_scores_by_customer'
 
 // Static provider: bundlers cannot follow a folder scan, so every migration is listed here by its file name.
 // Never edit a migration that has landed; add a new file and a new line.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_300000_index_receipt_days': m20261201300000,
   '2026_12_01_420000_add_purchase_totals': m20261201420000,
   '2026_12_01_500000_index_customer_receipts_only': m20261201500000,
+  '2026_12_01_600000_unindex_scores_by_customer': m20261201600000,
 }

@@ -37,6 +37,8 @@ const codes = {
   demo_not_empty:
     'The demo shop can only be loaded into an empty database, and this one already has data. Nothing was changed.',
   no_sales: 'There are no sales to analyse yet. Import sales first.',
+  analysis_stale:
+    'Customers were deleted or merged while the analysis ran, so nothing was stored. Run the analysis again.',
   disk_full:
     'The disk is full. Nothing was half-saved. Free some space (or choose another drive) and try again.',
   read_only:
