@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { loadavg } from 'node:os'
-import { computeAnalysis, resolveParameters, saveAnalysis, type Progress } from '../src/main/analysis/run'
+import {
+  computeAnalysis,
+  pruneRuns,
+  resolveParameters,
+  saveAnalysis,
+  type Progress,
+} from '../src/main/analysis/run'
 import { DEFAULT_SEGMENT_RULES } from '../src/main/analysis/segment-rules'
 import { freshTotals } from '../src/main/customers/totals'
 import { migrateToLatest, openDatabase } from '../src/main/db'
@@ -12,7 +18,8 @@ import { staleNewestTotals } from './stale-totals'
 // Copies SHOP.db aside, migrates the copy, runs computeAnalysis as of the shop's last sale and prints the
 // sha256 of the whole result (durationMs left out) with the CPU time of each phase, so a change to the read
 // or the save can be checked for identical results and measured against the code before it (run both, in
-// turn). --save N stores N runs first (the app keeps up to 20) and then times the save of one more;
+// turn). --save N stores N runs first (each pruned after, as the app keeps up to 20) and then times the save of
+// one more and the prune after it;
 // --totals times freshTotals after a forced rebuild, then after an import of the newest 1% of the receipts.
 
 const PHASES: Record<string, string> = {
@@ -54,13 +61,19 @@ async function main(): Promise<void> {
     )
     const line = [`sha256 ${hash}`, `compute CPU ${computed.toFixed(0)} ms (${phases.join(', ')})`]
     if (priorRuns >= 0) {
-      for (let i = 0; i < priorRuns; i++) saveAnalysis(sqlite, result)
+      for (let i = 0; i < priorRuns; i++) {
+        saveAnalysis(sqlite, result)
+        pruneRuns(sqlite)
+      }
       const save0 = process.cpuUsage()
       const wall0 = performance.now()
       saveAnalysis(sqlite, result)
       line.push(
         `save CPU ${cpuMs(save0).toFixed(0)} ms, wall ${(performance.now() - wall0).toFixed(0)} ms (after ${priorRuns} runs)`,
       )
+      const prune0 = process.cpuUsage()
+      const pruned = pruneRuns(sqlite)
+      line.push(`prune CPU ${cpuMs(prune0).toFixed(0)} ms (${pruned} runs)`)
     }
     if (rest.includes('--totals')) {
       sqlite.exec('delete from customer_totals_state')

@@ -88,10 +88,12 @@ describe('analysis scores without a foreign key to customers', () => {
     const { sqlite } = ctx.connection
     insertSales(sqlite, RFM_SALES)
     const summary = await importFixture(sqlite, 'loyverse-receipts-by-item.csv')
+    const importId = summary.importId
+    if (importId === null) throw new Error('the import stored nothing')
     const imported = sqlite
       .prepare('select id from customers where import_id = ?')
       .pluck()
-      .all(summary.importId) as number[]
+      .all(importId) as number[]
     expect(imported.length).toBeGreaterThan(0)
     const first = runAnalysis(sqlite, {}, RULES)
     const second = runAnalysis(sqlite, { asOf: '2026-03-31' }, RULES)
@@ -105,7 +107,7 @@ describe('analysis scores without a foreign key to customers', () => {
     expect(importedScored.length).toBeGreaterThan(0)
     expect(runsOf(sqlite, importedScored[0] ?? 0)).toContain(first)
 
-    await undoImport(ctx.db, summary.importId, fixedNow)
+    await undoImport(ctx.db, importId, fixedNow)
     expect(
       sqlite
         .prepare('select count(*) from customers where id in (select value from json_each(?))')

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../../src/main/analysis/dates'
-import { KEEP_RECENT_RUNS, runAnalysis } from '../../src/main/analysis/run'
+import { analyseHere } from '../../src/main/analysis/job'
+import { KEEP_RECENT_RUNS, resolveParameters, runAnalysis } from '../../src/main/analysis/run'
 import { DEFAULT_SEGMENT_RULES } from '../../src/main/analysis/segment-rules'
+import type { JobControl } from '../../src/main/jobs/registry'
 import { testContext } from '../helpers/db'
 import { insertSales } from '../helpers/sales'
 import { RFM_SALES } from '../fixtures/rfm-sales'
@@ -55,5 +57,29 @@ describe('analysis snapshots', () => {
     )
     expect(sqlite.prepare('select count(*) as n from analysis_runs').get()).toEqual({ n: 0 })
     expect(sqlite.prepare('select count(*) as n from analysis_scores').get()).toEqual({ n: 0 })
+  })
+
+  it('the job reports the run done once it is stored, then deletes the runs no longer kept', async () => {
+    const ctx = await testContext()
+    const { sqlite } = ctx.connection
+    insertSales(sqlite, RFM_SALES)
+    for (let i = 0; i < KEEP_RECENT_RUNS; i++) {
+      runAnalysis(sqlite, { asOf: addDays('2026-03-01', i) }, DEFAULT_SEGMENT_RULES)
+    }
+    const runs = () => sqlite.prepare('select id from analysis_runs order by id').pluck().all() as number[]
+    const before = runs()
+    const atDone: number[][] = []
+    const job: JobControl = {
+      jobId: 'test',
+      signal: new AbortController().signal,
+      progress: ({ phase }) => {
+        if (phase === 'analysis.phase.done') atDone.push(runs())
+      },
+    }
+    const parameters = resolveParameters(sqlite, { asOf: '2026-03-31' })
+    const { runId } = await analyseHere(ctx.connection, { parameters, rules: DEFAULT_SEGMENT_RULES }, job)
+    // the pages are told when the new run is stored: the oldest is still there then, and gone when the job ends
+    expect(atDone).toEqual([[...before, runId]])
+    expect(runs()).toEqual([...before.slice(1), runId])
   })
 })

@@ -5,6 +5,8 @@ import { waitForJob } from '../helpers/jobs'
 import type { AnalysisJob } from '../../src/shared/api/analysis'
 import type { LukkhaEvent } from '../../src/shared/events'
 import type { Input, Method, Output } from '../../src/shared/api'
+import { KEEP_RECENT_RUNS, runAnalysis } from '../../src/main/analysis/run'
+import { DEFAULT_SEGMENT_RULES } from '../../src/main/analysis/segment-rules'
 import { testContext } from '../helpers/db'
 import { insertSales } from '../helpers/sales'
 import { RFM_SALES } from '../fixtures/rfm-sales'
@@ -155,6 +157,38 @@ describe('analysis API', () => {
     // the next run is not blocked by the failed one
     ctx.connection.sqlite.exec('drop trigger fail_scores')
     expect(await analysed(ctx)).toMatchObject({ state: 'done' })
+  })
+
+  it('says a run is done as soon as it is stored, and deletes the runs no longer kept after that', async () => {
+    const { ctx, events } = await shopWithSales()
+    const { sqlite } = ctx.connection
+    // twenty runs stored, all in March: the app keeps twenty, so the next run prunes the oldest
+    for (let day = 1; day <= KEEP_RECENT_RUNS; day++) {
+      runAnalysis(sqlite, { asOf: `2026-03-${String(day).padStart(2, '0')}` }, DEFAULT_SEGMENT_RULES)
+    }
+    const before = sqlite.prepare('select id from analysis_runs order by id').pluck().all() as number[]
+    expect(before).toHaveLength(KEEP_RECENT_RUNS)
+    // what another connection (the pages') reads when the 'done' progress arrives, while the job still runs
+    const seenAtDone: { latest: unknown; asOf: unknown }[] = []
+    ctx.emit = (event) => {
+      events.push(event)
+      if (event.type === 'job' && event.state === 'running' && event.phase === 'analysis.phase.done')
+        seenAtDone.push(
+          sqlite
+            .prepare('select id as latest, as_of as asOf from analysis_runs order by id desc limit 1')
+            .get() as {
+            latest: unknown
+            asOf: unknown
+          },
+        )
+    }
+    const job = await analysed(ctx, '2026-03-31')
+    expect(seenAtDone).toEqual([{ latest: job.result?.runId, asOf: '2026-03-31' }])
+    expect(events.filter((e) => e.type === 'job' && e.kind === 'analysis').at(-1)).toMatchObject({
+      state: 'done',
+    })
+    const after = sqlite.prepare('select id from analysis_runs order by id').pluck().all() as number[]
+    expect(after).toEqual([...before.slice(1), job.result?.runId])
   })
 
   it('refuses to run without sales, and reports unknown jobs and runs', async () => {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 // path TypeScript does not follow, and names the little it uses.
 interface JobsModule {
   listenToJobs: (client: QueryClient) => void
+  onJobPhase: (kind: string, phase: string, handler: (job: { jobId: string }) => void) => () => void
   jobQuery: (jobId: string, kind: string) => { queryKey: readonly unknown[] }
 }
 const renderer = (path: string): Promise<unknown> =>
@@ -120,5 +121,25 @@ describe('job events', () => {
       expect(observer.getCurrentResult().data).toMatchObject({ state: 'done', result: { path: '/x.db' } }),
     )
     unsubscribe()
+  })
+
+  it('runs a phase handler once per job when a running job of its kind reaches that phase', async () => {
+    const { events } = await watchedJob()
+    const { onJobPhase } = await jobsModule()
+    const reached: string[] = []
+    const stop = onJobPhase('analysis', 'analysis.phase.done', (j) => reached.push(j.jobId))
+    const send = (jobId: string, kind: string, state: string, phase: string) =>
+      events.listener?.({ type: 'job', jobId, kind, state, phase, done: 0, total: null })
+    send('a1', 'analysis', 'running', 'analysis.phase.saving')
+    send('b1', 'backup-file', 'running', 'analysis.phase.done') // another kind
+    expect(reached).toEqual([])
+    send('a1', 'analysis', 'running', 'analysis.phase.done') // the run is stored
+    send('a1', 'analysis', 'running', 'analysis.phase.done') // the same phase again: once per job
+    send('a1', 'analysis', 'done', 'analysis.phase.done') // the end is onJobFinished's
+    send('a2', 'analysis', 'running', 'analysis.phase.done')
+    expect(reached).toEqual(['a1', 'a2'])
+    stop()
+    send('a3', 'analysis', 'running', 'analysis.phase.done')
+    expect(reached).toEqual(['a1', 'a2'])
   })
 })

@@ -8,6 +8,7 @@ import { runInWorker } from '../jobs/workers'
 import {
   computeAnalysis,
   PROGRESS_TOTAL,
+  pruneRuns,
   resolveParameters,
   saveAnalysis,
   type AnalysisParameters,
@@ -51,6 +52,10 @@ export async function analyseHere(
   })
   if (job.signal.aborted) cancelled()
   const runId = saveAnalysis(connection.sqlite, computed, (p) => job.progress(p))
+  // The run is stored and its 'analysis.phase.done' progress has gone out: the analysis pages refresh on it
+  // (src/renderer/src/features/analysis/analysisJob.ts). What follows is upkeep they do not wait for:
+  // the runs no longer kept are deleted
+  pruneRuns(connection.sqlite)
   // the dashboard's stored days: imports and undos keep them current; rebuilt here only when they do not match
   ensureDashboardDays(connection.sqlite)
   // the customer totals, which the customer list and the dashboard's customer counts read, brought up to date

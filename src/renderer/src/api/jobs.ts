@@ -27,6 +27,22 @@ export function onJobFinished(kind: JobKind, handler: FinishedHandler): () => vo
   return () => set.delete(handler)
 }
 
+const phaseHandlers = new Map<string, Set<FinishedHandler>>()
+/** The jobs that reached a watched phase (`jobId phase`), so each handler runs once per job. */
+const phasesReached = new Set<string>()
+
+/**
+ * Runs `handler` once per job when a running job of this kind reaches `phase`: e.g. the analysis has stored
+ * its run (its pages can show it) and goes on with upkeep before it ends.
+ */
+export function onJobPhase(kind: JobKind, phase: string, handler: FinishedHandler): () => void {
+  const key = `${kind} ${phase}`
+  const set = phaseHandlers.get(key) ?? new Set<FinishedHandler>()
+  phaseHandlers.set(key, set)
+  set.add(handler)
+  return () => set.delete(handler)
+}
+
 const listening = new WeakSet<QueryClient>()
 
 /** Feeds the job events into the query cache; called once, where the QueryClient is made. */
@@ -58,7 +74,17 @@ function applyJobEvent(client: QueryClient, event: JobEvent): void {
       ...status,
     })
   }
-  if (!isJobFinished(event.state)) return
+  const reached = `${event.jobId} ${phase}`
+  if (!isJobFinished(state) && !phasesReached.has(reached)) {
+    const handlers = phaseHandlers.get(`${event.kind} ${phase}`)
+    if (handlers) {
+      phasesReached.add(reached)
+      for (const handler of handlers)
+        handler({ error: null, startedAt: '', finishedAt: null, ...status }, client)
+    }
+  }
+  if (!isJobFinished(state)) return
+  for (const key of phasesReached) if (key.startsWith(`${event.jobId} `)) phasesReached.delete(key)
   void refetchEnded(client, jobKeys.one(event.jobId))
   void client.invalidateQueries({ queryKey: latestKey })
   for (const handler of finishedHandlers.get(event.kind) ?? []) {

@@ -3,7 +3,7 @@ import { useCallback } from 'react'
 import type { RunAnalysisInput } from '../../../../shared/api/analysis'
 import type { JobSummary } from '../../../../shared/api/job-shape'
 import { call } from '../../api/client'
-import { jobKeys, noteJobStarted, onJobFinished, useLatestJob } from '../../api/jobs'
+import { jobKeys, noteJobStarted, onJobFinished, onJobPhase, useLatestJob } from '../../api/jobs'
 import { asApiError } from '../../components/errorText'
 import { analysisKeys } from './queries'
 
@@ -12,7 +12,12 @@ import { analysisKeys } from './queries'
 // state lives in the query cache, so it survives a change of page (the demo starts a run on the welcome
 // screen and the Segments page, opened a moment later, shows its bar).
 
-// A stored run changes every analysis page.
+// A stored run changes every analysis page. They refresh as soon as the run is stored ('analysis.phase.done':
+// the job then deletes the runs no longer kept and brings the customers' totals up to date, which the pages
+// need not wait for), and again when the job has ended.
+onJobPhase('analysis', 'analysis.phase.done', (_job, client) => {
+  void client.invalidateQueries({ queryKey: analysisKeys.all })
+})
 onJobFinished('analysis', (job, client) => {
   if (job.state === 'done') void client.invalidateQueries({ queryKey: analysisKeys.all })
 })

@@ -41,7 +41,8 @@ export const en = {
     fitting: 'Fitting the customer value model',
     predicting: 'Predicting future purchases',
     saving: 'Saving the results',
-    done: 'Done',
+    // shown while the job still runs: the results are stored and showing, the old runs being cleared
+    done: 'Results saved; tidying up',
     failed: 'Failed',
   },
   grid: {
