@@ -19,7 +19,7 @@ import { ensureDashboardDays, storeDashboardDays } from '../../src/main/dashboar
 import { migrateToLatest, openDatabase, type Sqlite } from '../../src/main/db'
 import { generateSalesDb } from '../generate-sales-db'
 import type { AnalysisWorkerInput } from '../../src/main/analysis/job'
-import { configureWorkers, runInWorker } from '../../src/main/jobs/workers'
+import { configureWorkers, endKeptWorkers, runInWorker } from '../../src/main/jobs/workers'
 import { bundledWorkerDir } from '../../test/harness/workers'
 import { duckCohorts, duckDashboard, duckPeer, duckRfm } from '../peers/duckdb'
 import { atRiskCard, newCustomersCard, secondPurchaseCard } from '../../src/main/retention/cards'
@@ -71,7 +71,7 @@ async function lastPercentImport(
 const FULL_RUNS = 3
 /**
  * Later runs timed once KEEP_RECENT_RUNS runs are stored: in this process (compute, save, then the prune after
- * it), and as the app makes them (a job in a new analysis-worker thread).
+ * it), and as the app makes them (jobs in the analysis-worker thread: a new one, then kept).
  */
 const STEADY_RUNS = 3
 
@@ -252,10 +252,11 @@ export const rfmSuite: Suite = {
         steady.prune.push((performance.now() - pruneStart) / 1000)
         steady.pruneCpu.push(cpuMsSince(pruneCpu0))
       }
-      // The same later run as the app makes it: in a new analysis-worker thread from the built bundle, with its
-      // own connection (a cold page cache and code the JIT has not seen yet), timed from the start until the
-      // 'analysis.phase.done' progress (the run is stored; the pages refresh then) and until the job ends
-      // (its upkeep: the prune, the dashboard days, the customers' totals).
+      // The same later runs as the app makes them: jobs in the analysis-worker thread from the built bundle, each
+      // with its own connection, timed from the start until the 'analysis.phase.done' progress (the run is
+      // stored; the pages refresh then) and until the job ends (its upkeep: the prune, the dashboard days, the
+      // customers' totals). The first in a new thread (an app session's first run: a cold page cache and code
+      // V8 has not seen yet), the others in that thread, kept between runs as the app keeps it.
       configureWorkers({ bundle: bundledWorkerDir() })
       const app: Record<'shown' | 'ended', number[]> = { shown: [], ended: [] }
       const appPhases: string[] = []
@@ -265,14 +266,19 @@ export const rfmSuite: Suite = {
           let shown = 0
           const marks: [string, number][] = []
           const input: AnalysisWorkerInput = { file, parameters, rules: DEFAULT_SEGMENT_RULES }
-          await runInWorker<{ runId: number }>('analysis-worker', input, {
-            jobId: `bench-${i}`,
-            signal: new AbortController().signal,
-            progress: ({ phase }) => {
-              if (marks.at(-1)?.[0] !== phase) marks.push([phase, performance.now() - start])
-              if (phase === 'analysis.phase.done' && shown === 0) shown = performance.now()
+          await runInWorker<{ runId: number }>(
+            'analysis-worker',
+            input,
+            {
+              jobId: `bench-${i}`,
+              signal: new AbortController().signal,
+              progress: ({ phase }) => {
+                if (marks.at(-1)?.[0] !== phase) marks.push([phase, performance.now() - start])
+                if (phase === 'analysis.phase.done' && shown === 0) shown = performance.now()
+              },
             },
-          })
+            { keep: true },
+          )
           appPhases.push(
             marks
               .map(([phase, at]) => `${phase.replace('analysis.phase.', '')} ${(at / 1000).toFixed(3)}`)
@@ -282,6 +288,7 @@ export const rfmSuite: Suite = {
           app.shown.push((shown - start) / 1000)
         }
       } finally {
+        await endKeptWorkers()
         configureWorkers(null)
       }
       const cpuMs = (name: string): number => round(median(cpu[name] ?? []), 0)
@@ -371,14 +378,20 @@ export const rfmSuite: Suite = {
           unit: 's',
         },
         {
-          name: `full analysis ${label}, as the app runs it (a new worker thread; until the run is shown)`,
-          value: round(median(app.shown)),
+          name: `full analysis ${label}, as the app runs it: a session's first run (new thread; until shown)`,
+          value: round(app.shown[0] ?? 0),
           unit: 's',
-          ...(atTargetSize ? atMost(round(median(app.shown)), 1.5) : {}),
+          ...(atTargetSize ? atMost(round(app.shown[0] ?? 0), 1.5) : {}),
         },
         {
-          name: `  the same job until it ends (prune, dashboard days, customers' totals after it)`,
-          value: round(median(app.ended)),
+          name: `full analysis ${label}, as the app runs it: the next runs (kept thread; until shown)`,
+          value: round(median(app.shown.slice(1))),
+          unit: 's',
+          ...(atTargetSize ? atMost(round(median(app.shown.slice(1))), 1.5) : {}),
+        },
+        {
+          name: `  the next runs' jobs until they end (prune, dashboard days, customers' totals after it)`,
+          value: round(median(app.ended.slice(1))),
           unit: 's',
         },
         {
@@ -451,7 +464,7 @@ export const rfmSuite: Suite = {
           `RFM scored ${scored.length.toLocaleString('en-US')} customers (DuckDB ${duckScored.length.toLocaleString('en-US')}) as of ${asOf}; ${agree.toLocaleString('en-US')} in the same segment in both`,
           `full analysis, ${FULL_RUNS} first runs (each into no stored run), s: ${fullSeconds.map((x) => x.toFixed(3)).join(', ')}; the median one's phases are printed`,
           `full analysis, ${STEADY_RUNS} later runs (${KEEP_RECENT_RUNS} runs stored), s: ${steady.run.map((x) => x.toFixed(3)).join(', ')}; saves ${steady.save.map((x) => x.toFixed(3)).join(', ')}; prunes after them ${steady.prune.map((x) => x.toFixed(3)).join(', ')}`,
-          `full analysis as the app runs it (a new worker thread each, ${KEEP_RECENT_RUNS} runs stored), s: until shown ${app.shown.map((x) => x.toFixed(3)).join(', ')}; until the job ends ${app.ended.map((x) => x.toFixed(3)).join(', ')}`,
+          `full analysis as the app runs it (the first in a new thread, the others in it, kept; ${KEEP_RECENT_RUNS} runs stored), s: until shown ${app.shown.map((x) => x.toFixed(3)).join(', ')}; until the job ends ${app.ended.map((x) => x.toFixed(3)).join(', ')}`,
           ...appPhases.map(
             (phases, i) => `  app run ${i + 1}, each phase's start (s after the job's): ${phases}`,
           ),

@@ -9,7 +9,15 @@ export interface WorkerStart {
   cancelFlag: Int32Array
 }
 
-export type ToWorker = { type: 'cancel' }
+/**
+ * The workerData of a thread kept between jobs (workers.ts, `keep`): it runs no job until a 'start' message
+ * brings one, and serves one job at a time until it is terminated.
+ */
+export interface KeptWorkerData {
+  kept: true
+}
+
+export type ToWorker = { type: 'cancel' } | { type: 'start'; start: WorkerStart }
 
 export type FromWorker =
   | { type: 'progress'; update: { phase: string; done?: number; total?: number | null } }

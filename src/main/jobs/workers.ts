@@ -5,7 +5,7 @@ import { bundledEntry } from '../bundled-entry'
 import { fromApiError, LukkhaError } from '../errors'
 import { workerEntries, type WorkerName } from './entries'
 import type { JobControl } from './registry'
-import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol'
+import type { FromWorker, KeptWorkerData, ToWorker, WorkerStart } from './worker-protocol'
 
 // Starting a job's worker thread by its entry's name (entries.ts), and the main-thread half of the one
 // protocol every job worker speaks (worker-protocol.ts; the worker's half is serveJob in worker-side.ts).
@@ -60,6 +60,54 @@ export interface WorkerBounds {
    * report) before it is terminated: a parse stuck inside a library call still stops.
    */
   cancelGraceMs?: number
+  /**
+   * Keep the thread for the next job of this entry instead of ending it (resourceLimits unused): its start
+   * and the code V8 has optimised are paid once, and an idle kept thread does not keep the process alive. A
+   * job then settles with its answer (the entry closes what it opened before answering); a thread stopped
+   * (stall, cancel grace) or crashed is not kept.
+   */
+  keep?: boolean
+}
+
+/** Each entry's idle kept thread, by its script (tests switch between the sources and a bundle). */
+const kept = new Map<string, Worker>()
+
+/** An idle kept thread of this script, or a new one to keep. */
+function keptWorker(url: URL, execArgv: string[]): Worker {
+  const key = url.href
+  const idle = kept.get(key)
+  if (idle) {
+    kept.delete(key)
+    idle.ref()
+    return idle
+  }
+  const worker = new Worker(url, { workerData: { kept: true } satisfies KeptWorkerData, execArgv })
+  worker.on('exit', () => {
+    if (kept.get(key) === worker) kept.delete(key)
+  })
+  return worker
+}
+
+/** Puts a kept thread back after its job: idle, not holding the process open. One idle thread per script. */
+function keepIdle(url: URL, worker: Worker): void {
+  if (kept.has(url.href)) {
+    void worker.terminate()
+    return
+  }
+  worker.unref()
+  kept.set(url.href, worker)
+}
+
+/** The thread ids of the idle kept threads (for tests and diagnostics). */
+export function keptThreadIds(): number[] {
+  return [...kept.values()].map((w) => w.threadId)
+}
+
+/** Ends every idle kept thread (when the app or a test closes). */
+export async function endKeptWorkers(): Promise<void> {
+  const idle = [...kept.values()]
+  kept.clear()
+  await Promise.all(idle.map((w) => w.terminate()))
 }
 
 export function runInWorker<R>(
@@ -70,16 +118,25 @@ export function runInWorker<R>(
 ): Promise<R> {
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4))
   const { url, execArgv } = workerScript(name)
-  const workerData: WorkerStart = { jobId: job.jobId, input, cancelFlag }
-  const worker = new Worker(url, {
-    workerData,
-    execArgv,
-    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-  })
+  const start: WorkerStart = { jobId: job.jobId, input, cancelFlag }
+  const keep = options.keep === true
+  const worker = keep
+    ? keptWorker(url, execArgv)
+    : new Worker(url, {
+        workerData: start,
+        execArgv,
+        ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+      })
+  if (keep) worker.postMessage({ type: 'start', start } satisfies ToWorker)
   let outcome: { ok: true; result: R } | { ok: false; error: Error } | null = null
+  let stopped = false
+  let settled = false
+  let graceTimer: NodeJS.Timeout | null = null
   /** Ends the thread now, whatever it is doing; the job ends with `error`. */
   const stop = (error: Error): void => {
+    if (settled) return // (a kept thread may serve another job by now)
     outcome ??= { ok: false, error }
+    stopped = true
     void worker.terminate()
   }
   let stallTimer: NodeJS.Timeout | null = null
@@ -101,7 +158,7 @@ export function runInWorker<R>(
     Atomics.store(cancelFlag, 0, 1)
     worker.postMessage({ type: 'cancel' } satisfies ToWorker)
     if (options.cancelGraceMs !== undefined) {
-      setTimeout(
+      graceTimer = setTimeout(
         () => stop(new LukkhaError('cancelled', 'The job was cancelled.')),
         options.cancelGraceMs,
       ).unref()
@@ -109,23 +166,46 @@ export function runInWorker<R>(
   }
   if (job.signal.aborted) cancel()
   else job.signal.addEventListener('abort', cancel, { once: true })
-  // Settles when the thread has exited, so a job has ended only once its thread let go of the database.
+  // Settles when the thread has exited, so a job has ended only once its thread let go of the database; a kept
+  // thread's job settles with its answer, which its entry gives after closing what it opened.
   return new Promise<R>((resolve, reject) => {
-    worker.on('message', (message: FromWorker) => {
+    const settle = (): void => {
+      settled = true
+      if (stallTimer) clearTimeout(stallTimer)
+      if (graceTimer) clearTimeout(graceTimer)
+      job.signal.removeEventListener('abort', cancel)
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      if (outcome?.ok) resolve(outcome.result)
+      else
+        reject(outcome?.error ?? new LukkhaError('internal', `The ${name} thread ended without an answer.`))
+    }
+    const onMessage = (message: FromWorker): void => {
       if (message.type === 'progress') {
         watch()
         job.progress(message.update)
-      } else if (message.type === 'done') outcome = { ok: true, result: message.result as R }
+        return
+      }
+      if (message.type === 'done') outcome = { ok: true, result: message.result as R }
       else outcome = { ok: false, error: fromApiError(message.error) }
-    })
-    worker.on('error', (error: Error) => (outcome ??= { ok: false, error }))
-    worker.on('exit', (code) => {
-      if (stallTimer) clearTimeout(stallTimer)
-      job.signal.removeEventListener('abort', cancel)
-      if (outcome === null) {
-        reject(new LukkhaError('internal', `The ${name} thread stopped unexpectedly (exit code ${code}).`))
-      } else if (outcome.ok) resolve(outcome.result)
-      else reject(outcome.error)
-    })
+      if (keep && !stopped) {
+        settle()
+        keepIdle(url, worker)
+      }
+    }
+    const onError = (error: Error): void => {
+      outcome ??= { ok: false, error }
+    }
+    const onExit = (code: number): void => {
+      outcome ??= {
+        ok: false,
+        error: new LukkhaError('internal', `The ${name} thread stopped unexpectedly (exit code ${code}).`),
+      }
+      settle()
+    }
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
   })
 }
