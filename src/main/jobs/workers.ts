@@ -127,7 +127,6 @@ export function runInWorker<R>(
         execArgv,
         ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
       })
-  if (keep) worker.postMessage({ type: 'start', start } satisfies ToWorker)
   let outcome: { ok: true; result: R } | { ok: false; error: Error } | null = null
   let stopped = false
   let settled = false
@@ -166,6 +165,9 @@ export function runInWorker<R>(
   }
   if (job.signal.aborted) cancel()
   else job.signal.addEventListener('abort', cancel, { once: true })
+  // a kept thread is ready at once: its job starts only now, after a cancel that came first has set the flag
+  // (a warm thread could otherwise run a small job to its end before the flag is set)
+  if (keep) worker.postMessage({ type: 'start', start } satisfies ToWorker)
   // Settles when the thread has exited, so a job has ended only once its thread let go of the database; a kept
   // thread's job settles with its answer, which its entry gives after closing what it opened.
   return new Promise<R>((resolve, reject) => {
