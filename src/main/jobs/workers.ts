@@ -43,7 +43,8 @@ export function workerScript(name: WorkerName): { url: URL; execArgv: string[] }
 }
 
 /**
- * Runs one job in a new worker thread of the named entry, which answers with serveJob(): progress goes to
+ * Runs one job in a new worker thread of the named entry (or its kept one: `keep`), which answers with
+ * serveJob(): progress goes to
  * `job.progress`, cancel (job.signal) reaches the worker both as a message and as a shared flag its progress
  * reports check, and the worker's result or error becomes this promise's.
  */
