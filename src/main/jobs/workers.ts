@@ -42,12 +42,7 @@ export function workerScript(name: WorkerName): { url: URL; execArgv: string[] }
   return { url: bundledEntry(`${name}.js`, import.meta.url, `The worker script ${name}`), execArgv: [] }
 }
 
-/**
- * Runs one job in a new worker thread of the named entry (or its kept one: `keep`), which answers with
- * serveJob(): progress goes to
- * `job.progress`, cancel (job.signal) reaches the worker both as a message and as a shared flag its progress
- * reports check, and the worker's result or error becomes this promise's.
- */
+/** The bounds and options of one job's thread (runInWorker). */
 export interface WorkerBounds {
   resourceLimits?: ResourceLimits
   /**
@@ -111,6 +106,11 @@ export async function endKeptWorkers(): Promise<void> {
   await Promise.all(idle.map((w) => w.terminate()))
 }
 
+/**
+ * Runs one job in a new worker thread of the named entry (or in its kept one: `keep`), which answers with
+ * serveJob(): progress goes to `job.progress`, cancel (job.signal) reaches the worker both as a message and as
+ * a shared flag its progress reports check, and the worker's result or error becomes this promise's.
+ */
 export function runInWorker<R>(
   name: WorkerName,
   input: unknown,
