@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { runAnalysis } from '../../src/main/analysis/run'
 import { DEFAULT_SEGMENT_RULES } from '../../src/main/analysis/segment-rules'
 import { createCustomer } from '../../src/main/customers/edit'
-import type { Sqlite } from '../../src/main/db'
 import { mergeCustomers, undoMerge } from '../../src/main/customers/merge'
-import { testContext } from '../helpers/db'
+import { danglingRows, testContext } from '../helpers/db'
 import { addReceipt, dumpTables, NOW } from './helpers'
 
 // Undoing a merge puts back what the merge changed, and only that: a row that went with the merged customer
@@ -12,16 +11,6 @@ import { addReceipt, dumpTables, NOW } from './helpers'
 // since (the run pruned); a row the merge moved and something later deleted (a receipt of an import undone)
 // stays deleted. Before, the first failed the undo with SQLite's bare "FOREIGN KEY constraint failed" and the
 // second brought back a receipt without its lines.
-
-// rows that refer to no one: SQLite's foreign-key check, and the scores, which have no foreign key to customers
-const dangling = (sqlite: Sqlite) => [
-  ...(sqlite.pragma('foreign_key_check') as unknown[]),
-  ...sqlite
-    .prepare(
-      'select rowid from analysis_scores s where not exists (select 1 from customers c where c.id = s.customer_id)',
-    )
-    .all(),
-]
 
 const CACHES = ['customer_merges', 'customer_totals', 'customer_totals_state', 'sqlite_sequence']
 
@@ -64,7 +53,7 @@ describe('undoing a merge after later changes', () => {
     expect(scores(other)).toEqual([])
     expect(scores(kept)).toEqual([later])
     expect(sqlite.prepare('select name from customers where id = ?').pluck().get(other)).toBe('Anong S.')
-    expect(dangling(sqlite)).toEqual([])
+    expect(danglingRows(sqlite)).toEqual([])
   })
 
   it('does not bring back a moved receipt deleted since; the others go back to the merged customer', async () => {
@@ -77,6 +66,6 @@ describe('undoing a merge after later changes', () => {
     await undoMerge(ctx.db, mergeId, NOW)
     expect(receipts(other)).toEqual([second])
     expect(sqlite.prepare('select count(*) from receipts where id = ?').pluck().get(first)).toBe(0)
-    expect(dangling(sqlite)).toEqual([])
+    expect(danglingRows(sqlite)).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { createApiContext } from '../../src/main/app-context'
 import type { ApiContext } from '../../src/main/api/context'
+import type { Sqlite } from '../../src/main/db'
 
 /** A fresh temporary folder, removed after the test. */
 export function tempDir(): string {
@@ -36,4 +37,19 @@ export function damageMiddlePage(file: string): void {
   const page = Math.floor(bytes.length / 2 / size) * size
   for (let i = 0; i < size; i++) bytes[page + i] = (i * 7919) & 0xff
   writeFileSync(file, bytes)
+}
+
+/**
+ * Rows that refer to no one: SQLite's foreign-key check, and the analysis scores of a customer that does not
+ * exist (analysis_scores has no foreign key to customers: migration 2026_12_01_600000).
+ */
+export function danglingRows(sqlite: Sqlite): unknown[] {
+  return [
+    ...(sqlite.pragma('foreign_key_check') as unknown[]),
+    ...sqlite
+      .prepare(
+        'select rowid from analysis_scores s where not exists (select 1 from customers c where c.id = s.customer_id)',
+      )
+      .all(),
+  ]
 }
