@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { app, dialog, Menu, protocol, type BrowserWindow } from 'electron'
+import { prestartAnalysis } from './analysis/job'
 import type { ApiContext } from './api/context'
 import { createApiContext } from './app-context'
 import { LukkhaError } from './errors'
@@ -25,6 +26,8 @@ let mainWindow: BrowserWindow | null = null
 
 const development = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL)
 const rendererDir = join(import.meta.dirname, '../renderer')
+/** How long after the window's page has loaded the analysis thread starts (its first screen's queries first). */
+const ANALYSIS_PRESTART_DELAY_MS = 2000
 
 /** The window's page: `entry` (the built page in the app's language) or, in development, the dev server's. */
 function appUrl(entry = APP_ENTRY_URL): string {
@@ -69,6 +72,13 @@ async function start(): Promise<void> {
     { development },
   )
   mainWindow.on('closed', () => (mainWindow = null))
+  // Then the analysis thread starts and warms up for the session's first run (prestartAnalysis); a failed
+  // warm-up costs that run only its head start.
+  mainWindow.webContents.once('did-finish-load', () => {
+    setTimeout(() => {
+      prestartAnalysis().catch((error: unknown) => console.warn('The analysis warm-up failed:', error))
+    }, ANALYSIS_PRESTART_DELAY_MS)
+  })
 }
 
 if (!app.requestSingleInstanceLock()) {

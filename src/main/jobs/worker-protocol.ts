@@ -15,6 +15,8 @@ export interface WorkerStart {
  */
 export interface KeptWorkerData {
   kept: true
+  /** Run the entry's warm-up (serveJob's `warmUp`) before the first job, and answer 'ready' after it. */
+  warmUp?: boolean
 }
 
 export type ToWorker = { type: 'cancel' } | { type: 'start'; start: WorkerStart }
@@ -23,3 +25,5 @@ export type FromWorker =
   | { type: 'progress'; update: { phase: string; done?: number; total?: number | null } }
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: ApiError }
+  /** A kept thread started with `warmUp`: its warm-up has ended (`error`: it failed; the thread still serves). */
+  | { type: 'ready'; error?: ApiError }

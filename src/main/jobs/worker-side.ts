@@ -11,13 +11,20 @@ import type { FromWorker, KeptWorkerData, ToWorker, WorkerStart } from './worker
 // A thread started for one job (workerData: the job) ends after it; a thread kept between jobs
 // (workerData: { kept: true }) serves each job a 'start' message brings, one at a time. Either way the
 // function must close what it opened (a database connection) before it returns: the job ends with its answer.
+// A kept thread started ahead of need (workers.ts, prestartWorker) first runs the entry's `warmUp`, if it has
+// one (work like a job's on data of its own, so V8 has compiled and optimised the job's code before a job
+// comes), and answers 'ready'; a job that comes meanwhile starts after it.
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the worker names its input's type
-export function serveJob<I>(work: (input: I, job: JobControl) => unknown): void {
+export function serveJob<I>(
+  work: (input: I, job: JobControl) => unknown,
+  warmUp?: () => Promise<void>,
+): void {
   const port = parentPort
   if (!port) throw new Error('serveJob runs in a worker thread')
   const post = (message: FromWorker): void => port.postMessage(message)
   let current: AbortController | null = null
+  let ready: Promise<void> = Promise.resolve()
 
   const serve = async ({ jobId, input, cancelFlag }: WorkerStart): Promise<void> => {
     const controller = new AbortController()
@@ -44,10 +51,18 @@ export function serveJob<I>(work: (input: I, job: JobControl) => unknown): void 
   }
 
   port.on('message', (message: ToWorker) => {
-    if (message.type === 'start') void serve(message.start)
+    if (message.type === 'start') void ready.then(() => serve(message.start))
     else current?.abort()
   })
   const data = workerData as WorkerStart | KeptWorkerData
-  if ('kept' in data) return
+  if ('kept' in data) {
+    if (data.warmUp === true) {
+      ready = (warmUp ?? (() => Promise.resolve()))().then(
+        () => post({ type: 'ready' }),
+        (error: unknown) => post({ type: 'ready', error: toApiError(error) }),
+      )
+    }
+    return
+  }
   void serve(data).finally(() => port.close())
 }

@@ -67,21 +67,27 @@ export interface WorkerBounds {
 
 /** Each entry's idle kept thread, by its script (tests switch between the sources and a bundle). */
 const kept = new Map<string, Worker>()
+/** The kept threads serving a job now, with their script. */
+const serving = new Map<Worker, string>()
+
+/** A new thread of this script to keep between jobs. */
+function newKeptWorker(url: URL, execArgv: string[], data: KeptWorkerData): Worker {
+  const worker = new Worker(url, { workerData: data, execArgv })
+  worker.on('exit', () => {
+    if (kept.get(url.href) === worker) kept.delete(url.href)
+  })
+  return worker
+}
 
 /** An idle kept thread of this script, or a new one to keep. */
 function keptWorker(url: URL, execArgv: string[]): Worker {
-  const key = url.href
-  const idle = kept.get(key)
+  const idle = kept.get(url.href)
   if (idle) {
-    kept.delete(key)
+    kept.delete(url.href)
     idle.ref()
     return idle
   }
-  const worker = new Worker(url, { workerData: { kept: true } satisfies KeptWorkerData, execArgv })
-  worker.on('exit', () => {
-    if (kept.get(key) === worker) kept.delete(key)
-  })
-  return worker
+  return newKeptWorker(url, execArgv, { kept: true })
 }
 
 /** Puts a kept thread back after its job: idle, not holding the process open. One idle thread per script. */
@@ -92,6 +98,33 @@ function keepIdle(url: URL, worker: Worker): void {
   }
   worker.unref()
   kept.set(url.href, worker)
+}
+
+/**
+ * Starts the named entry's kept thread ahead of its first job (the app, once its window has loaded): its
+ * start, the load of its modules and its entry's warm-up (serveJob's `warmUp`: the job's code run on data of
+ * its own) then happen before anyone waits for them. Resolves true once the warm-up has ended, false when the
+ * thread ended first (endKeptWorkers); rejects with the warm-up's error (the thread still serves jobs).
+ * Nothing to do (true at once) when this entry has a kept thread already, idle or serving a job.
+ */
+export function prestartWorker(name: WorkerName): Promise<boolean> {
+  const { url, execArgv } = workerScript(name)
+  if (kept.has(url.href) || [...serving.values()].includes(url.href)) return Promise.resolve(true)
+  const worker = newKeptWorker(url, execArgv, { kept: true, warmUp: true })
+  keepIdle(url, worker)
+  return new Promise<boolean>((resolve, reject) => {
+    const onMessage = (message: FromWorker): void => {
+      if (message.type !== 'ready') return
+      worker.off('message', onMessage).off('exit', onExit)
+      if (message.error) reject(fromApiError(message.error))
+      else resolve(true)
+    }
+    const onExit = (): void => {
+      worker.off('message', onMessage)
+      resolve(false)
+    }
+    worker.on('message', onMessage).once('exit', onExit)
+  })
 }
 
 /** The thread ids of the idle kept threads (for tests and diagnostics). */
@@ -128,6 +161,7 @@ export function runInWorker<R>(
         execArgv,
         ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
       })
+  if (keep) serving.set(worker, url.href)
   let outcome: { ok: true; result: R } | { ok: false; error: Error } | null = null
   let stopped = false
   let settled = false
@@ -174,6 +208,7 @@ export function runInWorker<R>(
   return new Promise<R>((resolve, reject) => {
     const settle = (): void => {
       settled = true
+      serving.delete(worker)
       if (stallTimer) clearTimeout(stallTimer)
       if (graceTimer) clearTimeout(graceTimer)
       job.signal.removeEventListener('abort', cancel)
@@ -185,6 +220,7 @@ export function runInWorker<R>(
         reject(outcome?.error ?? new LukkhaError('internal', `The ${name} thread ended without an answer.`))
     }
     const onMessage = (message: FromWorker): void => {
+      if (message.type === 'ready') return // the end of a prestarted thread's warm-up (prestartWorker)
       if (message.type === 'progress') {
         watch()
         job.progress(message.update)
