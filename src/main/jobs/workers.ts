@@ -76,6 +76,9 @@ function newKeptWorker(url: URL, execArgv: string[], data: KeptWorkerData): Work
   worker.on('exit', () => {
     if (kept.get(url.href) === worker) kept.delete(url.href)
   })
+  // an error ends the thread (its exit follows): the job or the prestart watching it reports it; an idle
+  // thread's error must not become the process's uncaught exception
+  worker.on('error', () => undefined)
   return worker
 }
 
@@ -104,7 +107,8 @@ function keepIdle(url: URL, worker: Worker): void {
  * Starts the named entry's kept thread ahead of its first job (the app, once its window has loaded): its
  * start, the load of its modules and its entry's warm-up (serveJob's `warmUp`: the job's code run on data of
  * its own) then happen before anyone waits for them. Resolves true once the warm-up has ended, false when the
- * thread ended first (endKeptWorkers); rejects with the warm-up's error (the thread still serves jobs).
+ * thread ended first (endKeptWorkers); rejects with the warm-up's error (the thread still serves jobs) or the
+ * thread's (its script failed: the thread has ended).
  * Nothing to do (true at once) when this entry has a kept thread already, idle or serving a job.
  */
 export function prestartWorker(name: WorkerName): Promise<boolean> {
@@ -113,17 +117,25 @@ export function prestartWorker(name: WorkerName): Promise<boolean> {
   const worker = newKeptWorker(url, execArgv, { kept: true, warmUp: true })
   keepIdle(url, worker)
   return new Promise<boolean>((resolve, reject) => {
+    const done = (): void => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit)
+    }
     const onMessage = (message: FromWorker): void => {
       if (message.type !== 'ready') return
-      worker.off('message', onMessage).off('exit', onExit)
+      done()
       if (message.error) reject(fromApiError(message.error))
       else resolve(true)
     }
+    // the script failed to load or threw outside the warm-up
+    const onError = (error: Error): void => {
+      done()
+      reject(error)
+    }
     const onExit = (): void => {
-      worker.off('message', onMessage)
+      done()
       resolve(false)
     }
-    worker.on('message', onMessage).once('exit', onExit)
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit)
   })
 }
 
