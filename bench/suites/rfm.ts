@@ -74,6 +74,8 @@ const FULL_RUNS = 3
  * it), and as the app makes them (jobs in the analysis-worker thread: a new one, then kept).
  */
 const STEADY_RUNS = 3
+/** Rounds of a session's start as the app makes it (a new thread; the warm-up and the first run after it). */
+const APP_ROUNDS = 3
 
 const PHASES: Record<string, string> = {
   'analysis.phase.reading': 'read',
@@ -255,13 +257,11 @@ export const rfmSuite: Suite = {
       // The same later runs as the app makes them: jobs in the analysis-worker thread from the built bundle, each
       // with its own connection, timed from the start until the 'analysis.phase.done' progress (the run is
       // stored; the pages refresh then) and until the job ends (its upkeep: the prune, the dashboard days, the
-      // customers' totals). First one in a new thread that was not started ahead (what a run in the app's first
-      // seconds gets); then, as the app does once its window has loaded, the thread is started and warmed up
-      // (prestartAnalysis) and STEADY_RUNS runs follow in it, kept between runs as the app keeps it: the first of
-      // them is a session's first run.
+      // customers' totals). APP_ROUNDS interleaved rounds of a session's start: a run in a new thread that was
+      // not started ahead (what a run in the app's first seconds gets), then, as the app does once its window
+      // has loaded, the thread started and warmed up (prestartAnalysis) and the session's first run in it. Then
+      // more runs in that thread, kept between runs as the app keeps it. Medians.
       configureWorkers({ bundle: bundledWorkerDir() })
-      const app: Record<'shown' | 'ended', number[]> = { shown: [], ended: [] }
-      const appPhases: string[] = []
       const appRun = async (jobId: string): Promise<{ shown: number; ended: number; phases: string }> => {
         const start = performance.now()
         let shown = 0
@@ -288,26 +288,29 @@ export const rfmSuite: Suite = {
             .join(', '),
         }
       }
-      let unwarmed = { shown: 0, ended: 0, phases: '' }
-      const warmUp = { seconds: 0, rssMb: 0 }
+      type AppRun = Awaited<ReturnType<typeof appRun>>
+      const app: Record<'unwarmed' | 'first' | 'kept', AppRun[]> = { unwarmed: [], first: [], kept: [] }
+      const warmUp: Record<'seconds' | 'rssMb', number[]> = { seconds: [], rssMb: [] }
       try {
-        unwarmed = await appRun('bench-new-thread')
-        await endKeptWorkers()
-        const rss0 = process.memoryUsage().rss
-        const warmStart = performance.now()
-        if (!(await prestartAnalysis())) throw new Error('the analysis thread ended during its warm-up')
-        warmUp.seconds = (performance.now() - warmStart) / 1000
-        warmUp.rssMb = (process.memoryUsage().rss - rss0) / 1e6
-        for (let i = 0; i < STEADY_RUNS; i++) {
-          const run = await appRun(`bench-${i}`)
-          appPhases.push(run.phases)
-          app.ended.push(run.ended)
-          app.shown.push(run.shown)
+        for (let i = 0; i < APP_ROUNDS; i++) {
+          await endKeptWorkers()
+          app.unwarmed.push(await appRun(`bench-new-thread-${i}`))
+          await endKeptWorkers()
+          const rss0 = process.memoryUsage().rss
+          const warmStart = performance.now()
+          if (!(await prestartAnalysis())) throw new Error('the analysis thread ended during its warm-up')
+          warmUp.seconds.push((performance.now() - warmStart) / 1000)
+          warmUp.rssMb.push((process.memoryUsage().rss - rss0) / 1e6)
+          app.first.push(await appRun(`bench-first-${i}`))
         }
+        for (let i = 0; i < STEADY_RUNS; i++) app.kept.push(await appRun(`bench-kept-${i}`))
       } finally {
         await endKeptWorkers()
         configureWorkers(null)
       }
+      const appMedian = (runs: AppRun[], of: 'shown' | 'ended'): number => median(runs.map((r) => r[of]))
+      const appList = (runs: AppRun[], of: 'shown' | 'ended'): string =>
+        runs.map((r) => r[of].toFixed(3)).join(', ')
       const cpuMs = (name: string): number => round(median(cpu[name] ?? []), 0)
       const ms = (name: string): number => median(times[name] ?? [])
 
@@ -396,34 +399,34 @@ export const rfmSuite: Suite = {
         },
         {
           name: `full analysis ${label}, as the app runs it: a session's first run (thread warmed up at launch; until shown)`,
-          value: round(app.shown[0] ?? 0),
+          value: round(appMedian(app.first, 'shown')),
           unit: 's',
-          ...(atTargetSize ? atMost(round(app.shown[0] ?? 0), 1.5) : {}),
+          ...(atTargetSize ? atMost(round(appMedian(app.first, 'shown')), 1.5) : {}),
         },
         {
           name: `  a run in a new thread, not started ahead (the app's first seconds; until shown)`,
-          value: round(unwarmed.shown),
+          value: round(appMedian(app.unwarmed, 'shown')),
           unit: 's',
         },
         {
           name: `  the analysis thread's start and warm-up (at launch, not waited for)`,
-          value: round(warmUp.seconds),
+          value: round(median(warmUp.seconds)),
           unit: 's',
         },
         {
-          name: `  the idle warmed-up thread, RSS`,
-          value: round(warmUp.rssMb, 0),
+          name: `  the process's RSS growth over the warm-up`,
+          value: round(median(warmUp.rssMb), 0),
           unit: 'MB',
         },
         {
           name: `full analysis ${label}, as the app runs it: the next runs (kept thread; until shown)`,
-          value: round(median(app.shown.slice(1))),
+          value: round(appMedian(app.kept, 'shown')),
           unit: 's',
-          ...(atTargetSize ? atMost(round(median(app.shown.slice(1))), 1.5) : {}),
+          ...(atTargetSize ? atMost(round(appMedian(app.kept, 'shown')), 1.5) : {}),
         },
         {
           name: `  the next runs' jobs until they end (prune, dashboard days, customers' totals after it)`,
-          value: round(median(app.ended.slice(1))),
+          value: round(appMedian(app.kept, 'ended')),
           unit: 's',
         },
         {
@@ -496,10 +499,17 @@ export const rfmSuite: Suite = {
           `RFM scored ${scored.length.toLocaleString('en-US')} customers (DuckDB ${duckScored.length.toLocaleString('en-US')}) as of ${asOf}; ${agree.toLocaleString('en-US')} in the same segment in both`,
           `full analysis, ${FULL_RUNS} first runs (each into no stored run), s: ${fullSeconds.map((x) => x.toFixed(3)).join(', ')}; the median one's phases are printed`,
           `full analysis, ${STEADY_RUNS} later runs (${KEEP_RECENT_RUNS} runs stored), s: ${steady.run.map((x) => x.toFixed(3)).join(', ')}; saves ${steady.save.map((x) => x.toFixed(3)).join(', ')}; prunes after them ${steady.prune.map((x) => x.toFixed(3)).join(', ')}`,
-          `full analysis as the app runs it (in the thread started and warmed up at launch, kept; ${KEEP_RECENT_RUNS} runs stored), s: until shown ${app.shown.map((x) => x.toFixed(3)).join(', ')}; until the job ends ${app.ended.map((x) => x.toFixed(3)).join(', ')}`,
-          `  a run in a new thread not started ahead: until shown ${unwarmed.shown.toFixed(3)}, until the job ends ${unwarmed.ended.toFixed(3)}; each phase's start (s after the job's): ${unwarmed.phases}`,
-          ...appPhases.map(
-            (phases, i) => `  app run ${i + 1}, each phase's start (s after the job's): ${phases}`,
+          `full analysis as the app runs it (${KEEP_RECENT_RUNS} runs stored), ${APP_ROUNDS} rounds, s until shown (until the job ends): a new thread not started ahead ${appList(app.unwarmed, 'shown')} (${appList(app.unwarmed, 'ended')}); the session's first run after the warm-up ${appList(app.first, 'shown')} (${appList(app.first, 'ended')}); then ${STEADY_RUNS} runs in the kept thread ${appList(app.kept, 'shown')} (${appList(app.kept, 'ended')}); warm-ups ${warmUp.seconds.map((x) => x.toFixed(3)).join(', ')} s`,
+          ...(
+            [
+              ['a new thread', app.unwarmed],
+              ["the session's first", app.first],
+              ['the kept thread', app.kept],
+            ] as const
+          ).flatMap(([what, runs]) =>
+            runs.map(
+              (r, i) => `  app run, ${what} ${i + 1}, each phase's start (s after the job's): ${r.phases}`,
+            ),
           ),
           `${rounds} interleaved rounds, ms (Lukkha | DuckDB): RFM ${list('rfm')} | ${list('rfmDuck')}; cohorts stored ${list('cohorts')}, live ${list('cohortsLive')} | ${list('cohortsDuck')}; dashboard stored days ${list('dashboard')}, from the receipts ${list('dashboardLive')} | ${list('dashboardDuck')}`,
           'CPU is this process: SQLite and the JS run in this thread; DuckDB may use more than one thread',
