@@ -95,9 +95,9 @@ export const analysisJob: JobKind<AnalysisJobInput, { runId: number }> = {
 /**
  * Starts the analysis thread ahead of the session's first run and warms it up on the demo shop in memory
  * (warm-up.ts), so that first run does not pay the thread's start and V8's first compile of its code (the app
- * calls it once its window has loaded). At 100k customers a first run in a new thread took 1.8-2.3 s until
- * shown; after this, 1.3-1.8 s (kept-thread runs 1.1-1.2 s). The thread then holds the demo run's memory
- * until the first real run. Resolves true once warmed (see prestartWorker).
+ * calls it once its window has loaded). At 100k customers a first run in a new thread took 1.6-2.7 s until
+ * shown; after this, 1.2-1.7 s (the bench's medians 1.27 and 1.36 s; kept-thread runs 1.0-1.3 s). The idle
+ * thread then holds ~40-70 MB until the first real run. Resolves true once warmed (see prestartWorker).
  */
 export function prestartAnalysis(): Promise<boolean> {
   return prestartWorker('analysis-worker')

@@ -20,7 +20,7 @@ export async function warmUpAnalysis(): Promise<void> {
     await migrateToLatest(connection.db)
     await createDemoShop(connection.sqlite, {
       seed: DEFAULT_DEMO_SEED,
-      endDate: '2026-06-30',
+      endDate: '2026-06-30', // a fixed day: the warm-up's sales need not be current, only like a shop's
       customers: WARM_UP_CUSTOMERS,
     })
     const parameters = resolveParameters(connection.sqlite, {})

@@ -1,6 +1,6 @@
 // The analysis-worker thread (a named entry, src/main/jobs/entries.ts): opens the same database (the write
 // lock lets this process's threads share it) and runs one analysis as a job (serveJob: progress, cancel at
-// each progress report, the run id or the error). Started ahead of need (prestartAnalysisThread), it first
+// each progress report, the run id or the error). Started ahead of need (prestartAnalysis), it first
 // analyses the demo shop in memory (warm-up.ts).
 import { openDatabase } from '../db'
 import { serveJob } from '../jobs/worker-side'
