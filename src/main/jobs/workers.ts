@@ -73,12 +73,13 @@ const serving = new Map<Worker, string>()
 /** A new thread of this script to keep between jobs. */
 function newKeptWorker(url: URL, execArgv: string[], data: KeptWorkerData): Worker {
   const worker = new Worker(url, { workerData: data, execArgv })
-  worker.on('exit', () => {
+  const forget = (): void => {
     if (kept.get(url.href) === worker) kept.delete(url.href)
-  })
-  // an error ends the thread (its exit follows): the job or the prestart watching it reports it; an idle
-  // thread's error must not become the process's uncaught exception
-  worker.on('error', () => undefined)
+  }
+  worker.on('exit', forget)
+  // an error ends the thread (its exit follows): no job is given it from now on; the job or the prestart
+  // watching it reports the error, and an idle thread's error is not the process's uncaught exception
+  worker.on('error', forget)
   return worker
 }
 
