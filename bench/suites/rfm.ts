@@ -71,7 +71,7 @@ async function lastPercentImport(
 const FULL_RUNS = 3
 /**
  * Later runs timed once KEEP_RECENT_RUNS runs are stored: in this process (compute, save, then the prune after
- * it), and as the app makes them (jobs in the analysis-worker thread: a new one, then kept).
+ * it), and as the app makes them in its kept analysis-worker thread (after the APP_ROUNDS rounds below).
  */
 const STEADY_RUNS = 3
 /** Rounds of a session's start as the app makes it (a new thread; the warm-up and the first run after it). */
