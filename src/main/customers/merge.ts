@@ -12,9 +12,9 @@ import { staleTotals } from './totals'
 // moved to the kept customer; rows that cannot move (the kept customer already has that tag, a score in that
 // run) go with the merged customer. The snapshot holds the merged customer, the kept customer as it was, every
 // row that referenced the merged one (with its rowid) and the aliases the merge created, so undo puts each row
-// back as it was. What was deleted after the merge stays
-// deleted: a moved row that is gone since (a receipt of an import undone later) is not brought back, nor a row
-// whose other parent is gone (a score of an analysis run pruned since).
+// back as it was. What was deleted after the merge stays deleted: a moved row that is gone since (a receipt of
+// an import undone later) is not brought back, nor a row whose other parent is gone (a score of an analysis
+// run pruned since).
 
 type Row = Record<string, unknown>
 
